@@ -1,0 +1,46 @@
+"""The typed answer every front end renders; its JSON form is a stable public contract."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+from index.records import Position
+
+
+class AnswerKind(StrEnum):
+    VOTE = "vote"
+    TALLY = "tally"
+    ROSTER = "roster"
+    SPONSORS = "sponsors"
+    STATEMENTS = "statements"
+    METADATA = "metadata"
+    PARAGRAPH = "paragraph"
+    PASSAGE = "passage"
+    NO_ANSWER = "no_answer"
+
+
+class VoteEntry(BaseModel):
+    country: str
+    position: Position
+    note: str | None = None
+    document: str
+
+
+class Source(BaseModel):
+    """A cited paragraph: ``label`` is the human label, ``score`` the retrieval score (1.0 when exact)."""
+
+    document: str
+    label: str
+    text: str
+    score: float
+
+
+class Answer(BaseModel):
+    question: str
+    kind: AnswerKind
+    answered: bool
+    text: str
+    votes: list[VoteEntry] = []
+    sources: list[Source] = []

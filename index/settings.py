@@ -1,0 +1,17 @@
+"""Engine settings, read from the environment and ``.env`` (prefix ``RAPPORTEUR_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class EngineSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAPPORTEUR_", env_file=".env", extra="ignore")
+
+    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    data_dir: Path = PROJECT_ROOT / ".data"
+    embedding_model: str = "sentence-transformers/all-MiniLM-L6-v2"
