@@ -128,6 +128,17 @@ class Meeting(Record):
     date: dt.date | None
 
 
+class Section(Record):
+    """A numbered section of the report ("II. Consideration of draft resolutions ...")."""
+
+    numeral: str
+    title: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.numeral}. {self.title}"
+
+
 class DocumentMeta(Record):
     body: str
     session: str
@@ -153,3 +164,4 @@ class Document(Record):
     vote: RecordedVote | None
     sponsors: tuple[Sponsor, ...] = ()
     statements: tuple[Statement, ...] = ()
+    sections: tuple[Section, ...] = ()
