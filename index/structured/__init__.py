@@ -1,0 +1,1 @@
+"""Exact answers read from parsed records: votes, tallies, rosters, sponsors, statements, facts."""

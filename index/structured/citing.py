@@ -1,0 +1,81 @@
+"""Shared wording for structured answers: how a source is cited and how lists are written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from index.answers import Source
+from index.library import Library, document_title, vote_title
+from index.records import Document, Position, RecordedVote
+
+EXCERPT_CHARS = 240
+
+POSITION_PHRASES: dict[Position, str] = {
+    Position.IN_FAVOUR: "voted **in favour**",
+    Position.AGAINST: "voted **against**",
+    Position.ABSTAINING: "**abstained**",
+    Position.ABSENT: "**did not vote** (it is in none of the three lists)",
+    Position.NOT_MEMBER: "is **not a Member State** and does not vote",
+}
+
+POSITION_HEADINGS: dict[Position, str] = {
+    Position.IN_FAVOUR: "In favour",
+    Position.AGAINST: "Against",
+    Position.ABSTAINING: "Abstaining",
+    Position.ABSENT: "Did not vote",
+    Position.NOT_MEMBER: "Not a Member State",
+}
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of a paragraph, cut at a word boundary so citations stay short."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut} …"
+
+
+def cite(document: Document, paragraph_id: str, score: float = 1.0) -> Source | None:
+    """A source for an exact answer: the paragraph the record was parsed from."""
+    paragraph = Library.paragraph(document, paragraph_id)
+    if paragraph is None:
+        return None
+    return Source(
+        document=document.id,
+        label=paragraph.label,
+        text=excerpt(paragraph.text),
+        score=score,
+    )
+
+
+def sources(document: Document, paragraph_ids: Iterable[str]) -> list[Source]:
+    """Distinct citations in the order given."""
+    cited = (cite(document, paragraph_id) for paragraph_id in dict.fromkeys(paragraph_ids))
+    return [source for source in cited if source is not None]
+
+
+def vote_heading(document: Document, vote: RecordedVote) -> str:
+    """The line that says which document and which vote an answer comes from."""
+    outcome = "adopted" if vote.adopted else "rejected"
+    counts = (
+        f"{vote.stated.in_favour} in favour, {vote.stated.against} against, "
+        f"{vote.stated.abstaining} abstaining"
+    )
+    return f"*{vote_title(vote)}: {outcome}, {counts}. {document_title(document)}.*"
+
+
+def document_line(document: Document) -> str:
+    return f"*{document_title(document)}.*"
+
+
+def join_names(names: Iterable[str], conjunction: str = "and") -> str:
+    """Names as a reader expects them in running text: "A, B and C"."""
+    listed = list(names)
+    if len(listed) <= 1:
+        return "".join(listed)
+    return f"{', '.join(listed[:-1])} {conjunction} {listed[-1]}"
+
+
+def label_phrase(label: str) -> str:
+    """A paragraph label at the start of a sentence."""
+    return label[:1].upper() + label[1:]

@@ -1,0 +1,139 @@
+"""Facts about the document itself: metadata, and any paragraph shown by its label."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.answers import Answer, AnswerKind, Source
+from index.library import Library, format_date, ordinal
+from index.records import Document, Paragraph, Part
+from index.router import MetadataField, ParagraphRef
+from index.structured.citing import document_line, join_names, sources
+
+_PART_RANGES = {
+    Part.REPORT: "paragraphs 1–{n} of the report",
+    Part.PREAMBLE: "preambular paragraphs 1–{n}",
+    Part.OPERATIVE: "operative paragraphs 1–{n}",
+}
+_PART_LABELS = {
+    Part.REPORT: "paragraph {n} of the report",
+    Part.PREAMBLE: "preambular paragraph {n}",
+    Part.OPERATIVE: "operative paragraph {n}",
+}
+
+
+def answer_metadata(question: str, documents: Sequence[Document], field: MetadataField) -> Answer:
+    blocks = [_metadata_block(document, field) for document in documents]
+    cited = {
+        document.id: ["report-1"] if field is MetadataField.AGENDA_ITEM else _meeting_ids(document)
+        for document in documents
+        if field in (MetadataField.AGENDA_ITEM, MetadataField.MEETINGS)
+    }
+    return Answer(
+        question=question,
+        kind=AnswerKind.METADATA,
+        answered=True,
+        text="\n\n".join(blocks),
+        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
+    )
+
+
+def _metadata_block(document: Document, field: MetadataField) -> str:
+    meta = document.meta
+    country = f" ({meta.rapporteur_country})" if meta.rapporteur_country else ""
+    dated = format_date(meta.date) if meta.date else "undated"
+    lines = {
+        MetadataField.RAPPORTEUR: f"The Rapporteur of the Third Committee was **{meta.rapporteur}**"
+        f"{country}.",
+        MetadataField.DATE: f"The report is dated **{dated}**.",
+        MetadataField.AGENDA_ITEM: f"The report is under **agenda item {meta.agenda_item}** of the "
+        f"{meta.session.lower()}, “{meta.title}”.",
+        MetadataField.SESSION: f"The report belongs to the **{meta.session}** of the {meta.body}.",
+        MetadataField.MEETINGS: _meetings_line(document),
+    }
+    if field is MetadataField.OVERVIEW:
+        body = "\n".join(
+            [
+                f"**{meta.subtitle}**: “{meta.title}”",
+                f"{meta.body}, {meta.session}, agenda item {meta.agenda_item}; dated {dated}.",
+                f"Rapporteur: {meta.rapporteur}{country}.",
+                f"Draft resolutions considered: {join_names(document.drafts)}.",
+                _meetings_line(document),
+            ]
+        )
+        return body
+    return f"{lines[field]}\n{document_line(document)}"
+
+
+def _meetings_line(document: Document) -> str:
+    meetings = document.meta.meetings
+    if not meetings:
+        return "The report does not list the Committee's meetings."
+    listed = join_names(
+        f"{ordinal(m.number)} ({format_date(m.date)})" if m.date else ordinal(m.number)
+        for m in meetings
+    )
+    return f"The Committee dealt with the item at its {listed} meetings."
+
+
+def _meeting_ids(document: Document) -> list[str]:
+    return [p.id for p in document.paragraphs if p.part is Part.REPORT and p.number <= 2]
+
+
+def answer_paragraph(question: str, documents: Sequence[Document], ref: ParagraphRef) -> Answer:
+    """A paragraph by label; a label that fits several parts gets a "which one?" reply."""
+    found = [
+        (document, paragraph)
+        for document in documents
+        for paragraph in document.paragraphs
+        if paragraph.number == ref.number and (ref.part is None or paragraph.part is ref.part)
+    ]
+    if len(found) == 1 or (found and len({p.part for _, p in found}) == 1):
+        return Answer(
+            question=question,
+            kind=AnswerKind.PARAGRAPH,
+            answered=True,
+            text="\n\n".join(_show(document, paragraph) for document, paragraph in found),
+            sources=[_source(document, paragraph) for document, paragraph in found],
+        )
+    if found:
+        options = join_names(dict.fromkeys(f"“{p.label}”" for _, p in found), "or")
+        return Answer(
+            question=question,
+            kind=AnswerKind.PARAGRAPH,
+            answered=False,
+            text=f"Which paragraph {ref.number}? Ask for {options}.",
+            sources=[_source(document, paragraph) for document, paragraph in found],
+        )
+    wanted = _PART_LABELS[ref.part].format(n=ref.number) if ref.part else f"paragraph {ref.number}"
+    ranges = "; ".join(_ranges(document) for document in documents)
+    return Answer(
+        question=question,
+        kind=AnswerKind.PARAGRAPH,
+        answered=False,
+        text=f"There is no {wanted}. The document has {ranges}.",
+    )
+
+
+def _show(document: Document, paragraph: Paragraph) -> str:
+    heading = f"**{paragraph.label[:1].upper()}{paragraph.label[1:]}** ({paragraph.section})"
+    notes = [f"Footnote {f.number}: {f.text}" for f in paragraph.footnotes]
+    return "\n".join([heading, paragraph.text, *notes, document_line(document)])
+
+
+def _source(document: Document, paragraph: Paragraph) -> Source:
+    return Source(document=document.id, label=paragraph.label, text=paragraph.text, score=1.0)
+
+
+def _ranges(document: Document) -> str:
+    counts = [
+        _PART_RANGES[part].format(n=count)
+        for part in Part
+        if (count := sum(1 for p in document.paragraphs if p.part is part))
+    ]
+    return join_names(counts)
+
+
+def paragraph_labels(library: Library) -> list[str]:
+    """Every paragraph label, in document order, for autocomplete."""
+    return list(dict.fromkeys(p.label for d in library.documents for p in d.paragraphs))

@@ -1,0 +1,219 @@
+"""Sponsors and statements: who put the draft forward, who spoke, when and for whom."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.answers import Answer, AnswerKind
+from index.countries import CountryMention, ResolutionStatus, canonical_name
+from index.groups import speaks_for
+from index.library import Library, ordinal
+from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
+from index.structured.citing import document_line, join_names, sources
+
+STAGE_HEADINGS: dict[SponsorStage, str] = {
+    SponsorStage.ORIGINAL: "Original sponsors of {draft}",
+    SponsorStage.REVISED: "Added as sponsors of the revised draft {draft}",
+    SponsorStage.SUBSEQUENT: "Joined as sponsors of {draft} afterwards",
+}
+
+MOMENT_PHRASES: dict[StatementMoment, str] = {
+    StatementMoment.INTRODUCTORY: "made the introductory statement",
+    StatementMoment.INTRODUCTION_OF_DRAFT: "introduced the draft resolution",
+    StatementMoment.GENERAL: "made a statement",
+    StatementMoment.BEFORE_VOTE: "made a statement before the vote",
+    StatementMoment.EXPLANATION_BEFORE_VOTE: "spoke in explanation of vote before the vote",
+    StatementMoment.EXPLANATION_AFTER_VOTE: "spoke in explanation of vote after the vote",
+    StatementMoment.AFTER_VOTE: "made a statement after the vote",
+}
+
+MOMENT_HEADINGS: dict[StatementMoment, str] = {
+    StatementMoment.INTRODUCTORY: "Introductory statement",
+    StatementMoment.INTRODUCTION_OF_DRAFT: "Introduction of the draft resolution",
+    StatementMoment.GENERAL: "Statements",
+    StatementMoment.BEFORE_VOTE: "Statements before the vote",
+    StatementMoment.EXPLANATION_BEFORE_VOTE: "Explanations of vote before the vote",
+    StatementMoment.EXPLANATION_AFTER_VOTE: "Explanations of vote after the vote",
+    StatementMoment.AFTER_VOTE: "Statements after the vote",
+}
+
+
+def sponsor_phrase(document: Document, sponsor: Sponsor) -> str:
+    """What a country's sponsorship was, in words, with the paragraph it stands in."""
+    label = _label(document, sponsor.paragraph_id)
+    if sponsor.stage is SponsorStage.ORIGINAL:
+        return f"an original sponsor of {sponsor.draft} ({label})"
+    if sponsor.stage is SponsorStage.REVISED:
+        return f"a sponsor of the revised draft {sponsor.draft} ({label})"
+    return f"one of those who joined the sponsors of {sponsor.draft} afterwards ({label})"
+
+
+def statement_phrase(document: Document, statement: Statement, country: str | None = None) -> str:
+    """One statement in words; from the point of view of ``country`` when it was spoken for."""
+    meeting = f" at the {ordinal(statement.meeting)} meeting" if statement.meeting else ""
+    label = _label(document, statement.paragraph_id)
+    phrase = MOMENT_PHRASES[statement.moment]
+    if country is not None and country != statement.speaker:
+        behalf = next(b for b in statement.on_behalf_of if speaks_for(b, country))
+        if behalf == country:
+            return f"{statement.speaker} {phrase} also on its behalf{meeting} ({label})"
+        return (
+            f"{statement.speaker} {phrase}{meeting} on behalf of {_parties([behalf])}, "
+            f"{country} among them ({label})"
+        )
+    behalf = ""
+    if statement.on_behalf_of:
+        also = "also " if statement.also_on_behalf else ""
+        behalf = f" {also}on behalf of {_parties(statement.on_behalf_of)}"
+    return f"{statement.speaker} {phrase}{behalf}{meeting} ({label})"
+
+
+def _parties(names: Sequence[str]) -> str:
+    """Countries by name, groups with their article: "the European Union and its member States"."""
+    return join_names(name if canonical_name(name) else f"the {name}" for name in names)
+
+
+def answer_sponsors(
+    library: Library,
+    question: str,
+    documents: Sequence[Document],
+    countries: Sequence[CountryMention],
+    stage: SponsorStage | None,
+) -> Answer:
+    named = [c for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
+    blocks: list[str] = []
+    cited: list[str] = []
+    for document in documents:
+        if not document.sponsors:
+            blocks.append(f"The report does not record any sponsors.\n{document_line(document)}")
+            continue
+        if named:
+            lines = [_country_sponsorship(library, document, c.name or "") for c in named]
+        else:
+            lines = _sponsor_lists(document, stage)
+        cited += [
+            s.paragraph_id for s in document.sponsors if stage is None or s.stage is stage or named
+        ]
+        blocks.append("\n".join([*lines, document_line(document)]))
+    return Answer(
+        question=question,
+        kind=AnswerKind.SPONSORS,
+        answered=True,
+        text="\n\n".join(blocks),
+        sources=[s for d in documents for s in sources(d, cited if d.sponsors else [])],
+    )
+
+
+def _country_sponsorship(library: Library, document: Document, country: str) -> str:
+    sponsor = library.sponsorship(document, country)
+    if sponsor is None:
+        drafts = join_names(document.drafts, "or")
+        return f"**No**: **{country}** is not among the sponsors of {drafts}."
+    return f"**Yes**: **{country}** was {sponsor_phrase(document, sponsor)}."
+
+
+def _sponsor_lists(document: Document, stage: SponsorStage | None) -> list[str]:
+    lines: list[str] = []
+    for current in SponsorStage:
+        group = [s for s in document.sponsors if s.stage is current]
+        if not group or (stage is not None and current is not stage):
+            continue
+        heading = STAGE_HEADINGS[current].format(draft=group[0].draft)
+        label = _label(document, group[0].paragraph_id)
+        names = join_names(s.country for s in group)
+        lines.append(f"**{heading}** ({len(group)}, {label}): {names}.")
+    if stage is None:
+        lines.append(f"In all, **{len(document.sponsors)}** sponsors.")
+    return lines
+
+
+def answer_statements(
+    library: Library,
+    question: str,
+    documents: Sequence[Document],
+    countries: Sequence[CountryMention],
+    moment: StatementMoment | None,
+) -> Answer:
+    groups = [c.name for c in countries if c.status is not ResolutionStatus.MEMBER and c.name]
+    members = [c.name for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
+    blocks: list[str] = []
+    cited: dict[str, list[str]] = {}
+    for document in documents:
+        if members or groups:
+            lines, ids = _statements_about(library, document, members, groups)
+        else:
+            lines, ids = _statement_lists(document, moment)
+        cited[document.id] = ids
+        blocks.append("\n".join([*lines, document_line(document)]))
+    return Answer(
+        question=question,
+        kind=AnswerKind.STATEMENTS,
+        answered=True,
+        text="\n\n".join(blocks),
+        sources=[s for d in documents for s in sources(d, cited[d.id])],
+    )
+
+
+def _statements_about(
+    library: Library, document: Document, members: Sequence[str], groups: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    lines: list[str] = []
+    ids: list[str] = []
+    for country in members:
+        made = library.statements_by(document, country)
+        ids += [s.paragraph_id for s in made]
+        if made:
+            said = "; ".join(statement_phrase(document, s, country) for s in made)
+            lines.append(f"**Yes**: {said}.")
+        else:
+            lines.append(f"**No**: the report records no statement by or for **{country}**.")
+    for group in groups:
+        made = tuple(
+            s for s in document.statements if any(group in behalf for behalf in s.on_behalf_of)
+        )
+        ids += [s.paragraph_id for s in made]
+        if made:
+            lines += [f"{statement_phrase(document, s)}." for s in made]
+        else:
+            lines.append(f"The report records no statement on behalf of the **{group}**.")
+    return lines, ids
+
+
+def _statement_lists(
+    document: Document, moment: StatementMoment | None
+) -> tuple[list[str], list[str]]:
+    lines: list[str] = []
+    ids: list[str] = []
+    for current in StatementMoment:
+        group = [s for s in document.statements if s.moment is current]
+        if not group or (moment is not None and _moment_family(current) != moment):
+            continue
+        ids += [s.paragraph_id for s in group]
+        lines.append(f"**{MOMENT_HEADINGS[current]}**:")
+        lines += [f"- {_speaker_line(document, s)}" for s in group]
+    if not lines:
+        lines.append("The report records no statements at that moment.")
+    return lines, ids
+
+
+def _moment_family(moment: StatementMoment) -> StatementMoment:
+    """Explanations of vote count as statements before or after the vote."""
+    if moment is StatementMoment.EXPLANATION_BEFORE_VOTE:
+        return StatementMoment.BEFORE_VOTE
+    if moment in (StatementMoment.EXPLANATION_AFTER_VOTE, StatementMoment.AFTER_VOTE):
+        return StatementMoment.EXPLANATION_AFTER_VOTE
+    return moment
+
+
+def _speaker_line(document: Document, statement: Statement) -> str:
+    behalf = ""
+    if statement.on_behalf_of:
+        also = "also " if statement.also_on_behalf else ""
+        behalf = f" ({also}on behalf of {_parties(statement.on_behalf_of)})"
+    meeting = f", {ordinal(statement.meeting)} meeting" if statement.meeting else ""
+    return f"{statement.speaker}{behalf}{meeting}, {_label(document, statement.paragraph_id)}"
+
+
+def _label(document: Document, paragraph_id: str) -> str:
+    paragraph = Library.paragraph(document, paragraph_id)
+    return paragraph.label if paragraph else paragraph_id

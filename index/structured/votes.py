@@ -1,0 +1,186 @@
+"""Vote answers: one country's position, the tally, and the roster for a position."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.answers import Answer, AnswerKind, VoteEntry
+from index.countries import Resolution, ResolutionStatus
+from index.library import Library
+from index.records import Document, Position, RecordedVote
+from index.structured.citing import (
+    POSITION_HEADINGS,
+    POSITION_PHRASES,
+    document_line,
+    join_names,
+    sources,
+    vote_heading,
+)
+from index.structured.proceedings import sponsor_phrase, statement_phrase
+
+NO_VOTE = "The report records no vote."
+
+
+def answer_vote(
+    library: Library,
+    question: str,
+    documents: Sequence[Document],
+    countries: Sequence[Resolution],
+    asked: Position | None = None,
+) -> Answer:
+    """How each named country voted, per document, with its sponsorship and statements."""
+    voting = [c for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
+    others = [c for c in countries if c.status is not ResolutionStatus.MEMBER]
+    blocks: list[str] = []
+    entries: list[VoteEntry] = []
+    cited: dict[str, list[str]] = {}
+    for document in documents if voting else ():
+        vote = document.vote
+        if vote is None:
+            blocks.append(f"{NO_VOTE}\n{document_line(document)}")
+            continue
+        lines: list[str] = []
+        cited[document.id] = [vote.paragraph_id]
+        for country in voting:
+            name = country.name or ""
+            position = library.position(document, name)
+            note = vote.notes.get(name)
+            entries.append(
+                VoteEntry(country=name, position=position, note=note, document=document.id)
+            )
+            lines.append(_country_line(library, document, country, position, asked))
+            cited[document.id] += _cited_extras(library, document, name)
+        blocks.append("\n".join([*lines, vote_heading(document, vote)]))
+    for other in others:
+        blocks.append(_other_line(other))
+        if other.status in (ResolutionStatus.OBSERVER, ResolutionStatus.NON_MEMBER) and other.name:
+            entries += [
+                VoteEntry(
+                    country=other.name,
+                    position=Position.NOT_MEMBER,
+                    note=other.description,
+                    document=document.id,
+                )
+                for document in library.voted()
+            ]
+    answered = bool(entries)
+    return Answer(
+        question=question,
+        kind=AnswerKind.VOTE,
+        answered=answered,
+        text="\n\n".join(blocks),
+        votes=entries,
+        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
+    )
+
+
+def _country_line(
+    library: Library,
+    document: Document,
+    country: Resolution,
+    position: Position,
+    asked: Position | None,
+) -> str:
+    name = country.name or ""
+    verdict = ""
+    if asked is not None:
+        verdict = "**Yes**: " if asked is position else "**No**: "
+    understood = f" (reading “{country.query.strip()}” as {name})" if country.corrected else ""
+    parts = [f"{verdict}**{name}** {POSITION_PHRASES[position]}.{understood}"]
+    note = document.vote.notes.get(name) if document.vote else None
+    if note:
+        parts.append(f"Note: {note}")
+    sponsor = library.sponsorship(document, name)
+    if sponsor is not None:
+        parts.append(f"It was {sponsor_phrase(document, sponsor)}.")
+    for statement in library.statements_by(document, name):
+        parts.append(f"{statement_phrase(document, statement, name)}.")
+    return " ".join(parts)
+
+
+def _cited_extras(library: Library, document: Document, country: str) -> list[str]:
+    sponsor = library.sponsorship(document, country)
+    ids = [sponsor.paragraph_id] if sponsor else []
+    return ids + [s.paragraph_id for s in library.statements_by(document, country)]
+
+
+def _other_line(other: Resolution) -> str:
+    if other.status is ResolutionStatus.AMBIGUOUS:
+        return (
+            f"“{other.query.strip()}” could mean {join_names(other.candidates, 'or')}: which one?"
+        )
+    if other.status in (ResolutionStatus.OBSERVER, ResolutionStatus.NON_MEMBER):
+        return other.description or f"{other.name} is not a Member State and does not vote."
+    hint = f" Did you mean {join_names(other.suggestions[:5], 'or')}?" if other.suggestions else ""
+    return f"I do not know a Member State called “{other.query.strip()}”.{hint}"
+
+
+def answer_tally(library: Library, question: str, documents: Sequence[Document]) -> Answer:
+    """The result of each document's vote, with who did not vote."""
+    blocks: list[str] = []
+    cited: dict[str, list[str]] = {}
+    for document in documents:
+        vote = document.vote
+        if vote is None:
+            blocks.append(f"{NO_VOTE}\n{document_line(document)}")
+            continue
+        cited[document.id] = [vote.paragraph_id]
+        absent = library.absent(document)
+        blocks.append(
+            "\n".join(
+                [
+                    _result_sentence(vote),
+                    f"**{len(absent)}** Member States did not vote: {join_names(absent)}.",
+                    vote_heading(document, vote),
+                ]
+            )
+        )
+    return Answer(
+        question=question,
+        kind=AnswerKind.TALLY,
+        answered=bool(cited),
+        text="\n\n".join(blocks),
+        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
+    )
+
+
+def _result_sentence(vote: RecordedVote) -> str:
+    outcome = "**adopted**" if vote.adopted else "**rejected**"
+    return (
+        f"Draft resolution {vote.subject} was {outcome} by a recorded vote of "
+        f"**{vote.stated.in_favour}** in favour to **{vote.stated.against}** against, "
+        f"with **{vote.stated.abstaining}** abstentions."
+    )
+
+
+def answer_roster(
+    library: Library,
+    question: str,
+    documents: Sequence[Document],
+    position: Position | None,
+) -> Answer:
+    """The full list of countries for one position (or for every position)."""
+    positions = [position] if position else [p for p in Position if p is not Position.NOT_MEMBER]
+    blocks: list[str] = []
+    cited: dict[str, list[str]] = {}
+    for document in documents:
+        vote = document.vote
+        if vote is None:
+            blocks.append(f"{NO_VOTE}\n{document_line(document)}")
+            continue
+        cited[document.id] = [vote.paragraph_id]
+        lines = []
+        for current in positions:
+            names = library.roster(document, current)
+            listed = join_names(names) if names else "none"
+            lines.append(f"**{POSITION_HEADINGS[current]}** ({len(names)}): {listed}.")
+        if Position.ABSENT in positions:
+            lines.append("“Did not vote” = 2019 Member States recorded in none of the lists.")
+        blocks.append("\n".join([*lines, vote_heading(document, vote)]))
+    return Answer(
+        question=question,
+        kind=AnswerKind.ROSTER,
+        answered=bool(cited),
+        text="\n\n".join(blocks),
+        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
+    )
