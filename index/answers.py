@@ -29,7 +29,10 @@ class VoteEntry(BaseModel):
 
 
 class Source(BaseModel):
-    """A cited paragraph: ``label`` is the human label, ``score`` the retrieval score (1.0 when exact)."""
+    """A cited paragraph: ``label`` is the human label, ``score`` the retrieval score.
+
+    Exact (structured) answers cite with score 1.0.
+    """
 
     document: str
     label: str

@@ -1,0 +1,111 @@
+"""Turn retrieved paragraphs into a cited, extractive answer, or an honest refusal.
+
+Answers only quote the document: the best sentences of the best paragraph, with its label
+and document, so a reader can check every word against the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.answers import Answer, AnswerKind, Source
+from index.records import Document, Paragraph, Part
+from index.search.models import Hit
+
+EXCERPT_CHARS = 240
+MAX_SOURCES = 3
+MAX_QUOTED_SENTENCES = 2
+CLOSE_SENTENCE_MARGIN = 0.05
+"""A second sentence is quoted only if it scores almost as well as the best one."""
+
+EXAMPLE_QUESTIONS = (
+    "What does the resolution decide?",
+    "When does the ad hoc committee meet?",
+    "Who pays for delegates from developing countries?",
+    "How did France vote?",
+    "Which report of the Secretary-General did the Committee have before it?",
+)
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def where(paragraph: Paragraph, document: Document | None) -> str:
+    """Name the paragraph's place: "operative paragraph 5 of draft resolution …"."""
+    if document is None:
+        return f"{paragraph.label} of document {paragraph.document}"
+    report = f"{document.meta.subtitle}, “{document.meta.title}”"
+    if paragraph.part is Part.REPORT:
+        return f"{paragraph.label} ({report})"
+    draft = document.drafts[-1] if document.drafts else "the draft resolution"
+    return f"{paragraph.label} of draft resolution {draft} ({report})"
+
+
+def choose_sentences(sentences: Sequence[str], scores: Sequence[float]) -> list[str]:
+    """The best sentence and, if nearly as relevant, one more; kept in reading order."""
+    if not sentences:
+        return []
+    ranked = sorted(range(len(sentences)), key=lambda i: -scores[i])
+    best = scores[ranked[0]]
+    chosen = [i for i in ranked[:MAX_QUOTED_SENTENCES] if scores[i] >= best - CLOSE_SENTENCE_MARGIN]
+    return [sentences[i] for i in sorted(chosen)]
+
+
+def passage_answer(
+    question: str,
+    hits: Sequence[Hit],
+    quoted: Sequence[str],
+    documents: dict[str, Document],
+    min_dense: float,
+) -> Answer:
+    """Quote ``quoted`` from the first hit; cite it and the other hits that are on topic."""
+    best = hits[0]
+    place = where(best.paragraph, documents.get(best.paragraph.document))
+    quote = "\n> ".join(quoted)
+    text = f"According to **{place}**:\n\n> {quote}"
+    related = [
+        hit for hit in hits[1:MAX_SOURCES] if hit.dense >= min_dense or hit.score >= best.score
+    ]
+    if related:
+        text += "\n\nSee also " + ", ".join(hit.paragraph.label for hit in related) + "."
+    sources = [_source(best, " ".join(quoted))]
+    sources += [_source(hit, hit.paragraph.text) for hit in related]
+    return Answer(
+        question=question,
+        kind=AnswerKind.PASSAGE,
+        answered=True,
+        text=text,
+        sources=sources,
+    )
+
+
+def _source(hit: Hit, text: str) -> Source:
+    return Source(
+        document=hit.paragraph.document,
+        label=hit.paragraph.label,
+        text=excerpt(text),
+        score=round(hit.score, 4),
+    )
+
+
+def refusal(question: str, documents: Sequence[Document], reason: str | None = None) -> Answer:
+    """Say what the bot covers and how to ask, rather than presenting an unrelated paragraph."""
+    if documents:
+        topics = "; ".join(
+            f"“{doc.meta.title}” ({doc.meta.body}, {doc.meta.session})"
+            + (f" and its draft resolution {doc.drafts[-1]}" if doc.drafts else "")
+            for doc in documents
+        )
+    else:
+        topics = "the Third Committee report on countering the use of ICT for criminal purposes"
+    opening = reason or "I could not find an answer to that in the documents I know"
+    examples = "\n".join(f"- {example}" for example in EXAMPLE_QUESTIONS)
+    text = (
+        f"{opening}. I answer questions about {topics}: what it decides, who voted how, "
+        f"who sponsored it, who spoke and when. For example:\n{examples}"
+    )
+    return Answer(question=question, kind=AnswerKind.NO_ANSWER, answered=False, text=text)

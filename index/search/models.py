@@ -1,0 +1,79 @@
+"""Public result types of the search package."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from index.records import Paragraph
+
+
+class Hit(BaseModel):
+    """One retrieved paragraph: ``score`` is the fused score (about 0..1, higher is better),
+    ``dense`` the cosine similarity, ``bm25`` the raw BM25 score."""
+
+    model_config = ConfigDict(frozen=True)
+
+    paragraph: Paragraph
+    score: float
+    dense: float
+    bm25: float
+    rank: int
+
+
+class IndexType(StrEnum):
+    FLAT = "flat"
+    HNSW = "hnsw"
+
+
+class IndexStatus(BaseModel):
+    ready: bool
+    model: str
+    dimension: int
+    documents: int
+    paragraphs: int
+    vectors: int
+    index_type: IndexType | None
+    text_variant: str
+    built_at: dt.datetime | None
+
+
+class ReadyAction(StrEnum):
+    LOADED = "loaded"
+    BUILT = "built"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+class ParagraphRef(BaseModel):
+    document: str
+    id: str
+    sha256: str
+
+
+class ParagraphChange(BaseModel):
+    document: str
+    id: str
+    old_sha256: str
+    new_sha256: str
+
+
+class ReindexReport(BaseModel):
+    """What a (re)build did. ``ok=False`` means the previous index, if any, is still serving."""
+
+    ok: bool
+    action: ReadyAction
+    reason: str
+    seconds: float
+    documents_added: list[str] = []
+    documents_removed: list[str] = []
+    documents_changed: list[str] = []
+    paragraphs_added: list[ParagraphRef] = []
+    paragraphs_removed: list[ParagraphRef] = []
+    paragraphs_changed: list[ParagraphChange] = []
+    documents: int = 0
+    paragraphs: int = 0
+    vectors: int = 0
+    index_type: IndexType | None = None
