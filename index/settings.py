@@ -10,7 +10,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class EngineSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RAPPORTEUR_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="RAPPORTEUR_", env_file=".env", extra="ignore", env_ignore_empty=True
+    )
 
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     data_dir: Path = PROJECT_ROOT / ".data"

@@ -1,0 +1,110 @@
+"""The ``rapporteur`` command: the offline terminal front end and the bot's entry point.
+
+Heavy libraries (discord.py, FAISS, the embedding model) are imported only by the commands
+that need them, so ``rapporteur vote France`` starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from bot.settings import BotSettings
+from bot.terminal import console, render, render_about, render_reindex
+from index.answers import Answer
+from index.engine import Engine
+from index.parsing import ParseError
+from index.settings import EngineSettings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rapporteur",
+        description="Questions and answers about the Third Committee report on countering the "
+        "use of ICTs for criminal purposes (A/C.3/74/L.11/Rev.1). With no command: the Discord "
+        "bot when DISCORD_TOKEN is set, otherwise the interactive console.",
+    )
+    commands = parser.add_subparsers(dest="command")
+    ask = commands.add_parser("ask", help="answer one question ('-' reads one per line)")
+    ask.add_argument("question", help="the question, or '-' to read questions from stdin")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    vote = commands.add_parser("vote", help="how a country voted")
+    vote.add_argument("country", nargs="+", help="a name, alias or ISO code")
+    vote.add_argument("--json", action="store_true", help="print the answer as JSON")
+    search = commands.add_parser("search", help="the top passages for a query, with scores")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--k", type=int, default=5, help="how many passages (default 5)")
+    search.add_argument("--json", action="store_true", help="print the result as JSON")
+    commands.add_parser("console", help="interactive questions in the terminal")
+    reindex = commands.add_parser("reindex", help="re-read seeds/ and rebuild the search index")
+    reindex.add_argument("--json", action="store_true", help="print the report as JSON")
+    commands.add_parser("about", help="the documents and the index status")
+    commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    bot_settings = BotSettings()
+    command = args.command or ("run" if bot_settings.discord_token else "console")
+    settings = EngineSettings()
+    if command == "run":
+        if bot_settings.discord_token is None:
+            print("rapporteur: DISCORD_TOKEN is not set (see .env.example).", file=sys.stderr)
+            return 2
+        from bot.discord_app.runner import run_bot
+
+        return run_bot(settings, bot_settings)
+    try:
+        engine = Engine(settings)
+    except ParseError as error:
+        print(f"rapporteur: cannot read the seed documents: {error}", file=sys.stderr)
+        return 2
+    try:
+        return _run_terminal(engine, args, command)
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as other Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int:
+    color = sys.stdout.isatty()
+    if command == "ask":
+        if args.question == "-":
+            return _ask_lines(engine, as_json=args.json)
+        _print_answer(engine.ask(args.question), as_json=args.json, color=color)
+    elif command == "vote":
+        _print_answer(engine.vote(" ".join(args.country)), as_json=args.json, color=color)
+    elif command == "search":
+        answer = engine.search(" ".join(args.query), k=max(1, min(args.k, 50)))
+        _print_answer(answer, as_json=args.json, color=color)
+    elif command == "reindex":
+        report = engine.reindex()
+        print(report.model_dump_json() if args.json else render_reindex(report))
+        return 0 if report.ok else 1
+    elif command == "about":
+        print(render_about(engine))
+    else:
+        return console(engine)
+    return 0
+
+
+def _print_answer(answer: Answer, *, as_json: bool, color: bool) -> None:
+    print(answer.model_dump_json() if as_json else render(answer, color=color))
+
+
+def _ask_lines(engine: Engine, *, as_json: bool) -> int:
+    """One answer per input line, in order: JSON Lines for scripts and evaluations."""
+    for line in sys.stdin:
+        answer = engine.ask(line.rstrip("\r\n"))
+        if as_json:
+            print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False), flush=True)
+        else:
+            print(render(answer, color=False), end="\n\n", flush=True)
+    return 0

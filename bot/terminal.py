@@ -1,0 +1,125 @@
+"""Rendering answers for a terminal, and the interactive console.
+
+The answer text is markdown written for Discord; a terminal shows ``**bold**`` in bold when it
+is a TTY and drops the markers otherwise, so piped output stays plain.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from index.answers import Answer
+from index.engine import Engine
+from index.search.models import ReindexReport
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+
+CONSOLE_HELP = """Ask anything about the report, for example:
+  How did France vote?        Who sponsored it?        What does the resolution decide?
+  operative paragraph 3       Who did not vote?        Who spoke for the EU?
+Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit"""
+
+
+def render(answer: Answer, *, color: bool) -> str:
+    """An answer with its cited sources, ready to print."""
+    lines = [_style(answer.text, color=color)]
+    if answer.sources:
+        lines.append("")
+        lines.append(_style("**Sources**", color=color))
+        for number, source in enumerate(answer.sources, start=1):
+            lines.append(f"  [{number}] {source.label} (score {source.score:.2f}): {source.text}")
+    return "\n".join(lines)
+
+
+def _style(text: str, *, color: bool) -> str:
+    if color:
+        text = _BOLD.sub("\033[1m\\1\033[0m", text)
+        return _ITALIC.sub("\033[3m\\1\033[0m", text)
+    return _ITALIC.sub("\\1", _BOLD.sub("\\1", text))
+
+
+def render_reindex(report: ReindexReport) -> str:
+    if not report.ok:
+        return f"Reindex failed; the previous index is still serving. Reason: {report.reason}"
+    changes = (
+        f"documents +{len(report.documents_added)} -{len(report.documents_removed)} "
+        f"~{len(report.documents_changed)}; paragraphs +{len(report.paragraphs_added)} "
+        f"-{len(report.paragraphs_removed)} ~{len(report.paragraphs_changed)}"
+    )
+    return (
+        f"Reindexed {report.documents} document(s), {report.paragraphs} paragraphs "
+        f"({report.vectors} vectors, {report.index_type}) in {report.seconds:.1f} s: {changes}."
+    )
+
+
+def render_about(engine: Engine) -> str:
+    status = engine.about()
+    lines = [
+        f"{d.title}: {d.paragraphs} paragraphs; {d.vote or 'no vote'}" for d in status.documents
+    ]
+    if status.index is not None and status.index.ready:
+        built = (
+            status.index.built_at.isoformat(timespec="seconds") if status.index.built_at else "?"
+        )
+        lines.append(
+            f"Search index: {status.index.vectors} vectors, model {status.index.model}, "
+            f"{status.index.index_type}, built {built}"
+        )
+    else:
+        lines.append("Search index: not loaded yet (it loads on the first open question)")
+    return "\n".join(lines)
+
+
+def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """The interactive console: one question per line until ``:quit`` or end of input."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    color = stdout.isatty()
+    interactive = stdin.isatty()
+    if interactive:
+        _enable_history()
+    stdout.write(f"Rapporteur: questions about the report.\n{CONSOLE_HELP}\n")
+    commands: dict[str, Callable[[str], str]] = {
+        ":vote": lambda arg: render(engine.vote(arg), color=color),
+        ":search": lambda arg: render(engine.search(arg), color=color),
+        ":about": lambda _: render_about(engine),
+        ":reindex": lambda _: render_reindex(engine.reindex()),
+        ":help": lambda _: CONSOLE_HELP,
+    }
+    while True:
+        try:
+            line = input("rapporteur> ") if interactive else _read(stdin)
+        except (EOFError, KeyboardInterrupt):
+            stdout.write("\n")
+            return 0
+        if line is None:
+            return 0
+        line = line.strip()
+        if not line:
+            continue
+        if line in (":quit", ":q", ":exit"):
+            return 0
+        name, _, argument = line.partition(" ")
+        handler = commands.get(name.casefold())
+        if handler is None and name.startswith(":"):
+            stdout.write(f"Unknown command {name}.\n{CONSOLE_HELP}\n")
+            continue
+        reply = handler(argument) if handler else render(engine.ask(line), color=color)
+        stdout.write(f"{reply}\n\n")
+        stdout.flush()
+
+
+def _read(stdin: TextIO) -> str | None:
+    line = stdin.readline()
+    return line if line else None
+
+
+def _enable_history() -> None:
+    """Arrow keys and history at the prompt where the platform has readline."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401

@@ -1,0 +1,336 @@
+"""The one object every front end talks to: questions in, typed answers out.
+
+Structured questions are answered from the parsed records at once; the retrieval index (and
+with it FAISS and the embedding model) is only loaded for the first passage question, so a
+cold ``rapporteur vote France`` never pays for it. All methods are thread-safe and
+synchronous; front ends run the slow ones (``ask``, ``search``, ``reindex``, ``warm_up``)
+off their event loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from index.answers import Answer, AnswerKind, Source
+from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
+from index.library import Library, document_title, vote_title
+from index.parsing import ParseError, load_documents
+from index.records import Position
+from index.router import Intent, Route, route
+from index.search.answering import EXAMPLE_QUESTIONS, refusal
+from index.search.models import IndexStatus, ReadyAction, ReindexReport
+from index.settings import EngineSettings
+from index.structured.citing import excerpt, join_names
+from index.structured.document_facts import answer_metadata, answer_paragraph, paragraph_labels
+from index.structured.proceedings import answer_sponsors, answer_statements
+from index.structured.votes import answer_roster, answer_tally, answer_vote
+
+if TYPE_CHECKING:
+    from index.search.embedders import Embedder, QueryEncoder
+    from index.search.retriever import Retriever
+
+MAX_QUESTION_CHARS = 1000
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str
+    vote: str | None
+    paragraphs: int
+
+
+class EngineStatus(BaseModel):
+    """What ``/about`` shows: the documents, the index and what can be asked."""
+
+    documents: list[DocumentSummary]
+    paragraphs: int
+    index: IndexStatus | None
+    examples: list[str]
+
+
+class Engine:
+    def __init__(
+        self,
+        settings: EngineSettings | None = None,
+        *,
+        embedder: Embedder | None = None,
+        query_encoder: QueryEncoder | None = None,
+    ) -> None:
+        """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
+        self.settings = settings or EngineSettings()
+        self._library = Library(load_documents(self.settings.seeds_dir))
+        self._embedder = embedder
+        self._query_encoder = query_encoder
+        self._retriever: Retriever | None = None
+        self._retriever_lock = threading.Lock()
+        self._reindex_lock = threading.Lock()
+
+    @property
+    def library(self) -> Library:
+        return self._library
+
+    # ------------------------------------------------------------------ questions
+
+    def ask(self, question: str) -> Answer:
+        """Route a free-form question to the records or to the passages."""
+        problem = _question_problem(question)
+        if problem is not None:
+            return refusal(question, self._library.documents, problem)
+        intent = route(question)
+        if intent.route is Route.PASSAGE:
+            return self._retriever_ready().answer(question)
+        return self._structured(question, intent)
+
+    def _structured(self, question: str, intent: Intent) -> Answer:
+        library = self._library
+        documents = library.targeted(question)
+        countries, preface = _expand_ambiguous(intent.countries)
+        if intent.route is Route.VOTE:
+            resolutions = [m.to_resolution() for m in countries]
+            answer = answer_vote(library, question, documents, resolutions, intent.position)
+        elif intent.route is Route.TALLY:
+            answer = answer_tally(library, question, documents)
+        elif intent.route is Route.ROSTER:
+            answer = answer_roster(library, question, documents, intent.position)
+        elif intent.route is Route.SPONSORS:
+            answer = answer_sponsors(library, question, documents, countries, intent.stage)
+        elif intent.route is Route.STATEMENTS:
+            answer = answer_statements(library, question, documents, countries, intent.moment)
+        elif intent.route is Route.METADATA and intent.field is not None:
+            answer = answer_metadata(question, documents, intent.field)
+        elif intent.route is Route.PARAGRAPH and intent.paragraph is not None:
+            answer = answer_paragraph(question, documents, intent.paragraph)
+        else:
+            return self._retriever_ready().answer(question)
+        return _prefaced(answer, preface)
+
+    def vote(self, country: str) -> Answer:
+        """How one country (as typed: any name, alias, code or small typo) voted."""
+        found = _named_country(country)
+        if isinstance(found, Resolution):
+            return answer_vote(self._library, country, self._library.documents, [found])
+        mentions, preface = _expand_ambiguous(found)
+        resolutions = [m.to_resolution() for m in mentions]
+        answer = answer_vote(self._library, country, self._library.documents, resolutions)
+        return _prefaced(answer, preface)
+
+    def tally(self) -> Answer:
+        return answer_tally(self._library, "tally", self._library.documents)
+
+    def roster(self, position: Position | None) -> Answer:
+        label = position.value if position else "all positions"
+        return answer_roster(self._library, f"roster: {label}", self._library.documents, position)
+
+    def sponsors(self, country: str | None = None) -> Answer:
+        """All sponsors by stage, or whether one country sponsored."""
+        question = f"sponsors: {country}" if country else "sponsors"
+        found = _named_country(country)
+        if isinstance(found, Resolution):
+            return self._unknown_country(question, found, AnswerKind.SPONSORS)
+        mentions, preface = _expand_ambiguous(found)
+        answer = answer_sponsors(self._library, question, self._library.documents, mentions, None)
+        return _prefaced(answer, preface)
+
+    def statements(self, country: str | None = None) -> Answer:
+        """All statements by moment, or what one country (or group) said and when."""
+        question = f"statements: {country}" if country else "statements"
+        found = _named_country(country)
+        if isinstance(found, Resolution):
+            return self._unknown_country(question, found, AnswerKind.STATEMENTS)
+        mentions, preface = _expand_ambiguous(found)
+        documents = self._library.documents
+        answer = answer_statements(self._library, question, documents, mentions, None)
+        return _prefaced(answer, preface)
+
+    def _unknown_country(self, question: str, resolution: Resolution, kind: AnswerKind) -> Answer:
+        """The "did you mean" reply, under the kind of answer that was asked for."""
+        reply = answer_vote(self._library, question, (), [resolution])
+        return reply.model_copy(update={"kind": kind, "votes": [], "answered": False})
+
+    def paragraph(self, label: str) -> Answer:
+        """A paragraph by its label ("operative paragraph 3") or by its id ("operative-3")."""
+        wanted = label.strip().casefold()
+        for document in self._library.documents:
+            for paragraph in document.paragraphs:
+                if wanted in (paragraph.label.casefold(), paragraph.id):
+                    intent = route(paragraph.label)
+                    if intent.paragraph is not None:
+                        return answer_paragraph(label, [document], intent.paragraph)
+        intent = route(label)
+        if intent.paragraph is not None:
+            return answer_paragraph(label, self._library.documents, intent.paragraph)
+        return Answer(
+            question=label,
+            kind=AnswerKind.PARAGRAPH,
+            answered=False,
+            text=f"No paragraph is labelled “{label.strip()}”. Try “operative paragraph 2”, "
+            "“preambular paragraph 9” or “paragraph 10 of the report”.",
+        )
+
+    def search(self, query: str, k: int = 5) -> Answer:
+        """The raw top passages with their scores, for readers who want the text itself."""
+        problem = _question_problem(query)
+        if problem is not None:
+            return refusal(query, self._library.documents, problem)
+        hits = self._retriever_ready().search(query, k)
+        lines = [
+            f"{hit.rank}. **{hit.paragraph.label}** (score {hit.score:.3f}): "
+            f"{excerpt(hit.paragraph.text, 200)}"
+            for hit in hits
+        ]
+        return Answer(
+            question=query,
+            kind=AnswerKind.PASSAGE,
+            answered=bool(hits),
+            text="\n".join(lines) if lines else "No passage matches that search.",
+            sources=[
+                Source(
+                    document=hit.paragraph.document,
+                    label=hit.paragraph.label,
+                    text=excerpt(hit.paragraph.text),
+                    score=round(hit.score, 4),
+                )
+                for hit in hits
+            ],
+        )
+
+    # ------------------------------------------------------------------ front-end helpers
+
+    def country_suggestions(self, prefix: str, limit: int = 25) -> list[str]:
+        return suggest(prefix, limit)
+
+    def paragraph_labels(self, prefix: str, limit: int = 25) -> list[str]:
+        wanted = prefix.strip().casefold()
+        labels = paragraph_labels(self._library)
+        return [label for label in labels if wanted in label.casefold()][:limit]
+
+    def about(self) -> EngineStatus:
+        documents = self._library.documents
+        retriever = self._retriever
+        return EngineStatus(
+            documents=[
+                DocumentSummary(
+                    id=d.id,
+                    title=document_title(d),
+                    vote=vote_title(d.vote) if d.vote else None,
+                    paragraphs=len(d.paragraphs),
+                )
+                for d in documents
+            ],
+            paragraphs=sum(len(d.paragraphs) for d in documents),
+            index=retriever.status() if retriever else None,
+            examples=list(EXAMPLE_QUESTIONS),
+        )
+
+    # ------------------------------------------------------------------ index lifecycle
+
+    def warm_up(self) -> ReindexReport:
+        """Load (or build) the retrieval index now rather than on the first passage question."""
+        return self._ensure_retriever()
+
+    def reindex(self) -> ReindexReport:
+        """Re-read the seeds and rebuild; on any failure the previous records and index stay.
+
+        Serialised: a second call waits for the first and then rebuilds from what it reads.
+        """
+        with self._reindex_lock:
+            started = time.perf_counter()
+            try:
+                documents = load_documents(self.settings.seeds_dir)
+            except ParseError as error:
+                return ReindexReport(
+                    ok=False,
+                    action=ReadyAction.FAILED,
+                    reason=f"the seeds could not be parsed: {error}",
+                    seconds=round(time.perf_counter() - started, 3),
+                )
+            self._ensure_retriever()
+            report = self._retriever_ready().rebuild(documents)
+            if report.ok:
+                self._library = Library(documents)
+            return report
+
+    def _ensure_retriever(self) -> ReindexReport:
+        with self._retriever_lock:
+            if self._retriever is None:
+                from index.search.retriever import Retriever
+
+                self._retriever = Retriever(
+                    self.settings, embedder=self._embedder, query_encoder=self._query_encoder
+                )
+            return self._retriever.ensure_ready(self._library.documents)
+
+    def _retriever_ready(self) -> Retriever:
+        if self._retriever is None:
+            self._ensure_retriever()
+        assert self._retriever is not None
+        return self._retriever
+
+
+def _question_problem(question: str) -> str | None:
+    if not question.strip():
+        return "Please ask a question"
+    if len(question) > MAX_QUESTION_CHARS:
+        return f"That question is too long (the limit is {MAX_QUESTION_CHARS} characters)"
+    return None
+
+
+def _named_country(country: str | None) -> list[CountryMention] | Resolution:
+    """The country typed in a command option as a mention, or the resolution that failed."""
+    if country is None or not country.strip():
+        return []
+    resolution = resolve(country)
+    if resolution.status is ResolutionStatus.UNKNOWN:
+        return resolution
+    mention = CountryMention(
+        text=country.strip(),
+        start=0,
+        end=len(country),
+        status=resolution.status,
+        name=resolution.name,
+        description=resolution.description,
+        related_member=resolution.related_member,
+        candidates=resolution.candidates,
+        corrected=resolution.corrected,
+    )
+    return [mention]
+
+
+def _expand_ambiguous(
+    mentions: Sequence[CountryMention],
+) -> tuple[list[CountryMention], str]:
+    """Answer for every country an ambiguous name could mean rather than guess one.
+
+    "How did Congo vote?" gets both Congos, with a line that says why.
+    """
+    expanded: list[CountryMention] = []
+    notes: list[str] = []
+    for mention in mentions:
+        if mention.status is not ResolutionStatus.AMBIGUOUS or not mention.candidates:
+            expanded.append(mention)
+            continue
+        notes.append(
+            f"“{mention.text}” could mean {join_names(mention.candidates, 'or')}: "
+            "here is each of them."
+        )
+        expanded += [
+            mention.model_copy(
+                update={"status": ResolutionStatus.MEMBER, "name": name, "candidates": ()}
+            )
+            for name in mention.candidates
+        ]
+    return expanded, " ".join(notes)
+
+
+def _prefaced(answer: Answer, preface: str) -> Answer:
+    if not preface:
+        return answer
+    return answer.model_copy(update={"text": f"{preface}\n{answer.text}"})
+
+
+__all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport"]

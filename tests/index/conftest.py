@@ -1,0 +1,35 @@
+"""Engines over the real seed document; structured answers never touch the search index."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.engine import Engine
+from index.settings import PROJECT_ROOT, EngineSettings
+
+SEEDS = PROJECT_ROOT / "seeds"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+SEED_ID = "third-committee-report-ict-criminal-purposes-2019"
+FIXTURE_ID = "third-committee-report-rural-water-2020"
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    data = tmp_path_factory.mktemp("data")
+    return Engine(EngineSettings(seeds_dir=SEEDS, data_dir=data))
+
+
+@pytest.fixture(scope="session")
+def two_document_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The real report and the invented 2020 report side by side in one seeds folder."""
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(SEEDS / f"{SEED_ID}.md", seeds)
+    shutil.copy(FIXTURES / f"{FIXTURE_ID}.md", seeds)
+    return Engine(EngineSettings(seeds_dir=seeds, data_dir=tmp_path_factory.mktemp("data")))
+
+
+def fixture_text() -> str:
+    return Path(FIXTURES / f"{FIXTURE_ID}.md").read_text(encoding="utf-8")

@@ -1,0 +1,90 @@
+"""Sponsors by stage and statements by moment, as the report records them."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answers import AnswerKind
+from index.engine import Engine
+from tests.seed_lists import SPONSORS
+
+
+def test_all_sponsors_by_stage(engine: Engine) -> None:
+    answer = engine.ask("Who sponsored the resolution?")
+    assert answer.kind is AnswerKind.SPONSORS and answer.answered
+    assert "**Original sponsors of A/C.3/74/L.11** (8, paragraph 6 of the report)" in answer.text
+    assert "revised draft A/C.3/74/L.11/Rev.1** (19, paragraph 7 of the report)" in answer.text
+    assert "afterwards** (20, paragraph 7 of the report)" in answer.text
+    assert "In all, **47** sponsors." in answer.text
+    for names in SPONSORS.values():
+        assert all(name.removeprefix("the ") in answer.text for name in names)
+
+
+def test_one_stage_only(engine: Engine) -> None:
+    answer = engine.ask("Who were the original sponsors?")
+    assert "Original sponsors" in answer.text and "afterwards" not in answer.text
+    assert [s.label for s in answer.sources] == ["paragraph 6 of the report"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Did India sponsor it?", "**Yes**: **India** was one of those who joined the sponsors"),
+        ("Did the Russian Federation sponsor?", "**Yes**: **Russian Federation** was an original"),
+        ("Was Cuba a sponsor?", "**Yes**: **Cuba** was a sponsor of the revised draft"),
+        ("Did France sponsor it?", "**No**: **France** is not among the sponsors"),
+    ],
+)
+def test_did_a_country_sponsor(engine: Engine, question: str, expected: str) -> None:
+    assert engine.ask(question).text.startswith(expected)
+
+
+def test_sponsor_command_for_an_ambiguous_name_covers_each(engine: Engine) -> None:
+    answer = engine.sponsors("Congo")
+    assert "**Yes**: **Congo**" in answer.text
+    assert "**No**: **Democratic Republic of the Congo**" in answer.text
+
+
+def test_who_spoke_for_the_eu(engine: Engine) -> None:
+    answer = engine.ask("Who spoke for the EU?")
+    assert answer.kind is AnswerKind.STATEMENTS
+    assert answer.text.startswith("Finland spoke in explanation of vote before the vote")
+    assert "on behalf of the European Union and its member States" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Did Japan make a statement?", "**Yes**: Japan spoke in explanation of vote after"),
+        ("Did Liechtenstein speak?", "**Yes**: Canada spoke in explanation of vote before the"),
+        ("Did France make a statement?", "**Yes**: Finland spoke in explanation of vote"),
+        ("Did Brazil make a statement?", "**No**: the report records no statement"),
+        ("What did Iran say?", "**Yes**: Iran (Islamic Republic of) made a statement after"),
+    ],
+)
+def test_did_a_country_speak(engine: Engine, question: str, expected: str) -> None:
+    assert engine.ask(question).text.startswith(expected)
+
+
+def test_all_statements_grouped_by_moment(engine: Engine) -> None:
+    text = engine.statements().text
+    order = [
+        "**Introductory statement**",
+        "Director of the Division for Treaty Affairs",
+        "**Statements before the vote**",
+        "- Nicaragua",
+        "**Explanations of vote before the vote**",
+        "- Canada (also on behalf of Australia, Iceland, Liechtenstein, New Zealand and Norway)",
+        "**Explanations of vote after the vote**",
+        "- Peru",
+        "**Statements after the vote**",
+        "- Iran (Islamic Republic of)",
+    ]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions)
+
+
+def test_statements_after_the_vote(engine: Engine) -> None:
+    text = engine.ask("Who spoke after the vote?").text
+    assert "Costa Rica" in text and "Iran (Islamic Republic of)" in text
+    assert "Nicaragua" not in text
