@@ -26,7 +26,12 @@ from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
 from index.structured.citing import excerpt, join_names
-from index.structured.document_facts import answer_metadata, answer_paragraph, paragraph_labels
+from index.structured.document_facts import (
+    answer_metadata,
+    answer_paragraph,
+    answer_resolution,
+    paragraph_labels,
+)
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.votes import answer_roster, answer_tally, answer_vote
 
@@ -105,6 +110,8 @@ class Engine:
             answer = answer_metadata(question, documents, intent.field)
         elif intent.route is Route.PARAGRAPH and intent.paragraph is not None:
             answer = answer_paragraph(question, documents, intent.paragraph)
+        elif intent.route is Route.RESOLUTION:
+            answer = answer_resolution(question, documents, decisions_only=intent.decisions_only)
         else:
             return self._retriever_ready().answer(question)
         return _prefaced(answer, preface)

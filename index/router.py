@@ -24,6 +24,7 @@ class Route(StrEnum):
     STATEMENTS = "statements"
     METADATA = "metadata"
     PARAGRAPH = "paragraph"
+    RESOLUTION = "resolution"
     PASSAGE = "passage"
 
 
@@ -49,6 +50,7 @@ class Intent(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     route: Route
+    decisions_only: bool = False
     countries: tuple[CountryMention, ...] = ()
     position: Position | None = None
     stage: SponsorStage | None = None
@@ -209,6 +211,21 @@ _METADATA_WORDS: tuple[tuple[MetadataField, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "What does the resolution decide?" is answered by the operative part itself, not by the one
+# paragraph that happens to embed closest.
+_DECISIONS = _words(
+    r"what\s+(?:does|did|will|would)\s+(?:the|this|it|that)?\s*(?:draft\s+)?(?:resolution|text|"
+    r"general\s+assembly|assembly)?\s*decide",
+    r"what\s+(?:was|were|is|are)\s+(?:decided|the\s+decisions?)",
+    r"decisions?\s+(?:of|in|taken\s+by)\s+the\s+(?:draft\s+)?resolution",
+)
+_OPERATIVE_PART = _words(
+    r"what\s+(?:does|did|will|would)\s+(?:the|this)\s+(?:draft\s+)?resolution\s+do",
+    r"operative\s+(?:part|paragraphs|section)",
+    r"summar(?:y|ise|ize)\s+(?:of\s+)?(?:the|this)\s+(?:draft\s+)?resolution",
+    r"main\s+points\s+of\s+(?:the|this)\s+(?:draft\s+)?resolution",
+    r"key\s+provisions",
+)
 _FILLER = _words(
     r"what", r"about", r"how", r"and", r"or", r"the", r"of", r"with", r"re", r"regarding"
 )
@@ -220,6 +237,10 @@ def route(question: str) -> Intent:
     paragraph = _paragraph_ref(question)
     if paragraph is not None:
         return Intent(route=Route.PARAGRAPH, paragraph=paragraph)
+    if _DECISIONS.search(question):
+        return Intent(route=Route.RESOLUTION, decisions_only=True)
+    if _OPERATIVE_PART.search(question):
+        return Intent(route=Route.RESOLUTION)
     countries = tuple(find_countries(question))
     for field, pattern in _METADATA_WORDS:
         if pattern.search(question):

@@ -137,3 +137,42 @@ def _ranges(document: Document) -> str:
 def paragraph_labels(library: Library) -> list[str]:
     """Every paragraph label, in document order, for autocomplete."""
     return list(dict.fromkeys(p.label for d in library.documents for p in d.paragraphs))
+
+
+def answer_resolution(
+    question: str, documents: Sequence[Document], *, decisions_only: bool
+) -> Answer:
+    """The operative part of each draft resolution, or only what it "decides"."""
+    blocks: list[str] = []
+    cited: list[Source] = []
+    for document in documents:
+        operative = [p for p in document.paragraphs if p.part is Part.OPERATIVE]
+        if decisions_only:
+            operative = [p for p in operative if p.lead and "decide" in p.lead.casefold()]
+        if not operative:
+            continue
+        labels = join_names(str(p.number) for p in operative)
+        plural = "s" if len(operative) > 1 else ""
+        verb = "decides" if decisions_only else "in its operative part"
+        lines = [
+            f"Draft resolution {document.drafts[-1]}, “{document.resolution_title}”, {verb} "
+            f"(operative paragraph{plural} {labels}):"
+        ]
+        lines += [f"- **{p.number}.** {_lead_in_bold(p)}" for p in operative]
+        lines.append(document_line(document))
+        blocks.append("\n".join(lines))
+        cited += sources(document, [p.id for p in operative])
+    return Answer(
+        question=question,
+        kind=AnswerKind.PARAGRAPH,
+        answered=bool(blocks),
+        text="\n\n".join(blocks) or "The document has no operative paragraphs.",
+        sources=cited,
+    )
+
+
+def _lead_in_bold(paragraph: Paragraph) -> str:
+    lead = paragraph.lead
+    if lead and paragraph.text.startswith(lead):
+        return f"*{lead}*{paragraph.text[len(lead) :]}"
+    return paragraph.text

@@ -119,9 +119,25 @@ def test_paragraph_labels(question: str, part: Part | None, number: int) -> None
 
 
 @pytest.mark.parametrize(
+    ("question", "decisions_only"),
+    [
+        ("What does the resolution decide?", True),
+        ("What did the General Assembly decide?", True),
+        ("What was decided?", True),
+        ("What does the draft resolution do?", False),
+        ("Summarize the resolution", False),
+        ("What are the operative paragraphs?", False),
+    ],
+)
+def test_questions_about_the_whole_operative_part(question: str, decisions_only: bool) -> None:
+    intent = route(question)
+    assert (intent.route, intent.decisions_only) == (Route.RESOLUTION, decisions_only)
+
+
+@pytest.mark.parametrize(
     "question",
     [
-        "What does the resolution decide?",
+        "What does the resolution set up?",
         "When does the ad hoc committee meet?",
         "Who pays for delegates from developing countries?",
         "Which countries support the fight against cybercrime?",

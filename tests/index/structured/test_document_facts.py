@@ -68,3 +68,20 @@ def test_paragraph_labels_for_autocomplete(engine: Engine) -> None:
     assert len(engine.paragraph_labels("")) == 25
     unknown = engine.paragraph("clause 4")
     assert not unknown.answered and "operative paragraph 2" in unknown.text
+
+
+def test_what_the_resolution_decides_quotes_every_decision(engine: Engine) -> None:
+    answer = engine.ask("What does the resolution decide?")
+    assert answer.kind is AnswerKind.PARAGRAPH and answer.answered
+    assert [s.label for s in answer.sources] == [
+        "operative paragraph 2",
+        "operative paragraph 3",
+        "operative paragraph 6",
+    ]
+    assert "- **2.** *Decides* to establish an open-ended ad hoc intergovernmental" in answer.text
+
+
+def test_the_whole_operative_part(engine: Engine) -> None:
+    answer = engine.ask("What does the resolution do?")
+    assert [s.label for s in answer.sources] == [f"operative paragraph {n}" for n in range(1, 7)]
+    assert "*Invites* donor countries" in answer.text
