@@ -1,0 +1,123 @@
+"""The engine as front ends use it: any input is safe, and reindex never loses what works."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from index.answers import AnswerKind
+from index.engine import MAX_QUESTION_CHARS, Engine
+from index.records import Position
+from index.settings import EngineSettings
+from tests.index.conftest import FIXTURE_ID, FIXTURES, SEED_ID, SEEDS
+from tests.index.search.helpers import FakeEmbedder
+
+
+def fake_engine(seeds: Path, data: Path) -> Engine:
+    return Engine(EngineSettings(seeds_dir=seeds, data_dir=data), embedder=FakeEmbedder())
+
+
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    engine = fake_engine(SEEDS, tmp_path_factory.mktemp("data"))
+    assert engine.warm_up().ok
+    return engine
+
+
+@pytest.fixture
+def own_seeds(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / f"{SEED_ID}.md", seeds)
+    return seeds
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_unicode_question_gets_an_answer_not_an_exception(
+    searchable: Engine, question: str
+) -> None:
+    answer = searchable.ask(question)
+    assert answer.kind in AnswerKind and answer.question == question
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_any_typed_country_or_label_is_safe(searchable: Engine, typed: str) -> None:
+    for answer in (
+        searchable.vote(typed),
+        searchable.sponsors(typed),
+        searchable.statements(typed),
+        searchable.paragraph(typed),
+    ):
+        assert answer.kind in AnswerKind
+    assert len(searchable.country_suggestions(typed)) <= 25
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * (MAX_QUESTION_CHARS + 1)])
+def test_empty_or_huge_questions_get_a_friendly_refusal(searchable: Engine, question: str) -> None:
+    answer = searchable.ask(question)
+    assert answer.kind is AnswerKind.NO_ANSWER and not answer.answered
+    assert "For example" in answer.text
+
+
+def test_search_lists_passages_with_scores(searchable: Engine) -> None:
+    answer = searchable.search("65/230", k=3)
+    assert answer.kind is AnswerKind.PASSAGE and len(answer.sources) == 3
+    assert answer.sources[0].label == "preambular paragraph 8"
+    scores = [source.score for source in answer.sources]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_about_reports_documents_and_index(searchable: Engine) -> None:
+    status = searchable.about()
+    assert [d.id for d in status.documents] == [SEED_ID]
+    assert status.index is not None and status.index.ready
+    assert status.index.vectors >= status.paragraphs == 36
+
+
+def test_reindex_picks_up_a_new_document(own_seeds: Path, tmp_path: Path) -> None:
+    engine = fake_engine(own_seeds, tmp_path / "data")
+    engine.warm_up()
+    shutil.copy(FIXTURES / f"{FIXTURE_ID}.md", own_seeds)
+    report = engine.reindex()
+    assert report.ok and report.documents_added == [FIXTURE_ID]
+    assert {v.document for v in engine.vote("France").votes} == {SEED_ID, FIXTURE_ID}
+
+
+def test_a_failing_reindex_keeps_records_and_index(own_seeds: Path, tmp_path: Path) -> None:
+    engine = fake_engine(own_seeds, tmp_path / "data")
+    engine.warm_up()
+    seed = own_seeds / f"{SEED_ID}.md"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("88 to 58", "87 to 58"), "utf-8")
+    report = engine.reindex()
+    assert not report.ok
+    assert "the seeds could not be parsed" in report.reason and "87" in report.reason
+    assert engine.vote("France").votes[0].position is Position.AGAINST
+    assert engine.search("ad hoc committee organizational session").answered
+
+
+def test_an_empty_seeds_folder_fails_reindex_cleanly(own_seeds: Path, tmp_path: Path) -> None:
+    engine = fake_engine(own_seeds, tmp_path / "data")
+    (own_seeds / f"{SEED_ID}.md").unlink()
+    report = engine.reindex()
+    assert not report.ok and "no *.md documents" in report.reason
+    assert engine.tally().answered
+
+
+def test_concurrent_reindex_calls_are_serialised(own_seeds: Path, tmp_path: Path) -> None:
+    engine = fake_engine(own_seeds, tmp_path / "data")
+    engine.warm_up()
+    reports = []
+    threads = [threading.Thread(target=lambda: reports.append(engine.reindex())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(reports) == 4 and all(report.ok for report in reports)
+    assert engine.search("Doha Declaration").sources[0].label == "preambular paragraph 9"
