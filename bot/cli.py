@@ -49,7 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     bot_settings = BotSettings()
     command = args.command or ("run" if bot_settings.discord_token else "console")
     settings = EngineSettings()
@@ -60,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.discord_app.runner import run_bot
 
         return run_bot(settings, bot_settings)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         engine = Engine(settings)
     except ParseError as error:

@@ -273,10 +273,13 @@ class Engine:
             return self._retriever.ensure_ready(self._library.documents)
 
     def _retriever_ready(self) -> Retriever:
-        if self._retriever is None:
+        """The retriever with a live index; waits for a warm-up that is still building."""
+        retriever = self._retriever
+        if retriever is None or not retriever.status().ready:
             self._ensure_retriever()
-        assert self._retriever is not None
-        return self._retriever
+            retriever = self._retriever
+        assert retriever is not None
+        return retriever
 
 
 def _question_problem(question: str) -> str | None:

@@ -1,0 +1,138 @@
+"""The bot client: intents, defaults, start-up work and the command error policy."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_app import delivery
+from bot.discord_app.command_sync import sync_commands
+from bot.discord_app.commands import UNEXPECTED_ERROR, RapporteurCog
+from bot.discord_app.engine_port import AnswerEngine
+from bot.discord_app.permissions import NotModerator
+from bot.discord_app.status_view import caption
+from bot.settings import BotSettings
+
+log = logging.getLogger(__name__)
+
+
+class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
+    """Turns expected failures into friendly ephemeral notes; logs everything else."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[RapporteurBot], error: app_commands.AppCommandError
+    ) -> None:
+        message = _user_message(error, interaction.client.settings)
+        if message is None:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("Unhandled error in /%s", command, exc_info=error)
+            message = UNEXPECTED_ERROR
+        try:
+            await delivery.send_notice(interaction, message)
+        except discord.HTTPException:
+            log.warning("Could not tell the user about an error in interaction %d", interaction.id)
+
+
+def _user_message(error: app_commands.AppCommandError, settings: BotSettings) -> str | None:
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return (
+            f"One question every {settings.ask_cooldown_seconds:g} s, please: "
+            f"try again in {error.retry_after:.1f} s."
+        )
+    if isinstance(error, NotModerator):
+        return "Sorry, only moderators (Manage Server) can rebuild the index."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command only works inside a server."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You cannot use this command here."
+    if isinstance(error, app_commands.TransformerError):
+        return f"I could not understand {error.value!r} for that option."
+    return None
+
+
+class RapporteurBot(commands.Bot):
+    """Holds the engine and settings the commands use; adds no prefix commands."""
+
+    def __init__(
+        self,
+        engine: AnswerEngine,
+        settings: BotSettings,
+        *,
+        state_dir: Path | None = None,
+        **options: Any,
+    ) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = settings.answer_channel_id is not None
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            tree_cls=RapporteurTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            **options,
+        )
+        self.engine = engine
+        self.settings = settings
+        self.state_dir = state_dir
+        self.captions: dict[str, str] = {}
+        self.warm_up_done = asyncio.Event()
+        self._warm_up: asyncio.Task[None] | None = None
+
+    async def setup_hook(self) -> None:
+        await self.add_cog(RapporteurCog(self))
+        assert self.application_id is not None, "login sets the application id"
+        await sync_commands(
+            self.tree,
+            application_id=self.application_id,
+            dev_guild_id=self.settings.dev_guild_id,
+            state_dir=self.state_dir,
+        )
+        self._warm_up = asyncio.create_task(self._warm_up_engine(), name="engine-warm-up")
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Chat is handled by the cog listener; there are no prefix commands to parse."""
+
+    async def refresh_captions(self) -> None:
+        status = await asyncio.to_thread(self.engine.about)
+        self.captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
+
+    async def _warm_up_engine(self) -> None:
+        try:
+            await self._load_engine()
+        finally:
+            self.warm_up_done.set()
+
+    async def _load_engine(self) -> None:
+        started = time.perf_counter()
+        try:
+            await self.refresh_captions()
+            report = await asyncio.to_thread(self.engine.warm_up)
+        except Exception:
+            log.exception("Warming up the engine failed; it will retry on first use")
+            return
+        if not report.ok:
+            log.warning("Search index not ready (%s); passage questions will retry", report.reason)
+            return
+        log.info("Engine ready in %.1f s (%s)", time.perf_counter() - started, report.action.value)
+
+
+class ShardedRapporteurBot(RapporteurBot, commands.AutoShardedBot):
+    """Same bot over several gateway shards, for large deployments."""
+
+
+def create_bot(
+    engine: AnswerEngine, settings: BotSettings, *, state_dir: Path | None = None
+) -> commands.Bot:
+    """Build the bot; ``state_dir`` remembers the last synced command schema."""
+    if settings.shard_count is not None:
+        return ShardedRapporteurBot(
+            engine, settings, state_dir=state_dir, shard_count=settings.shard_count
+        )
+    return RapporteurBot(engine, settings, state_dir=state_dir)

@@ -1,0 +1,233 @@
+"""Slash commands and chat listeners: Discord interactions in, engine calls out.
+
+Every engine call runs in a worker thread (``asyncio.to_thread``) so a slow embed or a
+reindex holding the engine never blocks the gateway heartbeat; the calls that may take
+seconds (``ask``, ``search``, ``reindex``) defer first to stay inside Discord's 3 s window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_app import delivery, status_view
+from bot.discord_app.permissions import is_moderator
+from bot.discord_app.questions import looks_like_question, question_problem, strip_mentions
+from bot.discord_app.render import notice, render_answer
+from index.answers import Answer
+from index.records import Position
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import RapporteurBot
+
+log = logging.getLogger(__name__)
+
+AUTOCOMPLETE_LIMIT = 25
+CHOICE_NAME_LIMIT = 100
+SEARCH_RESULTS = 5
+UNEXPECTED_ERROR = "Something went wrong on my side. It has been logged; please try again later."
+
+ROSTER_CHOICES = [
+    app_commands.Choice(name="in favour", value=Position.IN_FAVOUR.value),
+    app_commands.Choice(name="against", value=Position.AGAINST.value),
+    app_commands.Choice(name="abstaining", value=Position.ABSTAINING.value),
+    app_commands.Choice(name="did not vote", value=Position.ABSENT.value),
+]
+
+
+def question_cooldown(
+    interaction: discord.Interaction[RapporteurBot],
+) -> app_commands.Cooldown | None:
+    """Per-user rate for the commands that embed text; 0 seconds disables it."""
+    seconds = interaction.client.settings.ask_cooldown_seconds
+    return app_commands.Cooldown(1, seconds) if seconds > 0 else None
+
+
+def _choices(names: list[str]) -> list[app_commands.Choice[str]]:
+    return [
+        app_commands.Choice(name=name[:CHOICE_NAME_LIMIT], value=name)
+        for name in names[:AUTOCOMPLETE_LIMIT]
+    ]
+
+
+class RapporteurCog(commands.Cog):
+    """The bot's whole user-facing surface."""
+
+    def __init__(self, bot: RapporteurBot) -> None:
+        self.bot = bot
+        self.engine = bot.engine
+        self.settings = bot.settings
+        self._reindex_lock = asyncio.Lock()
+
+    async def _answer(self, interaction: discord.Interaction, call: Callable[[], Answer]) -> None:
+        answer = await asyncio.to_thread(call)
+        await delivery.send_pages(interaction, render_answer(answer, self.bot.captions))
+
+    async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
+        names = await asyncio.to_thread(
+            self.engine.country_suggestions, current, AUTOCOMPLETE_LIMIT
+        )
+        return _choices(names)
+
+    async def _checked_question(self, interaction: discord.Interaction, text: str) -> bool:
+        problem = question_problem(text, self.settings.max_question_length)
+        if problem is not None:
+            await delivery.send_notice(interaction, problem)
+            return False
+        return True
+
+    # ------------------------------------------------------------------ questions
+
+    @app_commands.command(
+        name="ask", description="Ask a question about the 2019 report on ICT crime."
+    )
+    @app_commands.describe(question="For example: How did Kenya vote? Who sponsored the draft?")
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+        if await self._checked_question(interaction, question):
+            await interaction.response.defer(thinking=True)
+            await self._answer(interaction, lambda: self.engine.ask(question))
+
+    @app_commands.command(name="search", description="Find the passages closest to your words.")
+    @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def search(self, interaction: discord.Interaction, query: str) -> None:
+        if await self._checked_question(interaction, query):
+            await interaction.response.defer(thinking=True)
+            await self._answer(interaction, lambda: self.engine.search(query, k=SEARCH_RESULTS))
+
+    # ------------------------------------------------------------------ structured answers
+
+    @app_commands.command(name="vote", description="How one Member State voted on the resolution.")
+    @app_commands.describe(country="A UN Member State, e.g. Kenya or Bolivia.")
+    async def vote(self, interaction: discord.Interaction, country: str) -> None:
+        await self._answer(interaction, lambda: self.engine.vote(country))
+
+    @vote.autocomplete("country")
+    async def _country_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self._suggest_countries(current)
+
+    @app_commands.command(
+        name="tally", description="The recorded vote: totals in favour, against, abstaining."
+    )
+    async def tally(self, interaction: discord.Interaction) -> None:
+        await self._answer(interaction, self.engine.tally)
+
+    @app_commands.command(name="roster", description="Every Member State that took one position.")
+    @app_commands.describe(position="Which list to show.")
+    @app_commands.choices(position=ROSTER_CHOICES)
+    async def roster(
+        self, interaction: discord.Interaction, position: app_commands.Choice[str]
+    ) -> None:
+        chosen = Position(position.value)
+        await self._answer(interaction, lambda: self.engine.roster(chosen))
+
+    @app_commands.command(name="sponsors", description="Who sponsored the draft resolution.")
+    @app_commands.describe(country="Optional: check whether one country was a sponsor.")
+    async def sponsors(self, interaction: discord.Interaction, country: str | None = None) -> None:
+        await self._answer(interaction, lambda: self.engine.sponsors(country))
+
+    @sponsors.autocomplete("country")
+    async def _sponsor_country_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self._suggest_countries(current)
+
+    @app_commands.command(name="statements", description="Who spoke, when, and on whose behalf.")
+    @app_commands.describe(country="Optional: only statements by or for this country.")
+    async def statements(
+        self, interaction: discord.Interaction, country: str | None = None
+    ) -> None:
+        await self._answer(interaction, lambda: self.engine.statements(country))
+
+    @statements.autocomplete("country")
+    async def _statement_country_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self._suggest_countries(current)
+
+    @app_commands.command(
+        name="paragraph", description="Quote one paragraph of the report or resolution."
+    )
+    @app_commands.describe(
+        label='For example "operative paragraph 2" or "paragraph 10 of the report".'
+    )
+    async def paragraph(self, interaction: discord.Interaction, label: str) -> None:
+        await self._answer(interaction, lambda: self.engine.paragraph(label))
+
+    @paragraph.autocomplete("label")
+    async def _paragraph_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        labels = await asyncio.to_thread(self.engine.paragraph_labels, current, AUTOCOMPLETE_LIMIT)
+        return _choices(labels)
+
+    # ------------------------------------------------------------------ status and upkeep
+
+    @app_commands.command(
+        name="about", description="What this bot knows, what it can answer, and index status."
+    )
+    async def about(self, interaction: discord.Interaction) -> None:
+        status = await asyncio.to_thread(self.engine.about)
+        await delivery.send_pages(interaction, status_view.render_status(status))
+
+    @app_commands.command(
+        name="reindex", description="Moderators: re-read the seed documents and rebuild the index."
+    )
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @is_moderator()
+    async def reindex(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(thinking=True)
+        async with self._reindex_lock:
+            report = await asyncio.to_thread(self.engine.reindex)
+        if report.ok:
+            await self.bot.refresh_captions()
+            log.info("Reindex by %s finished in %.2f s", interaction.user.id, report.seconds)
+        else:
+            log.warning("Reindex by %s failed: %s", interaction.user.id, report.reason)
+        await delivery.send_pages(interaction, status_view.render_reindex(report))
+
+    # ------------------------------------------------------------------ chat
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer mentions anywhere, and any question in the configured answer channel."""
+        me = self.bot.user
+        if me is None or message.author.bot:
+            return
+        mentioned = any(user.id == me.id for user in message.mentions)
+        if mentioned:
+            question = strip_mentions(message.content, me.id)
+        elif self._in_answer_channel(message.channel) and looks_like_question(message.content):
+            question = message.content.strip()
+        else:
+            return
+        problem = question_problem(question, self.settings.max_question_length)
+        if problem is not None:
+            await delivery.reply_pages(message, [notice(problem)])
+            return
+        try:
+            async with message.channel.typing():
+                answer = await asyncio.to_thread(self.engine.ask, question)
+        except Exception:
+            log.exception("Answering message %d failed", message.id)
+            await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
+            return
+        await delivery.reply_pages(message, render_answer(answer, self.bot.captions))
+
+    def _in_answer_channel(self, channel: discord.abc.Messageable) -> bool:
+        wanted = self.settings.answer_channel_id
+        if wanted is None:
+            return False
+        if isinstance(channel, discord.Thread):
+            return channel.id == wanted or channel.parent_id == wanted
+        return getattr(channel, "id", None) == wanted

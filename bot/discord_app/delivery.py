@@ -1,0 +1,47 @@
+"""Sending rendered pages to Discord without ever pinging anyone.
+
+Every send passes ``AllowedMentions.none()`` explicitly, on top of the client default, so a
+question echoing ``@everyone`` or a role mention can never turn into a ping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot.discord_app.render import notice, pack_messages
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+async def send_pages(interaction: discord.Interaction, pages: Sequence[discord.Embed]) -> None:
+    """Answer an interaction with all pages, as the response or as follow-ups after a defer."""
+    for embeds in pack_messages(pages):
+        if interaction.response.is_done():
+            await interaction.followup.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)
+
+
+async def send_notice(interaction: discord.Interaction, text: str) -> None:
+    """Tell only the invoking user something (refusals, errors), whatever state we are in."""
+    embed = notice(text)
+    if not interaction.response.is_done():
+        await interaction.response.send_message(
+            embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return
+    if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+        # A public "thinking…" placeholder would make the notice public: drop it first.
+        await interaction.delete_original_response()
+    await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+async def reply_pages(message: discord.Message, pages: Sequence[discord.Embed]) -> None:
+    """Reply to a chat message; extra messages follow in the same channel or thread."""
+    for index, embeds in enumerate(pack_messages(pages)):
+        if index == 0:
+            await message.reply(embeds=embeds, mention_author=False, allowed_mentions=NO_MENTIONS)
+        else:
+            await message.channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS)

@@ -1,0 +1,46 @@
+"""Who may run moderator commands, enforced on our side as well as by Discord's defaults.
+
+``default_permissions`` only hides a command by default and server admins can override it,
+so the bot re-checks every call itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import discord
+from discord import app_commands
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import RapporteurBot
+
+T = TypeVar("T")
+
+
+class NotModerator(app_commands.CheckFailure):
+    """Raised when someone without moderator rights runs a moderator command."""
+
+
+def member_is_moderator(interaction: discord.Interaction[RapporteurBot]) -> bool:
+    """Manage Server in this channel, or the configured moderator role."""
+    if interaction.guild is None:
+        return False
+    if interaction.permissions.manage_guild:
+        return True
+    role_id = interaction.client.settings.moderator_role_id
+    user = interaction.user
+    return (
+        role_id is not None
+        and isinstance(user, discord.Member)
+        and any(role.id == role_id for role in user.roles)
+    )
+
+
+def is_moderator() -> Callable[[T], T]:
+    def predicate(interaction: discord.Interaction[Any]) -> bool:
+        if not member_is_moderator(interaction):
+            raise NotModerator("moderators only")
+        return True
+
+    return app_commands.check(predicate)

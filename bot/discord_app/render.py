@@ -1,0 +1,191 @@
+"""Turns engine answers into Discord embeds that always fit Discord's limits.
+
+Pure functions (no client, no network) so the limits are unit-tested in isolation; the
+command layer only decides where the pages are sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import discord
+
+from index.answers import Answer, AnswerKind
+from index.records import Position
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FIELD_COUNT_LIMIT = 25
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+EMBEDS_PER_MESSAGE = 10
+CONTENT_LIMIT = 2000
+
+EXCERPT_LENGTH = 300
+FOOTER_BUDGET = 400
+PAGE_MARK_RESERVE = len(" · page 999/999")
+ELLIPSIS = "…"
+
+POSITION_COLOURS: Mapping[Position, discord.Colour] = {
+    Position.IN_FAVOUR: discord.Colour(0x2ECC71),
+    Position.AGAINST: discord.Colour(0xE74C3C),
+    Position.ABSTAINING: discord.Colour(0xFFBF00),
+    Position.ABSENT: discord.Colour(0x95A5A6),
+    Position.NOT_MEMBER: discord.Colour(0x607D8B),
+}
+ANSWER_COLOUR = discord.Colour(0x5865F2)
+NO_ANSWER_COLOUR = discord.Colour(0x99AAB5)
+ERROR_COLOUR = discord.Colour(0xE67E22)
+
+_SEPARATORS = ("\n\n", "\n", ". ", "; ", ", ", " ")
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` to ``limit`` characters on a word boundary, marking the cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[: limit - len(ELLIPSIS)]
+    space = head.rfind(" ")
+    if space > limit // 2:
+        head = head[:space]
+    return head.rstrip() + ELLIPSIS
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split ``text`` into chunks of at most ``limit`` characters without losing words.
+
+    Cuts prefer paragraph breaks, then line breaks, then sentence and clause ends, then
+    spaces; a single word longer than ``limit`` is the only thing ever cut mid-way.
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    chunks: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        cut = _cut_position(rest, limit)
+        chunks.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        chunks.append(rest)
+    return chunks
+
+
+def _cut_position(text: str, limit: int) -> int:
+    for separator in _SEPARATORS:
+        index = text.rfind(separator, 0, limit)
+        if index > limit // 4:
+            return index + len(separator)
+    return limit
+
+
+def colour_for(answer: Answer) -> discord.Colour:
+    """Vote answers take the colour of their position; mixed positions stay neutral."""
+    if not answer.answered:
+        return NO_ANSWER_COLOUR
+    positions = {vote.position for vote in answer.votes}
+    if answer.kind in (AnswerKind.VOTE, AnswerKind.ROSTER) and len(positions) == 1:
+        return POSITION_COLOURS[positions.pop()]
+    return ANSWER_COLOUR
+
+
+def footer_for(answer: Answer, captions: Mapping[str, str]) -> str:
+    """Name every document the answer draws on, with the caption the bot knows for it."""
+    documents = _unique(
+        [vote.document for vote in answer.votes] + [source.document for source in answer.sources]
+    )
+    return shorten(" · ".join(captions.get(doc, doc) for doc in documents), FOOTER_BUDGET)
+
+
+def title_for(answer: Answer) -> str:
+    title = answer.question.strip() or answer.kind.value.replace("_", " ").capitalize()
+    return shorten(" ".join(title.split()), TITLE_LIMIT)
+
+
+def source_fields(answer: Answer) -> list[tuple[str, str]]:
+    """One field per cited paragraph: its label (and retrieval score) and an excerpt."""
+    fields: list[tuple[str, str]] = []
+    for source in answer.sources:
+        name = source.label if source.score >= 1.0 else f"{source.label} · {source.score:.2f}"
+        excerpt = shorten(" ".join(source.text.split()), EXCERPT_LENGTH) or "—"
+        fields.append((shorten(name, FIELD_NAME_LIMIT) or "—", excerpt))
+    return fields
+
+
+def render_answer(answer: Answer, captions: Mapping[str, str] | None = None) -> list[discord.Embed]:
+    """Render ``answer`` as one or more embeds; each fits Discord's per-embed limits alone."""
+    text = answer.text if answer.text.strip() else "No answer text."
+    return build_pages(
+        title=title_for(answer),
+        text=text,
+        fields=source_fields(answer),
+        footer=footer_for(answer, captions or {}),
+        colour=colour_for(answer),
+    )
+
+
+def build_pages(
+    *,
+    title: str,
+    text: str,
+    fields: Sequence[tuple[str, str]] = (),
+    footer: str = "",
+    colour: discord.Colour = ANSWER_COLOUR,
+) -> list[discord.Embed]:
+    """Lay out text and fields over as many embeds as needed, numbering them in the footer."""
+    title = shorten(title, TITLE_LIMIT)
+    footer = shorten(footer, FOOTER_LIMIT - PAGE_MARK_RESERVE)
+    budget = EMBED_TOTAL_LIMIT - len(title) - len(footer) - PAGE_MARK_RESERVE
+    pages: list[discord.Embed] = [
+        discord.Embed(title=title, description=chunk, colour=colour)
+        for chunk in split_text(text, min(DESCRIPTION_LIMIT, budget))
+    ] or [discord.Embed(title=title, colour=colour)]
+    used = len(pages[-1].description or "")
+    for raw_name, raw_value in fields:
+        name = shorten(raw_name, FIELD_NAME_LIMIT) or "—"
+        value = shorten(raw_value, FIELD_VALUE_LIMIT) or "—"
+        page = pages[-1]
+        if len(page.fields) >= FIELD_COUNT_LIMIT or used + len(name) + len(value) > budget:
+            page = discord.Embed(title=title, colour=colour)
+            pages.append(page)
+            used = 0
+        page.add_field(name=name, value=value, inline=False)
+        used += len(name) + len(value)
+    for number, page in enumerate(pages, start=1):
+        mark = f"page {number}/{len(pages)}" if len(pages) > 1 else ""
+        text_parts = [part for part in (footer, mark) if part]
+        if text_parts:
+            page.set_footer(text=" · ".join(text_parts))
+    return pages
+
+
+def pack_messages(embeds: Iterable[discord.Embed]) -> list[list[discord.Embed]]:
+    """Group embeds into messages: at most 10 per message and 6,000 characters in total."""
+    messages: list[list[discord.Embed]] = []
+    size = 0
+    for embed in embeds:
+        if (
+            not messages
+            or len(messages[-1]) >= EMBEDS_PER_MESSAGE
+            or size + len(embed) > (EMBED_TOTAL_LIMIT)
+        ):
+            messages.append([])
+            size = 0
+        messages[-1].append(embed)
+        size += len(embed)
+    return messages
+
+
+def notice(text: str, *, title: str | None = None) -> discord.Embed:
+    """A short single-embed message (refusals, errors, hints)."""
+    return discord.Embed(
+        title=shorten(title, TITLE_LIMIT) if title else None,
+        description=shorten(text, DESCRIPTION_LIMIT),
+        colour=ERROR_COLOUR,
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))

@@ -1,0 +1,99 @@
+"""Embeds for ``/about`` and ``/reindex``: what the bot knows and what a rebuild changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot.discord_app.render import (
+    ANSWER_COLOUR,
+    ERROR_COLOUR,
+    POSITION_COLOURS,
+    build_pages,
+    shorten,
+)
+from index.engine import EngineStatus
+from index.records import Position
+from index.search.models import ReindexReport
+
+CAPABILITIES = "\n".join(
+    [
+        "`/ask` any question (or mention me in a message)",
+        "`/vote` how a Member State voted · `/tally` the totals",
+        "`/roster` every country in favour, against, abstaining or absent",
+        "`/sponsors` and `/statements`, optionally for one country",
+        "`/paragraph` quote a paragraph · `/search` find passages",
+    ]
+)
+LISTED_ITEMS = 15
+
+
+def caption(title: str, vote: str | None) -> str:
+    """Footer caption naming a document and the vote it records."""
+    return f"{title} — {vote}" if vote else title
+
+
+def _index_line(status: EngineStatus) -> str:
+    index = status.index
+    if index is None or not index.ready:
+        return f"{status.paragraphs} paragraphs · search index not loaded yet (loads on first use)"
+    built = discord.utils.format_dt(index.built_at, "R") if index.built_at else "at an unknown time"
+    return (
+        f"{status.paragraphs} paragraphs · {index.vectors} vectors · model `{index.model}` · "
+        f"built {built}"
+    )
+
+
+def render_status(status: EngineStatus) -> list[discord.Embed]:
+    documents = "\n\n".join(
+        f"**{shorten(doc.title, 300)}** ({doc.id}, {doc.paragraphs} paragraphs)"
+        + (f"\n{doc.vote}" if doc.vote else "")
+        for doc in status.documents
+    )
+    fields = [
+        ("What I can answer", CAPABILITIES),
+        ("Example questions", "\n".join(f"• {q}" for q in status.examples) or "—"),
+        ("Index", _index_line(status)),
+    ]
+    return build_pages(
+        title="About Rapporteur",
+        text=documents or "No document is loaded.",
+        fields=fields,
+        colour=ANSWER_COLOUR,
+    )
+
+
+def _listing(items: Sequence[str]) -> str:
+    shown = ", ".join(items[:LISTED_ITEMS])
+    hidden = len(items) - LISTED_ITEMS
+    return f"{shown} and {hidden} more" if hidden > 0 else shown
+
+
+def render_reindex(report: ReindexReport) -> list[discord.Embed]:
+    if not report.ok:
+        return build_pages(
+            title="Reindex failed — the previous index keeps answering",
+            text=report.reason or "No reason was given.",
+            footer=f"{report.seconds:.2f} s",
+            colour=ERROR_COLOUR,
+        )
+    changes = [
+        ("Documents added", report.documents_added),
+        ("Documents removed", report.documents_removed),
+        ("Documents changed", report.documents_changed),
+        ("Paragraphs added", [p.id for p in report.paragraphs_added]),
+        ("Paragraphs removed", [p.id for p in report.paragraphs_removed]),
+        ("Paragraphs changed", [p.id for p in report.paragraphs_changed]),
+    ]
+    fields = [(f"{name} ({len(items)})", _listing(items)) for name, items in changes if items]
+    summary = f"{report.reason} in {report.seconds:.2f} s." if report.reason else ""
+    return build_pages(
+        title=f"Reindex complete ({report.action.value})",
+        text=(summary or f"Finished in {report.seconds:.2f} s.")
+        + ("" if fields else " Nothing changed since the last index."),
+        fields=fields,
+        footer=f"{report.documents} documents · {report.paragraphs} paragraphs · "
+        f"{report.vectors} vectors",
+        colour=POSITION_COLOURS[Position.IN_FAVOUR],
+    )

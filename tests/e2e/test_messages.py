@@ -1,0 +1,81 @@
+"""Chat answers: mentions, the answer channel, threads, and mention suppression."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import pytest
+
+from tests.e2e.conftest import RecordingEngine, StartBot
+from tests.e2e.fake_discord import (
+    ANSWER_CHANNEL_ID,
+    BOT_USER_ID,
+    CHANNEL_ID,
+    THREAD_ID,
+    RecordedRequest,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+def is_message_to(channel_id: int) -> Callable[[RecordedRequest], bool]:
+    path = f"/channels/{channel_id}/messages"
+    return lambda request: request.method == "POST" and request.path == path
+
+
+async def test_mention_gets_a_reply_with_the_mention_stripped(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    message_id = await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> how did Kenya vote?", mention_bot=True
+    )
+    (reply,) = await harness.wait_for(is_message_to(CHANNEL_ID))
+    assert int(reply.body["message_reference"]["message_id"]) == message_id
+    assert reply.body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert engine.asked() == ["how did Kenya vote?"]
+
+
+async def test_everyone_in_a_question_never_pings(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> @everyone how did Kenya vote?", mention_bot=True
+    )
+    (reply,) = await harness.wait_for(is_message_to(CHANNEL_ID))
+    assert reply.body["allowed_mentions"]["parse"] == []
+    assert reply.body["allowed_mentions"].get("roles", []) == []
+    assert reply.body["allowed_mentions"].get("users", []) == []
+    assert engine.asked() == ["@everyone how did Kenya vote?"]
+
+
+async def test_answer_channel_answers_questions_only(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    await harness.fake.post_message("nice weather today", channel_id=ANSWER_CHANNEL_ID)
+    await harness.fake.post_message("Which countries abstained", channel_id=ANSWER_CHANNEL_ID)
+    await harness.wait_for(is_message_to(ANSWER_CHANNEL_ID))
+    await harness.fake.post_message("who spoke before the vote", channel_id=CHANNEL_ID)
+    await asyncio.sleep(0.3)
+    assert engine.asked() == ["Which countries abstained"]
+
+
+async def test_questions_in_an_answer_channel_thread_are_answered(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    await harness.fake.post_message("Did France vote against?", channel_id=THREAD_ID)
+    (reply,) = await harness.wait_for(is_message_to(THREAD_ID))
+    assert reply.body["embeds"]
+
+
+async def test_other_bots_are_ignored(start_bot: StartBot, engine: RecordingEngine) -> None:
+    harness = await start_bot(engine)
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> how did Kenya vote?", mention_bot=True, author_is_bot=True
+    )
+    await asyncio.sleep(0.3)
+    assert not [r for r in harness.fake.requests if "/channels/" in r.path]

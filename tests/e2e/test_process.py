@@ -1,0 +1,101 @@
+"""The bot as its own OS process, through the real entry point ``python -m bot run``."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+from index.settings import PROJECT_ROOT
+from tests.e2e.fake_discord import REJECTED_TOKEN, FakeDiscord
+
+pytestmark = pytest.mark.e2e
+
+
+class BotProcess:
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.stderr: list[str] = []
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        assert self.process.stderr is not None
+        async for line in self.process.stderr:
+            self.stderr.append(line.decode(errors="replace").rstrip())
+
+    async def wait_for_log(self, wanted: Callable[[str], bool], timeout: float) -> None:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not any(wanted(line) for line in self.stderr):
+            if self.process.returncode is not None or asyncio.get_running_loop().time() > deadline:
+                raise AssertionError("log line never appeared:\n" + "\n".join(self.stderr))
+            await asyncio.sleep(0.1)
+
+    async def finish(self, timeout: float) -> int:
+        code = await asyncio.wait_for(self.process.wait(), timeout=timeout)
+        await self._reader
+        return code
+
+
+@asynccontextmanager
+async def bot_process(
+    fake: FakeDiscord, tmp_path: Path, seeds_dir: Path, token: str
+) -> AsyncIterator[BotProcess]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("RAPPORTEUR_") and key != "DISCORD_TOKEN"
+    }
+    env |= {
+        "DISCORD_TOKEN": token,
+        "RAPPORTEUR_DISCORD_API_BASE": fake.api_base,
+        "RAPPORTEUR_DISCORD_GATEWAY": fake.gateway_url,
+        "RAPPORTEUR_DATA_DIR": str(tmp_path / "data"),
+        "RAPPORTEUR_SEEDS_DIR": str(seeds_dir),
+        "HF_HUB_OFFLINE": "1",
+        "PYTHONPATH": str(PROJECT_ROOT),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run",
+        cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    running = BotProcess(process)
+    try:
+        yield running
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+@pytest.mark.model
+async def test_process_serves_and_stops_cleanly_on_sigint(
+    fake_discord: FakeDiscord, tmp_path: Path, seeds_dir: Path
+) -> None:
+    async with bot_process(fake_discord, tmp_path, seeds_dir, "fake-token") as bot:
+        await bot.wait_for_log(lambda line: "Engine ready" in line, timeout=240)
+        invocation = await fake_discord.invoke("vote", {"country": "Kenya"})
+        (callback,) = await fake_discord.wait_for(fake_discord.callback_of(invocation))
+        assert "in favour" in callback.body["data"]["embeds"][0]["description"]
+        bot.process.send_signal(signal.SIGINT)
+        code = await bot.finish(timeout=60)
+    assert code == 0, "\n".join(bot.stderr)
+    assert not [line for line in bot.stderr if "Traceback" in line], "\n".join(bot.stderr)
+    assert "fake-token" not in "\n".join(bot.stderr), "the token must never be logged"
+
+
+async def test_rejected_token_exits_non_zero_with_one_line(
+    fake_discord: FakeDiscord, tmp_path: Path, seeds_dir: Path
+) -> None:
+    async with bot_process(fake_discord, tmp_path, seeds_dir, REJECTED_TOKEN) as bot:
+        code = await bot.finish(timeout=120)
+    errors = [line for line in bot.stderr if "ERROR" in line]
+    assert code == 1
+    assert len(errors) == 1 and "rejected DISCORD_TOKEN" in errors[0], "\n".join(bot.stderr)
+    assert not [line for line in bot.stderr if "Traceback" in line]
