@@ -4,12 +4,17 @@ Reports Recall@1, Recall@3 and MRR for BM25 alone, dense alone and both hybrid f
 rates at the configured threshold (plus the threshold the sweep would pick), and the same
 metrics for every embedded-text variant, as a markdown table (``--json`` for machines).
 
+Questions are split for honest tuning: a stable hash of the question text puts each in the
+tuning half (where weights and variants are chosen) or the held-out half (only reported), so
+the held-out numbers show what the choices are worth on questions they were not fitted to.
+
 Run: ``.venv/bin/python eval/evaluate.py [--json]`` (loads the model: ~20 s on 2 cores).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import tempfile
@@ -45,6 +50,11 @@ class Scores(BaseModel):
     mrr: float
 
 
+HALVES = ("tuning", "held-out", "all")
+SplitScores = dict[str, Scores]
+"""Scores per half of ``HALVES``."""
+
+
 class Refusals(BaseModel):
     threshold: float
     out_of_scope_refused: float
@@ -55,8 +65,9 @@ class Report(BaseModel):
     model: str
     questions: int
     out_of_scope: int
-    methods: dict[str, Scores]
-    variants: dict[str, Scores]
+    tuning_questions: int
+    methods: dict[str, SplitScores]
+    variants: dict[str, SplitScores]
     refusal: Refusals
     suggested: Refusals
 
@@ -64,6 +75,21 @@ class Report(BaseModel):
 def read_jsonl(path: Path) -> list[Question]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [Question.model_validate_json(line) for line in lines if line.strip()]
+
+
+def half(question: Question) -> str:
+    """ "tuning" or "held-out": the parity of the first byte of the question's sha256."""
+    digest = hashlib.sha256(question.question.encode("utf-8")).digest()
+    return "tuning" if digest[0] % 2 == 0 else "held-out"
+
+
+def split_score(rankings: Sequence[list[str]], questions: Sequence[Question]) -> SplitScores:
+    """``score`` on each half and on every question."""
+    scores: SplitScores = {}
+    for name in HALVES:
+        chosen = [i for i, q in enumerate(questions) if name == "all" or half(q) == name]
+        scores[name] = score([rankings[i] for i in chosen], [questions[i] for i in chosen])
+    return scores
 
 
 def ranked_ids(hits: Sequence[Hit], key: Callable[[Hit], float] | None = None) -> list[str]:
@@ -152,19 +178,21 @@ def evaluate() -> Report:
     out_of_scope = read_jsonl(EVAL_DIR / "out_of_scope.jsonl")
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
     with tempfile.TemporaryDirectory(prefix="rapporteur-eval-") as tmp:
-        variants: dict[str, Scores] = {}
-        methods: dict[str, Scores] = {}
+        variants: dict[str, SplitScores] = {}
+        methods: dict[str, SplitScores] = {}
         refusal: Refusals | None = None
         suggested: Refusals | None = None
         for variant in TextVariant:
             retriever = build(documents, variant, embedder, Path(tmp))
             all_hits = [retriever.search(q.question, k=50) for q in questions]
-            variants[variant.value] = score([ranked_ids(h) for h in all_hits], questions)
+            variants[variant.value] = split_score([ranked_ids(h) for h in all_hits], questions)
             if variant is DEFAULT_VARIANT:
+                bm25 = [ranked_ids(h, lambda x: x.bm25) for h in all_hits]
+                dense = [ranked_ids(h, lambda x: x.dense) for h in all_hits]
                 methods = {
-                    "BM25": score([ranked_ids(h, lambda x: x.bm25) for h in all_hits], questions),
-                    "dense": score([ranked_ids(h, lambda x: x.dense) for h in all_hits], questions),
-                    "hybrid, RRF": score([rrf_ids(h) for h in all_hits], questions),
+                    "BM25": split_score(bm25, questions),
+                    "dense": split_score(dense, questions),
+                    "hybrid, RRF": split_score([rrf_ids(h) for h in all_hits], questions),
                     "hybrid, weighted (default)": variants[variant.value],
                 }
                 refusal = refusal_rates(retriever, questions, out_of_scope)
@@ -173,6 +201,7 @@ def evaluate() -> Report:
     return Report(
         model=embedder.model_name,
         questions=len(questions),
+        tuning_questions=sum(half(q) == "tuning" for q in questions),
         out_of_scope=len(out_of_scope),
         methods=methods,
         variants=variants,
@@ -182,18 +211,23 @@ def evaluate() -> Report:
 
 
 def markdown(report: Report) -> str:
-    def rows(table: dict[str, Scores]) -> list[str]:
+    def rows(table: dict[str, SplitScores]) -> list[str]:
         return [
-            f"| {name} | {s.recall_at_1:.3f} | {s.recall_at_3:.3f} | {s.mrr:.3f} |"
-            for name, s in table.items()
+            f"| {name} | {part} | {s.recall_at_1:.3f} | {s.recall_at_3:.3f} | {s.mrr:.3f} |"
+            for name, split in table.items()
+            for part, s in split.items()
         ]
 
-    header = ["| {} | Recall@1 | Recall@3 | MRR |", "| --- | ---: | ---: | ---: |"]
+    header = [
+        "| {} | questions | Recall@1 | Recall@3 | MRR |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
     r = report.refusal
+    held_out = report.questions - report.tuning_questions
     return "\n".join(
         [
-            f"Retrieval on {report.questions} questions ({report.model}, "
-            f"text variant {DEFAULT_VARIANT.value}):",
+            f"Retrieval on {report.questions} questions ({report.tuning_questions} tuning, "
+            f"{held_out} held out; {report.model}, text variant {DEFAULT_VARIANT.value}):",
             "",
             header[0].format("method"),
             header[1],

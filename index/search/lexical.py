@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import bm25s
 import numpy as np
 import numpy.typing as npt
 
+from index.search.glossary import Glossary
+from index.search.stemming import fold_plural, stem
+
 # bm25s logs every build at DEBUG through its own handler; keep the terminal clean.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+BM25_K1 = 0.9
+BM25_B = 0.4
+"""Weak length normalisation: a long paragraph (the vote, the mandate) is not less about its
+topic for being long. Both chosen on the tuning half of eval/questions.jsonl."""
+EXPANSION_WEIGHT = 0.5
+"""Glossary terms are evidence the reader did not type: they count half."""
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+(?:[./'\u2019-][0-9A-Za-zÀ-ÿ]+)*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -140,19 +150,9 @@ _STOPWORDS = frozenset(
 )
 
 
-def _stem(word: str) -> str:
-    """Fold plurals only: enough for "countries"/"country" without mangling names."""
-    if word.isdigit() or len(word) <= 3:
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased terms; a compound like "A/C.3/74/L.11" yields itself and its parts."""
+def tokenize(text: str, normalise: Callable[[str], str] = stem) -> list[str]:
+    """Lower-cased, ``normalise``d terms; a compound like "A/C.3/74/L.11" yields itself and
+    its parts."""
     tokens: list[str] = []
     for match in _TOKEN.finditer(text.lower()):
         token = match.group().replace("\u2019", "'")
@@ -161,36 +161,73 @@ def tokenize(text: str) -> list[str]:
         parts = _PART.findall(token)
         if len(parts) > 1 and any(ch in token for ch in "./"):
             tokens.append(token)
-        tokens.extend(_stem(part) for part in parts if part not in _STOPWORDS)
+        tokens.extend(normalise(part) for part in parts if part not in _STOPWORDS)
     return tokens
+
+
+class QueryExpander:
+    """Adds a glossary entry's formal terms to a query that uses one of its plain phrases."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self._rules = [
+            (tuple(tokenize(plain)), [term for formal in entry.formal for term in tokenize(formal)])
+            for entry in glossary.entries
+            for plain in entry.plain
+        ]
+
+    def expand(self, terms: Sequence[str]) -> list[str]:
+        """Formal terms implied by ``terms`` (stemmed query tokens), minus those present."""
+        found: dict[str, None] = {}
+        for phrase, formal in self._rules:
+            if phrase and _contains(terms, phrase):
+                found.update(dict.fromkeys(formal))
+        return [term for term in found if term not in terms]
+
+
+def _contains(terms: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    width = len(phrase)
+    return any(tuple(terms[i : i + width]) == phrase for i in range(len(terms) - width + 1))
 
 
 class LexicalIndex:
     """An immutable BM25 index over a fixed list of texts."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], glossary: Glossary | None = None) -> None:
         self._size = len(texts)
+        self._expander = QueryExpander(glossary) if glossary is not None else None
         corpus = [tokenize(text) or ["\x00empty"] for text in texts]
         self._vocabulary = frozenset(token for tokens in corpus for token in tokens)
-        self._bm25 = bm25s.BM25()
+        self._wording = frozenset(token for text in texts for token in tokenize(text, fold_plural))
+        self._bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         self._bm25.index(corpus, show_progress=False)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
-        """BM25 score of every text for ``query`` (zeros when no term is known)."""
-        terms = [term for term in tokenize(query) if term in self._vocabulary]
-        if not terms or self._size == 0:
-            return np.zeros(self._size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        """BM25 score of every text for ``query`` (zeros when no term is known), plus a
+        discounted score for the glossary's formal terms the query implies."""
+        scores = np.zeros(self._size, dtype=np.float32)
+        tokens = tokenize(query)
+        terms = [term for term in tokens if term in self._vocabulary]
+        if terms:
+            scores += np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        if self._expander is not None:
+            implied = [term for term in self._expander.expand(tokens) if term in self._vocabulary]
+            if implied:
+                scores += EXPANSION_WEIGHT * np.asarray(
+                    self._bm25.get_scores(implied), dtype=np.float32
+                )
+        return scores
 
     def coverage(self, query: str) -> float:
         """Share of the query's content terms that occur in the corpus (0 when it has none).
 
         Bare numbers only count when there is nothing else: dates and counts occur everywhere,
-        so "2018" must not make "Who won the 2018 World Cup?" look familiar.
+        so "2018" must not make "Who won the 2018 World Cup?" look familiar. Words are compared
+        unstemmed: stems make generic verbs match ("contain" / "contained") and would let a
+        question about another text pass as familiar.
         """
-        terms = tokenize(query)
+        terms = tokenize(query, fold_plural)
         words = [term for term in terms if not term.isdigit()] or terms
-        return sum(term in self._vocabulary for term in words) / len(words) if words else 0.0
+        return sum(term in self._wording for term in words) / len(words) if words else 0.0
 
     def unknown_years(self, query: str) -> set[str]:
         """Years the query names that the corpus never mentions ("in 2024", for a 2019 text)."""

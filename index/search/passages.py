@@ -4,8 +4,10 @@ Measured with all-MiniLM-L6-v2 (eval/evaluate.py): prefixing every paragraph wit
 document title, section and label *lowers* dense recall, because the shared heading dominates
 the mean-pooled vector of short paragraphs. The default therefore embeds the bare paragraph
 plus each of its sentences (a long paragraph is found by its most relevant sentence), while
-the context a reader needs (label, section, footnotes resolved inline: operative paragraph 1
+the context a reader needs (label and footnotes resolved inline: operative paragraph 1
 names report "A/74/130" only in its footnote) goes into the BM25 text, where exact terms count.
+Section headings stay out of it: "II. Consideration of draft resolutions A/C.3/74/L.11 and
+A/C.3/74/L.11/Rev.1" would make every paragraph of that section match those symbols.
 """
 
 from __future__ import annotations
@@ -115,11 +117,7 @@ def index_paragraphs(
     indexed: list[IndexedParagraph] = []
     for document in documents:
         for paragraph in document.paragraphs:
-            lexical = " ".join(
-                part
-                for part in (paragraph.label, paragraph.section, paragraph_body(paragraph))
-                if part
-            )
+            lexical = f"{paragraph.label} {paragraph_body(paragraph)}"
             indexed.append(
                 IndexedParagraph(
                     paragraph=paragraph,

@@ -29,6 +29,7 @@ from index.search.embedders import (
     numpy_query_encoder,
 )
 from index.search.fusion import FusionMethod, fuse
+from index.search.glossary import default_glossary
 from index.search.lexical import LexicalIndex, tokenize
 from index.search.models import (
     Hit,
@@ -385,7 +386,7 @@ def _make_live(
         vectors=vectors,
         paragraphs=tuple(indexed),
         owners=np.asarray(manifest.vector_paragraphs, dtype=np.int64),
-        lexical=LexicalIndex([item.lexical_text for item in indexed]),
+        lexical=LexicalIndex([item.lexical_text for item in indexed], default_glossary()),
         documents={document.id: document for document in documents},
     )
 

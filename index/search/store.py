@@ -27,7 +27,6 @@ MANIFEST_FORMAT = 1
 FLAT_INDEX_MAX_VECTORS = 30_000
 """Above this, exact flat search passes 5 ms p50 per query on 2 cores (``bench/scale.py``
 measured 4.8 ms at 30k and 13.8 ms at 100k), so an HNSW index is built instead."""
-"""Above this many vectors exact search gets slow; bench/scale.py measures where."""
 HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 64
