@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -135,24 +135,40 @@ class Engine:
 
     def sponsors(self, country: str | None = None) -> Answer:
         """All sponsors by stage, or whether one country sponsored."""
-        question = f"sponsors: {country}" if country else "sponsors"
-        found = _named_country(country)
-        if isinstance(found, Resolution):
-            return self._unknown_country(question, found, AnswerKind.SPONSORS)
-        mentions, preface = _expand_ambiguous(found)
-        answer = answer_sponsors(self._library, question, self._library.documents, mentions, None)
-        return _prefaced(answer, preface)
+        return self._for_country(
+            "sponsors",
+            country,
+            AnswerKind.SPONSORS,
+            lambda question, mentions: answer_sponsors(
+                self._library, question, self._library.documents, mentions, None
+            ),
+        )
 
     def statements(self, country: str | None = None) -> Answer:
         """All statements by moment, or what one country (or group) said and when."""
-        question = f"statements: {country}" if country else "statements"
+        return self._for_country(
+            "statements",
+            country,
+            AnswerKind.STATEMENTS,
+            lambda question, mentions: answer_statements(
+                self._library, question, self._library.documents, mentions, None
+            ),
+        )
+
+    def _for_country(
+        self,
+        what: str,
+        country: str | None,
+        kind: AnswerKind,
+        answer: Callable[[str, list[CountryMention]], Answer],
+    ) -> Answer:
+        """A command with an optional country option: resolve it, then answer for it."""
+        question = f"{what}: {country}" if country else what
         found = _named_country(country)
         if isinstance(found, Resolution):
-            return self._unknown_country(question, found, AnswerKind.STATEMENTS)
+            return self._unknown_country(question, found, kind)
         mentions, preface = _expand_ambiguous(found)
-        documents = self._library.documents
-        answer = answer_statements(self._library, question, documents, mentions, None)
-        return _prefaced(answer, preface)
+        return _prefaced(answer(question, mentions), preface)
 
     def _unknown_country(self, question: str, resolution: Resolution, kind: AnswerKind) -> Answer:
         """The "did you mean" reply, under the kind of answer that was asked for."""

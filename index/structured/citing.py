@@ -54,6 +54,11 @@ def sources(document: Document, paragraph_ids: Iterable[str]) -> list[Source]:
     return [source for source in cited if source is not None]
 
 
+def cited_sources(documents: Iterable[Document], cited: dict[str, list[str]]) -> list[Source]:
+    """Citations for answers that span documents: ``cited`` maps document id to paragraph ids."""
+    return [source for d in documents for source in sources(d, cited.get(d.id, []))]
+
+
 def vote_heading(document: Document, vote: RecordedVote) -> str:
     """The line that says which document and which vote an answer comes from."""
     outcome = "adopted" if vote.adopted else "rejected"

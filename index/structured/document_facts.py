@@ -8,7 +8,7 @@ from index.answers import Answer, AnswerKind, Source
 from index.library import Library, format_date, ordinal
 from index.records import Document, Paragraph, Part
 from index.router import MetadataField, ParagraphRef
-from index.structured.citing import document_line, join_names, sources
+from index.structured.citing import cited_sources, document_line, join_names, sources
 
 _PART_RANGES = {
     Part.REPORT: "paragraphs 1–{n} of the report",
@@ -34,7 +34,7 @@ def answer_metadata(question: str, documents: Sequence[Document], field: Metadat
         kind=AnswerKind.METADATA,
         answered=True,
         text="\n\n".join(blocks),
-        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
+        sources=cited_sources(documents, cited),
     )
 
 

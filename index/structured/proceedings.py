@@ -9,7 +9,7 @@ from index.countries import CountryMention, ResolutionStatus, canonical_name
 from index.groups import speaks_for
 from index.library import Library, ordinal
 from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
-from index.structured.citing import document_line, join_names, sources
+from index.structured.citing import cited_sources, document_line, join_names
 
 STAGE_HEADINGS: dict[SponsorStage, str] = {
     SponsorStage.ORIGINAL: "Original sponsors of {draft}",
@@ -82,7 +82,7 @@ def answer_sponsors(
 ) -> Answer:
     named = [c for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     blocks: list[str] = []
-    cited: list[str] = []
+    cited: dict[str, list[str]] = {}
     for document in documents:
         if not document.sponsors:
             blocks.append(f"The report does not record any sponsors.\n{document_line(document)}")
@@ -91,7 +91,7 @@ def answer_sponsors(
             lines = [_country_sponsorship(library, document, c.name or "") for c in named]
         else:
             lines = _sponsor_lists(document, stage)
-        cited += [
+        cited[document.id] = [
             s.paragraph_id for s in document.sponsors if stage is None or s.stage is stage or named
         ]
         blocks.append("\n".join([*lines, document_line(document)]))
@@ -100,7 +100,7 @@ def answer_sponsors(
         kind=AnswerKind.SPONSORS,
         answered=True,
         text="\n\n".join(blocks),
-        sources=[s for d in documents for s in sources(d, cited if d.sponsors else [])],
+        sources=cited_sources(documents, cited),
     )
 
 
@@ -150,7 +150,7 @@ def answer_statements(
         kind=AnswerKind.STATEMENTS,
         answered=True,
         text="\n\n".join(blocks),
-        sources=[s for d in documents for s in sources(d, cited[d.id])],
+        sources=cited_sources(documents, cited),
     )
 
 

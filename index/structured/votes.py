@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.answers import Answer, AnswerKind, VoteEntry
 from index.countries import Resolution, ResolutionStatus
@@ -11,9 +11,9 @@ from index.records import Document, Position, RecordedVote
 from index.structured.citing import (
     POSITION_HEADINGS,
     POSITION_PHRASES,
+    cited_sources,
     document_line,
     join_names,
-    sources,
     vote_heading,
 )
 from index.structured.proceedings import sponsor_phrase, statement_phrase
@@ -70,7 +70,7 @@ def answer_vote(
         answered=answered,
         text="\n\n".join(blocks),
         votes=entries,
-        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
+        sources=cited_sources(documents, cited),
     )
 
 
@@ -117,31 +117,15 @@ def _other_line(other: Resolution) -> str:
 
 def answer_tally(library: Library, question: str, documents: Sequence[Document]) -> Answer:
     """The result of each document's vote, with who did not vote."""
-    blocks: list[str] = []
-    cited: dict[str, list[str]] = {}
-    for document in documents:
-        vote = document.vote
-        if vote is None:
-            blocks.append(f"{NO_VOTE}\n{document_line(document)}")
-            continue
-        cited[document.id] = [vote.paragraph_id]
+
+    def lines(document: Document, vote: RecordedVote) -> list[str]:
         absent = library.absent(document)
-        blocks.append(
-            "\n".join(
-                [
-                    _result_sentence(vote),
-                    f"**{len(absent)}** Member States did not vote: {join_names(absent)}.",
-                    vote_heading(document, vote),
-                ]
-            )
-        )
-    return Answer(
-        question=question,
-        kind=AnswerKind.TALLY,
-        answered=bool(cited),
-        text="\n\n".join(blocks),
-        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
-    )
+        return [
+            _result_sentence(vote),
+            f"**{len(absent)}** Member States did not vote: {join_names(absent)}.",
+        ]
+
+    return _per_vote(question, AnswerKind.TALLY, documents, lines)
 
 
 def _result_sentence(vote: RecordedVote) -> str:
@@ -161,6 +145,28 @@ def answer_roster(
 ) -> Answer:
     """The full list of countries for one position (or for every position)."""
     positions = [position] if position else [p for p in Position if p is not Position.NOT_MEMBER]
+
+    def lines(document: Document, vote: RecordedVote) -> list[str]:
+        listed = []
+        for current in positions:
+            names = library.roster(document, current)
+            listed.append(
+                f"**{POSITION_HEADINGS[current]}** ({len(names)}): {join_names(names) or 'none'}."
+            )
+        if Position.ABSENT in positions:
+            listed.append("“Did not vote” = 2019 Member States recorded in none of the lists.")
+        return listed
+
+    return _per_vote(question, AnswerKind.ROSTER, documents, lines)
+
+
+def _per_vote(
+    question: str,
+    kind: AnswerKind,
+    documents: Sequence[Document],
+    lines: Callable[[Document, RecordedVote], list[str]],
+) -> Answer:
+    """One block per document, each closed by the line naming its vote, citing the vote."""
     blocks: list[str] = []
     cited: dict[str, list[str]] = {}
     for document in documents:
@@ -169,18 +175,11 @@ def answer_roster(
             blocks.append(f"{NO_VOTE}\n{document_line(document)}")
             continue
         cited[document.id] = [vote.paragraph_id]
-        lines = []
-        for current in positions:
-            names = library.roster(document, current)
-            listed = join_names(names) if names else "none"
-            lines.append(f"**{POSITION_HEADINGS[current]}** ({len(names)}): {listed}.")
-        if Position.ABSENT in positions:
-            lines.append("“Did not vote” = 2019 Member States recorded in none of the lists.")
-        blocks.append("\n".join([*lines, vote_heading(document, vote)]))
+        blocks.append("\n".join([*lines(document, vote), vote_heading(document, vote)]))
     return Answer(
         question=question,
-        kind=AnswerKind.ROSTER,
+        kind=kind,
         answered=bool(cited),
         text="\n\n".join(blocks),
-        sources=[s for d in documents for s in sources(d, cited.get(d.id, []))],
+        sources=cited_sources(documents, cited),
     )

@@ -6,6 +6,7 @@ import pytest
 
 from index.answers import AnswerKind
 from index.engine import Engine
+from tests.index.conftest import FIXTURE_ID, SEED_ID
 from tests.seed_lists import SPONSORS
 
 
@@ -88,3 +89,20 @@ def test_statements_after_the_vote(engine: Engine) -> None:
     text = engine.ask("Who spoke after the vote?").text
     assert "Costa Rica" in text and "Iran (Islamic Republic of)" in text
     assert "Nicaragua" not in text
+
+
+def test_with_two_documents_each_is_answered_and_cited_on_its_own(
+    two_document_engine: Engine,
+) -> None:
+    answer = two_document_engine.ask("Did Kenya sponsor it?")
+    assert "**No**: **Kenya** is not among the sponsors of A/C.3/74/L.11" in answer.text
+    assert "**Yes**: **Kenya** was one of those who joined the sponsors of A/C.3/75/L.21" in (
+        answer.text
+    )
+    cited = {(s.document, s.label) for s in answer.sources}
+    assert cited == {
+        (SEED_ID, "paragraph 6 of the report"),
+        (SEED_ID, "paragraph 7 of the report"),
+        (FIXTURE_ID, "paragraph 6 of the report"),
+        (FIXTURE_ID, "paragraph 7 of the report"),
+    }
