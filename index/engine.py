@@ -97,7 +97,9 @@ class Engine:
         countries, preface = _expand_ambiguous(intent.countries)
         if intent.route is Route.VOTE:
             resolutions = [m.to_resolution() for m in countries]
-            answer = answer_vote(library, question, documents, resolutions, intent.position)
+            answer = answer_vote(
+                library, question, documents, resolutions, intent.position, why=intent.why
+            )
         elif intent.route is Route.TALLY:
             answer = answer_tally(library, question, documents)
         elif intent.route is Route.ROSTER:

@@ -51,6 +51,7 @@ class Intent(BaseModel):
 
     route: Route
     decisions_only: bool = False
+    why: bool = False
     countries: tuple[CountryMention, ...] = ()
     position: Position | None = None
     stage: SponsorStage | None = None
@@ -142,11 +143,15 @@ _ROSTER = _words(
 _SPONSOR = _words(
     r"sponsor\w*",
     r"co-?sponsor\w*",
-    r"introduc\w*\s+(?:the\s+)?(?:original\s+)?draft",
-    r"who\s+introduc\w*",
     r"who\s+(?:submitted|proposed|tabled|put\s+forward|drafted)",
     r"(?:submitted|tabled|proposed|drafted)\s+(?:the|this)\s+(?:draft|resolution|text)",
     r"authors?\s+of\s+(?:the|this)\s+(?:draft|resolution|text)",
+)
+# Introducing a draft is a statement by one delegation (for its co-sponsors), not the list of
+# sponsors: "who introduced the draft?" wants the speaker.
+_INTRODUCED = _words(
+    r"introduc(?:e|ed|es|ing|tion)\s+(?:of\s+)?(?:the\s+)?(?:original\s+)?(?:draft|resolution|text)",
+    r"who\s+introduc\w*",
 )
 _STATEMENT = _words(
     r"spoke",
@@ -167,7 +172,7 @@ _NOT_A_SPEAKER = _words(r"budget", r"programme", r"program")
 _STAGE_WORDS: tuple[tuple[SponsorStage, re.Pattern[str]], ...] = (
     (SponsorStage.SUBSEQUENT, _words(r"subsequent\w*", r"later", r"afterwards?", r"joined")),
     (SponsorStage.REVISED, _words(r"revis\w*", r"rev\.?\s*1", r"added")),
-    (SponsorStage.ORIGINAL, _words(r"original\w*", r"initial\w*", r"first", r"introduc\w*")),
+    (SponsorStage.ORIGINAL, _words(r"original\w*", r"initial\w*", r"first")),
 )
 _MOMENT_WORDS: tuple[tuple[StatementMoment, re.Pattern[str]], ...] = (
     (StatementMoment.INTRODUCTORY, _words(r"introductory", r"opening")),
@@ -245,13 +250,20 @@ def route(question: str) -> Intent:
     for field, pattern in _METADATA_WORDS:
         if pattern.search(question):
             return Intent(route=Route.METADATA, field=field)
+    if _INTRODUCED.search(question):
+        return Intent(
+            route=Route.STATEMENTS,
+            countries=countries,
+            moment=StatementMoment.INTRODUCTION_OF_DRAFT,
+        )
     if _SPONSOR.search(question):
         return Intent(route=Route.SPONSORS, countries=countries, stage=_stage(question))
     if _is_about_statements(question, countries):
         return Intent(route=Route.STATEMENTS, countries=countries, moment=_moment(question))
     position = _position(question)
     if countries and (position is not None or _VOTE.search(question) or _only_names(question)):
-        return Intent(route=Route.VOTE, countries=countries, position=position)
+        why = re.match(r"\W*why\b", question, re.IGNORECASE) is not None
+        return Intent(route=Route.VOTE, countries=countries, position=position, why=why)
     if not countries and _ROSTER.search(question) and (position is not None):
         return Intent(route=Route.ROSTER, position=position)
     if not countries and (_TALLY.search(question) or _VOTE.search(question)):

@@ -19,6 +19,10 @@ from index.structured.citing import (
 from index.structured.proceedings import sponsor_phrase, statement_phrase
 
 NO_VOTE = "The report records no vote."
+NO_REASONS = (
+    "The report records how delegations voted, not why: explanations of vote are given in the "
+    "Committee's summary records, which the report cites."
+)
 
 
 def answer_vote(
@@ -27,8 +31,14 @@ def answer_vote(
     documents: Sequence[Document],
     countries: Sequence[Resolution],
     asked: Position | None = None,
+    *,
+    why: bool = False,
 ) -> Answer:
-    """How each named country voted, per document, with its sponsorship and statements."""
+    """How each named country voted, per document, with its sponsorship and statements.
+
+    A "why" question gets the facts and a plain word that the report records votes, not
+    reasons, rather than a "yes" that would pretend to answer it.
+    """
     voting = [c for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     others = [c for c in countries if c.status is not ResolutionStatus.MEMBER]
     blocks: list[str] = []
@@ -48,8 +58,12 @@ def answer_vote(
             entries.append(
                 VoteEntry(country=name, position=position, note=note, document=document.id)
             )
-            lines.append(_country_line(library, document, country, position, asked))
+            lines.append(
+                _country_line(library, document, country, position, None if why else asked)
+            )
             cited[document.id] += _cited_extras(library, document, name)
+        if why:
+            lines.append(NO_REASONS)
         blocks.append("\n".join([*lines, vote_heading(document, vote)]))
     for other in others:
         blocks.append(_other_line(other))

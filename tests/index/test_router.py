@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.records import Part, Position, SponsorStage
+from index.records import Part, Position, SponsorStage, StatementMoment
 from index.router import MetadataField, Route, route
 
 
@@ -67,7 +67,6 @@ def test_tally_questions(question: str) -> None:
         ("Did India sponsor?", None, ["India"]),
         ("Who were the original sponsors?", SponsorStage.ORIGINAL, []),
         ("Which countries joined the sponsors later?", SponsorStage.SUBSEQUENT, []),
-        ("Who introduced the draft?", SponsorStage.ORIGINAL, []),
     ],
 )
 def test_sponsor_questions(question: str, stage: SponsorStage | None, countries: list[str]) -> None:
@@ -83,6 +82,19 @@ def test_sponsor_questions(question: str, stage: SponsorStage | None, countries:
 )
 def test_statement_questions(question: str) -> None:
     assert route(question).route is Route.STATEMENTS
+
+
+def test_introducing_the_draft_is_a_statement_not_a_sponsor_list() -> None:
+    intent = route("Who introduced the draft?")
+    assert (intent.route, intent.moment) == (
+        Route.STATEMENTS,
+        StatementMoment.INTRODUCTION_OF_DRAFT,
+    )
+
+
+def test_why_questions_are_marked() -> None:
+    assert route("Why did the US vote against?").why
+    assert not route("Did the US vote against?").why
 
 
 @pytest.mark.parametrize(

@@ -106,3 +106,9 @@ def test_with_two_documents_each_is_answered_and_cited_on_its_own(
         (FIXTURE_ID, "paragraph 6 of the report"),
         (FIXTURE_ID, "paragraph 7 of the report"),
     }
+
+
+def test_who_introduced_the_draft(engine: Engine) -> None:
+    answer = engine.ask("Who introduced the draft resolution?")
+    assert answer.text.startswith("**Introduction of the draft resolution**:\n- Russian Federation")
+    assert [s.label for s in answer.sources] == ["paragraph 6 of the report"]

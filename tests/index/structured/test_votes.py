@@ -211,3 +211,9 @@ def test_a_second_document_is_answered_and_named(two_document_engine: Engine) ->
     assert [v.document for v in only_2020.votes] == [FIXTURE_ID]
     tally = two_document_engine.tally()
     assert "**120** in favour to **12** against" in tally.text and "**88** in favour" in tally.text
+
+
+def test_why_gets_facts_and_says_the_report_has_no_reasons(engine: Engine) -> None:
+    answer = engine.ask("Why did the US vote against?")
+    assert answer.text.startswith("**United States of America** voted **against**.")
+    assert "records how delegations voted, not why" in answer.text
