@@ -131,6 +131,9 @@ def create_bot(
     engine: AnswerEngine, settings: BotSettings, *, state_dir: Path | None = None
 ) -> commands.Bot:
     """Build the bot; ``state_dir`` remembers the last synced command schema."""
+    # A text-only bot: discord.py's start-up warnings about missing voice libraries are noise.
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
     if settings.shard_count is not None:
         return ShardedRapporteurBot(
             engine, settings, state_dir=state_dir, shard_count=settings.shard_count
