@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -75,6 +76,21 @@ def _normalise(question: str) -> str:
     return " ".join(question.casefold().split())
 
 
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _validated(path: Path, model: type[Model], problems: list[str]) -> list[tuple[str, Model]]:
+    """Each readable line of ``path`` as ``model``, with its location; the rest as problems."""
+    valid: list[tuple[str, Model]] = []
+    for number, value in _read_lines(path, problems):
+        location = f"{path}:{number}"
+        try:
+            valid.append((location, model.model_validate(value)))
+        except ValidationError as exc:
+            problems.append(f"{location}: {exc.errors()[0]['msg']}")
+    return valid
+
+
 def _read_lines(path: Path, problems: list[str]) -> list[tuple[int, object]]:
     """Parsed JSON values with their 1-based line numbers; unreadable lines become problems."""
     try:
@@ -116,20 +132,8 @@ def check(seed: Path, questions_path: Path, out_of_scope_path: Path) -> list[str
         return [f"{seed}: cannot read seed ({exc})"]
     known_ids = counts.ids()
 
-    labelled: list[tuple[str, LabelledQuestion]] = []
-    for number, value in _read_lines(questions_path, problems):
-        location = f"{questions_path}:{number}"
-        try:
-            labelled.append((location, LabelledQuestion.model_validate(value)))
-        except ValidationError as exc:
-            problems.append(f"{location}: {exc.errors()[0]['msg']}")
-    out_of_scope: list[tuple[str, OutOfScopeQuestion]] = []
-    for number, value in _read_lines(out_of_scope_path, problems):
-        location = f"{out_of_scope_path}:{number}"
-        try:
-            out_of_scope.append((location, OutOfScopeQuestion.model_validate(value)))
-        except ValidationError as exc:
-            problems.append(f"{location}: {exc.errors()[0]['msg']}")
+    labelled = _validated(questions_path, LabelledQuestion, problems)
+    out_of_scope = _validated(out_of_scope_path, OutOfScopeQuestion, problems)
 
     for location, item in labelled:
         unknown = [pid for pid in item.relevant if pid not in known_ids]
