@@ -84,7 +84,8 @@ class Library:
         return tuple(
             s
             for s in document.statements
-            if s.speaker == country or any(speaks_for(b, country) for b in s.on_behalf_of)
+            if s.speaker == country
+            or any(speaks_for(b, country, document.meta.date) for b in s.on_behalf_of)
         )
 
     @staticmethod

@@ -54,7 +54,8 @@ def statement_phrase(document: Document, statement: Statement, country: str | No
     label = _label(document, statement.paragraph_id)
     phrase = MOMENT_PHRASES[statement.moment]
     if country is not None and country != statement.speaker:
-        behalf = next(b for b in statement.on_behalf_of if speaks_for(b, country))
+        date = document.meta.date
+        behalf = next(b for b in statement.on_behalf_of if speaks_for(b, country, date))
         if behalf == country:
             return f"{statement.speaker} {phrase} also on its behalf{meeting} ({label})"
         return (
