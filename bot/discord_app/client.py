@@ -17,6 +17,7 @@ from bot.discord_app.command_sync import sync_commands
 from bot.discord_app.commands import UNEXPECTED_ERROR, RapporteurCog
 from bot.discord_app.engine_port import AnswerEngine
 from bot.discord_app.permissions import NotModerator
+from bot.discord_app.questions import slow_down
 from bot.discord_app.status_view import caption
 from bot.settings import BotSettings
 
@@ -42,10 +43,7 @@ class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
 
 def _user_message(error: app_commands.AppCommandError, settings: BotSettings) -> str | None:
     if isinstance(error, app_commands.CommandOnCooldown):
-        return (
-            f"One question every {settings.ask_cooldown_seconds:g} s, please: "
-            f"try again in {error.retry_after:.1f} s."
-        )
+        return slow_down(settings.ask_cooldown_seconds, error.retry_after)
     if isinstance(error, NotModerator):
         return "Sorry, only moderators (Manage Server) can rebuild the index."
     if isinstance(error, app_commands.NoPrivateMessage):

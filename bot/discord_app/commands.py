@@ -18,7 +18,12 @@ from discord.ext import commands
 
 from bot.discord_app import delivery, status_view
 from bot.discord_app.permissions import is_moderator
-from bot.discord_app.questions import looks_like_question, question_problem, strip_mentions
+from bot.discord_app.questions import (
+    looks_like_question,
+    question_problem,
+    slow_down,
+    strip_mentions,
+)
 from bot.discord_app.render import notice, render_answer
 from index.answers import Answer
 from index.records import Position
@@ -64,6 +69,11 @@ class RapporteurCog(commands.Cog):
         self.engine = bot.engine
         self.settings = bot.settings
         self._reindex_lock = asyncio.Lock()
+        self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
+            commands.CooldownMapping.from_cooldown(
+                1, self.settings.ask_cooldown_seconds, commands.BucketType.user
+            )
+        )
 
     async def _answer(self, interaction: discord.Interaction, call: Callable[[], Answer]) -> None:
         answer = await asyncio.to_thread(call)
@@ -211,6 +221,12 @@ class RapporteurCog(commands.Cog):
             question = message.content.strip()
         else:
             return
+        retry_after = self._chat_retry_after(message)
+        if retry_after is not None:
+            if mentioned:
+                cooldown = self.settings.ask_cooldown_seconds
+                await delivery.reply_pages(message, [notice(slow_down(cooldown, retry_after))])
+            return
         problem = question_problem(question, self.settings.max_question_length)
         if problem is not None:
             await delivery.reply_pages(message, [notice(problem)])
@@ -223,6 +239,17 @@ class RapporteurCog(commands.Cog):
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
             return
         await delivery.reply_pages(message, render_answer(answer, self.bot.captions))
+
+    def _chat_retry_after(self, message: discord.Message) -> float | None:
+        """Seconds to wait when a user asks faster than ``/ask`` allows, else ``None``.
+
+        In the answer channel extra messages are skipped silently, so a burst of questions
+        never turns into a burst of refusals; a mention gets told to slow down.
+        """
+        if self.settings.ask_cooldown_seconds <= 0:
+            return None
+        bucket = self._chat_cooldown.get_bucket(message)
+        return bucket.update_rate_limit() if bucket is not None else None
 
     def _in_answer_channel(self, channel: discord.abc.Messageable) -> bool:
         wanted = self.settings.answer_channel_id

@@ -42,3 +42,8 @@ def question_problem(question: str, max_length: int) -> str | None:
             f"{max_length} characters."
         )
     return None
+
+
+def slow_down(cooldown_seconds: float, retry_after: float) -> str:
+    """The reply to a user asking faster than the per-user cooldown allows."""
+    return f"One question every {cooldown_seconds:g} s, please: try again in {retry_after:.1f} s."

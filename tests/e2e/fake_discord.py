@@ -248,10 +248,11 @@ class FakeDiscord:
         channel_id: int = CHANNEL_ID,
         mention_bot: bool = False,
         author_is_bot: bool = False,
+        author_id: int | None = None,
     ) -> int:
-        """Deliver a MESSAGE_CREATE from a guild member, as the gateway would."""
+        """Deliver a MESSAGE_CREATE from a guild member (a new one unless ``author_id``)."""
         message_id = self.next_id()
-        author_id = self.next_id()
+        author_id = author_id or self.next_id()
         author = user_payload(author_id, "asker", bot=author_is_bot)
         mentions = [user_payload(BOT_USER_ID, "Rapporteur", bot=True)] if mention_bot else []
         payload = self.message_payload(

@@ -79,3 +79,41 @@ async def test_other_bots_are_ignored(start_bot: StartBot, engine: RecordingEngi
     )
     await asyncio.sleep(0.3)
     assert not [r for r in harness.fake.requests if "/channels/" in r.path]
+
+
+async def test_mentions_share_the_ask_cooldown(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine, ask_cooldown_seconds=30)
+    asker = harness.fake.next_id()
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> how did Kenya vote?", mention_bot=True, author_id=asker
+    )
+    await harness.wait_for(is_message_to(CHANNEL_ID))
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> how did Chad vote?", mention_bot=True, author_id=asker
+    )
+    first, second = await harness.wait_for(is_message_to(CHANNEL_ID), count=2)
+    assert "One question every 30 s, please" in str(second.body["embeds"])
+    assert second.body["allowed_mentions"]["parse"] == []
+    assert engine.asked() == ["how did Kenya vote?"]
+    assert first.body["embeds"] != second.body["embeds"]
+
+
+async def test_the_answer_channel_skips_one_users_burst_silently(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine, ask_cooldown_seconds=30)
+    asker = harness.fake.next_id()
+    await harness.fake.post_message(
+        "How did Kenya vote?", channel_id=ANSWER_CHANNEL_ID, author_id=asker
+    )
+    await harness.wait_for(is_message_to(ANSWER_CHANNEL_ID))
+    await harness.fake.post_message(
+        "How did Chad vote?", channel_id=ANSWER_CHANNEL_ID, author_id=asker
+    )
+    await harness.fake.post_message("How did Peru vote?", channel_id=ANSWER_CHANNEL_ID)
+    await harness.wait_for(is_message_to(ANSWER_CHANNEL_ID), count=2)
+    await asyncio.sleep(0.3)
+    assert len([r for r in harness.fake.requests if is_message_to(ANSWER_CHANNEL_ID)(r)]) == 2
+    assert engine.asked() == ["How did Kenya vote?", "How did Peru vote?"]
