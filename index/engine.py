@@ -75,10 +75,6 @@ class Engine:
         self._retriever_lock = threading.Lock()
         self._reindex_lock = threading.Lock()
 
-    @property
-    def library(self) -> Library:
-        return self._library
-
     # ------------------------------------------------------------------ questions
 
     def ask(self, question: str) -> Answer:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from index.countries import all_member_names
 from index.groups import speaks_for
-from index.records import Document, Paragraph, Part, Position, RecordedVote, Sponsor, Statement
+from index.records import Document, Paragraph, Position, RecordedVote, Sponsor, Statement
 
 
 def document_title(document: Document) -> str:
@@ -91,10 +91,6 @@ class Library:
     @staticmethod
     def paragraph(document: Document, paragraph_id: str) -> Paragraph | None:
         return next((p for p in document.paragraphs if p.id == paragraph_id), None)
-
-    @staticmethod
-    def paragraphs_numbered(document: Document, part: Part, number: int) -> Paragraph | None:
-        return next((p for p in document.paragraphs if p.part is part and p.number == number), None)
 
     def targeted(self, question: str) -> tuple[Document, ...]:
         """The documents a question names (by draft symbol or agenda item), else all of them.

@@ -79,8 +79,3 @@ def join_names(names: Iterable[str], conjunction: str = "and") -> str:
     if len(listed) <= 1:
         return "".join(listed)
     return f"{', '.join(listed[:-1])} {conjunction} {listed[-1]}"
-
-
-def label_phrase(label: str) -> str:
-    """A paragraph label at the start of a sentence."""
-    return label[:1].upper() + label[1:]
