@@ -92,7 +92,7 @@ class Engine:
         documents = library.targeted(question)
         countries, preface = _expand_ambiguous(intent.countries)
         if intent.route is Route.VOTE:
-            resolutions = [m.to_resolution() for m in countries]
+            resolutions = [_resolution_of(m) for m in countries]
             answer = answer_vote(
                 library, question, documents, resolutions, intent.position, why=intent.why
             )
@@ -302,6 +302,13 @@ def _question_problem(question: str) -> str | None:
     if len(question) > MAX_QUESTION_CHARS:
         return f"That question is too long (the limit is {MAX_QUESTION_CHARS} characters)"
     return None
+
+
+def _resolution_of(mention: CountryMention) -> Resolution:
+    """A mention as a resolution; an unknown name is looked up again for "did you mean"."""
+    if mention.status is ResolutionStatus.UNKNOWN:
+        return resolve(mention.text)
+    return mention.to_resolution()
 
 
 def _named_country(country: str | None) -> list[CountryMention] | Resolution:

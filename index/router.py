@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from index.countries import CountryMention, find_countries
+from index.countries import CountryMention, ResolutionStatus, find_countries
 from index.records import Part, Position, SponsorStage, StatementMoment
 
 
@@ -231,6 +231,50 @@ _OPERATIVE_PART = _words(
     r"main\s+points\s+of\s+(?:the|this)\s+(?:draft\s+)?resolution",
     r"key\s+provisions",
 )
+# "How did Atlantis vote?": a named subject that is no country we know. Answered as a vote
+# question about an unknown country ("did you mean ...?"), never with the overall tally.
+_SUBJECT_OF_VOTE = re.compile(
+    r"^\W*(?:how\s+did|did|was|were|has|have|is)\s+(?P<name>[^?,;]{2,60}?)\s+"
+    r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|oppose)\b",
+    re.IGNORECASE,
+)
+_GENERIC_SUBJECTS = _words(
+    r"they",
+    r"it",
+    r"he",
+    r"she",
+    r"we",
+    r"you",
+    r"anyone",
+    r"anybody",
+    r"everyone",
+    r"everybody",
+    r"nobody",
+    r"somebody",
+    r"someone",
+    r"who",
+    r"\w+\s+countries",
+    r"countries",
+    r"states",
+    r"members?",
+    r"delegations?",
+    r"committee",
+    r"assembly",
+    r"vote",
+    r"draft",
+    r"resolution",
+    r"most",
+    r"many",
+    r"all",
+    r"any",
+    r"none",
+    r"each",
+    r"both",
+    r"majority",
+    r"minority",
+    r"region",
+    r"group",
+)
 _FILLER = _words(
     r"what", r"about", r"how", r"and", r"or", r"the", r"of", r"with", r"re", r"regarding"
 )
@@ -264,11 +308,28 @@ def route(question: str) -> Intent:
     if countries and (position is not None or _VOTE.search(question) or _only_names(question)):
         why = re.match(r"\W*why\b", question, re.IGNORECASE) is not None
         return Intent(route=Route.VOTE, countries=countries, position=position, why=why)
+    unknown = _unknown_subject(question) if not countries else None
+    if unknown is not None:
+        return Intent(route=Route.VOTE, countries=(unknown,), position=position)
     if not countries and _ROSTER.search(question) and (position is not None):
         return Intent(route=Route.ROSTER, position=position)
     if not countries and (_TALLY.search(question) or _VOTE.search(question)):
         return Intent(route=Route.TALLY)
     return Intent(route=Route.PASSAGE)
+
+
+def _unknown_subject(question: str) -> CountryMention | None:
+    match = _SUBJECT_OF_VOTE.match(question)
+    if match is None or _GENERIC_SUBJECTS.search(match.group("name")):
+        return None
+    if match.group("name").strip().casefold() in ("the", "a", "an", "this", "that"):
+        return None
+    return CountryMention(
+        text=match.group("name").strip(),
+        start=match.start("name"),
+        end=match.end("name"),
+        status=ResolutionStatus.UNKNOWN,
+    )
 
 
 def _paragraph_ref(question: str) -> ParagraphRef | None:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.countries import ResolutionStatus
 from index.records import Part, Position, SponsorStage, StatementMoment
 from index.router import MetadataField, Route, route
 
@@ -168,3 +169,21 @@ def test_open_questions_go_to_passages(question: str) -> None:
 @given(st.text())
 def test_routing_never_raises(question: str) -> None:
     assert route(question).route in Route
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [("How did Atlantis vote?", "Atlantis"), ("Did Narnia abstain?", "Narnia")],
+)
+def test_an_unknown_subject_of_a_vote_is_a_vote_question(question: str, subject: str) -> None:
+    intent = route(question)
+    assert intent.route is Route.VOTE
+    assert [(c.text, c.status) for c in intent.countries] == [(subject, ResolutionStatus.UNKNOWN)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How did the committee vote?", "How did most countries vote?", "How did they vote?"],
+)
+def test_generic_subjects_still_get_the_tally(question: str) -> None:
+    assert route(question).route is Route.TALLY

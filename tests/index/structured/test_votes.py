@@ -217,3 +217,13 @@ def test_why_gets_facts_and_says_the_report_has_no_reasons(engine: Engine) -> No
     answer = engine.ask("Why did the US vote against?")
     assert answer.text.startswith("**United States of America** voted **against**.")
     assert "records how delegations voted, not why" in answer.text
+
+
+def test_an_unknown_country_in_a_question_is_not_answered_with_the_tally(engine: Engine) -> None:
+    answer = engine.ask("Was Swazi in favour?")
+    assert answer.kind is AnswerKind.VOTE and not answer.answered
+    assert answer.text == "I do not know a Member State called “Swazi”. Did you mean Eswatini?"
+    lower_case = engine.ask("how did the uk vote")
+    assert [v.country for v in lower_case.votes] == [
+        "United Kingdom of Great Britain and Northern Ireland"
+    ]
