@@ -21,7 +21,7 @@ from index.countries import CountryMention, Resolution, ResolutionStatus, resolv
 from index.library import Library, document_title, vote_title
 from index.parsing import ParseError, load_documents
 from index.records import Position
-from index.router import Intent, Route, route
+from index.router import Intent, ParagraphRef, Route, route
 from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
@@ -179,9 +179,8 @@ class Engine:
         for document in self._library.documents:
             for paragraph in document.paragraphs:
                 if wanted in (paragraph.label.casefold(), paragraph.id):
-                    intent = route(paragraph.label)
-                    if intent.paragraph is not None:
-                        return answer_paragraph(label, [document], intent.paragraph)
+                    ref = ParagraphRef(part=paragraph.part, number=paragraph.number)
+                    return answer_paragraph(label, [document], ref)
         intent = route(label)
         if intent.paragraph is not None:
             return answer_paragraph(label, self._library.documents, intent.paragraph)

@@ -305,7 +305,9 @@ def route(question: str) -> Intent:
     if _is_about_statements(question, countries):
         return Intent(route=Route.STATEMENTS, countries=countries, moment=_moment(question))
     position = _position(question)
-    if countries and (position is not None or _VOTE.search(question) or _only_names(question)):
+    if countries and (
+        position is not None or _VOTE.search(question) or _only_names(question, countries)
+    ):
         why = re.match(r"\W*why\b", question, re.IGNORECASE) is not None
         return Intent(route=Route.VOTE, countries=countries, position=position, why=why)
     unknown = _unknown_subject(question) if not countries else None
@@ -378,10 +380,10 @@ def _moment(question: str) -> StatementMoment | None:
     return next((m for m, pattern in _MOMENT_WORDS if pattern.search(question)), None)
 
 
-def _only_names(question: str) -> bool:
+def _only_names(question: str, countries: tuple[CountryMention, ...]) -> bool:
     """True when the question is nothing but country names ("France?", "what about Chad")."""
     rest = question
-    for mention in sorted(find_countries(question), key=lambda m: m.start, reverse=True):
+    for mention in sorted(countries, key=lambda m: m.start, reverse=True):
         rest = rest[: mention.start] + " " + rest[mention.end :]
     rest = _FILLER.sub(" ", rest)
     return not re.search(r"\w", rest)

@@ -58,10 +58,11 @@ def answer_vote(
             entries.append(
                 VoteEntry(country=name, position=position, note=note, document=document.id)
             )
-            lines.append(
-                _country_line(library, document, country, position, None if why else asked)
+            line, extra_ids = _country_line(
+                library, document, country, position, note, None if why else asked
             )
-            cited[document.id] += _cited_extras(library, document, name)
+            lines.append(line)
+            cited[document.id] += extra_ids
         if why:
             lines.append(NO_REASONS)
         blocks.append("\n".join([*lines, vote_heading(document, vote)]))
@@ -93,29 +94,27 @@ def _country_line(
     document: Document,
     country: Resolution,
     position: Position,
+    note: str | None,
     asked: Position | None,
-) -> str:
+) -> tuple[str, list[str]]:
+    """One country's answer line, and the paragraphs beyond the vote that it cites."""
     name = country.name or ""
     verdict = ""
     if asked is not None:
         verdict = "**Yes**: " if asked is position else "**No**: "
     understood = f" (reading “{country.query.strip()}” as {name})" if country.corrected else ""
     parts = [f"{verdict}**{name}** {POSITION_PHRASES[position]}.{understood}"]
-    note = document.vote.notes.get(name) if document.vote else None
+    cited: list[str] = []
     if note:
         parts.append(f"Note: {note}")
     sponsor = library.sponsorship(document, name)
     if sponsor is not None:
         parts.append(f"It was {sponsor_phrase(document, sponsor)}.")
+        cited.append(sponsor.paragraph_id)
     for statement in library.statements_by(document, name):
         parts.append(f"{statement_phrase(document, statement, name)}.")
-    return " ".join(parts)
-
-
-def _cited_extras(library: Library, document: Document, country: str) -> list[str]:
-    sponsor = library.sponsorship(document, country)
-    ids = [sponsor.paragraph_id] if sponsor else []
-    return ids + [s.paragraph_id for s in library.statements_by(document, country)]
+        cited.append(statement.paragraph_id)
+    return " ".join(parts), cited
 
 
 def _other_line(other: Resolution) -> str:
