@@ -40,6 +40,24 @@ class Source(BaseModel):
     score: float
 
 
+class IllustrationKind(StrEnum):
+    MAP = "map"
+    GROUPS = "groups"
+
+
+class Illustration(BaseModel):
+    """A picture that shows an answer better than words: front ends draw it, the engine
+    only says which one.
+
+    ``groups`` names the groups of States a group chart shows (empty: the five UN regional
+    groups); a map ignores it.
+    """
+
+    kind: IllustrationKind
+    document: str
+    groups: list[str] = []
+
+
 class Answer(BaseModel):
     question: str
     kind: AnswerKind
@@ -47,3 +65,4 @@ class Answer(BaseModel):
     text: str
     votes: list[VoteEntry] = []
     sources: list[Source] = []
+    illustration: Illustration | None = None
