@@ -8,19 +8,16 @@ matches.
 
 from __future__ import annotations
 
-import logging
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
-import bm25s
 import numpy as np
 import numpy.typing as npt
 
 from index.search.glossary import Glossary
 from index.search.stemming import fold_plural, stem
-
-# bm25s logs every build at DEBUG through its own handler; keep the terminal clean.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 BM25_K1 = 0.9
 BM25_B = 0.4
@@ -189,17 +186,25 @@ def _contains(terms: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(terms[i : i + width]) == phrase for i in range(len(terms) - width + 1))
 
 
+_Postings = tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
+
+
 class LexicalIndex:
-    """An immutable BM25 index over a fixed list of texts."""
+    """An immutable BM25 index over a fixed list of texts.
+
+    BM25 (Lucene's variant: idf ``ln(1 + (N - df + 0.5) / (df + 0.5))``) is computed here
+    rather than with a library: every term's contribution to every text is fixed at build
+    time, so a query is a few array additions, and the question path imports no scipy
+    (bm25s pulled it in: a quarter of a second of every cold start).
+    """
 
     def __init__(self, texts: Sequence[str], glossary: Glossary | None = None) -> None:
         self._size = len(texts)
         self._expander = QueryExpander(glossary) if glossary is not None else None
-        corpus = [tokenize(text) or ["\x00empty"] for text in texts]
-        self._vocabulary = frozenset(token for tokens in corpus for token in tokens)
+        corpus = [tokenize(text) for text in texts]
+        self._postings = _bm25_postings(corpus)
+        self._vocabulary = frozenset(self._postings)
         self._wording = frozenset(token for text in texts for token in tokenize(text, fold_plural))
-        self._bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
-        self._bm25.index(corpus, show_progress=False)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """BM25 score of every text for ``query`` (zeros when no term is known), plus a
@@ -207,14 +212,14 @@ class LexicalIndex:
         scores = np.zeros(self._size, dtype=np.float32)
         tokens = tokenize(query)
         terms = [term for term in tokens if term in self._vocabulary]
-        if terms:
-            scores += np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        for term in terms:
+            rows, weights = self._postings[term]
+            scores[rows] += weights
         if self._expander is not None:
-            implied = [term for term in self._expander.expand(tokens) if term in self._vocabulary]
-            if implied:
-                scores += EXPANSION_WEIGHT * np.asarray(
-                    self._bm25.get_scores(implied), dtype=np.float32
-                )
+            for term in self._expander.expand(tokens):
+                if term in self._postings:
+                    rows, weights = self._postings[term]
+                    scores[rows] += np.float32(EXPANSION_WEIGHT) * weights
         return scores
 
     def coverage(self, query: str) -> float:
@@ -240,3 +245,24 @@ class LexicalIndex:
             for term in tokenize(query)
             if ("/" in term or "." in term) and term in self._vocabulary
         }
+
+
+def _bm25_postings(corpus: Sequence[Sequence[str]]) -> dict[str, _Postings]:
+    """For each term, the texts holding it and its BM25 weight in each."""
+    counts = [Counter(tokens) for tokens in corpus]
+    lengths = [len(tokens) for tokens in corpus]
+    average = (sum(lengths) / len(lengths)) if lengths and sum(lengths) else 1.0
+    holders: dict[str, list[tuple[int, float]]] = {}
+    for row, (terms, length) in enumerate(zip(counts, lengths, strict=True)):
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+        for term, frequency in terms.items():
+            holders.setdefault(term, []).append((row, frequency / (norm + frequency)))
+    size = len(corpus)
+    postings: dict[str, _Postings] = {}
+    for term, rows in holders.items():
+        idf = math.log(1 + (size - len(rows) + 0.5) / (len(rows) + 0.5))
+        postings[term] = (
+            np.array([row for row, _ in rows], dtype=np.int64),
+            np.array([idf * weight for _, weight in rows], dtype=np.float32),
+        )
+    return postings

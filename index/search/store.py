@@ -76,7 +76,7 @@ class StoredIndexError(Exception):
 def library_versions() -> dict[str, str]:
     """Read from package metadata, so the query path never imports sentence-transformers."""
     versions: dict[str, str] = {}
-    for package in ("faiss-cpu", "sentence-transformers", "numpy", "bm25s"):
+    for package in ("faiss-cpu", "sentence-transformers", "numpy"):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
