@@ -1,7 +1,7 @@
 """Passage-answer latency (warm, in process), index build time, cold load time and peak RSS.
 
 Run: ``.venv/bin/python bench/latency.py [--runs 200] [--json]``. The build uses the real
-model through sentence-transformers; queries use the numpy encoder, as the CLI does.
+model through sentence-transformers; queries use the exported ONNX encoder, as the CLI does.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from index.parsing import load_documents
-from index.search.embedders import numpy_query_encoder
 from index.search.retriever import Retriever
 from index.settings import EngineSettings
 
@@ -57,7 +56,7 @@ def measure(runs: int) -> LatencyReport:
         raise SystemExit(built.reason)
 
     start = time.perf_counter()
-    retriever = Retriever(settings, query_encoder=numpy_query_encoder(settings.embedding_model))
+    retriever = Retriever(settings)
     retriever.ensure_ready(documents)
     load_seconds = time.perf_counter() - start
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from index.parsing import load_documents
 from index.records import Document
-from index.search.embedders import SentenceTransformerEmbedder, numpy_query_encoder
+from index.search.embedders import SentenceTransformerEmbedder
 from index.search.fusion import reciprocal_rank_fusion
 from index.search.models import Hit
 from index.search.passages import DEFAULT_VARIANT, TextVariant
@@ -127,12 +127,7 @@ def build(
     data_dir: Path,
 ) -> Retriever:
     settings = EngineSettings(data_dir=data_dir / variant.value.replace("+", "_"))
-    retriever = Retriever(
-        settings,
-        embedder=embedder,
-        query_encoder=numpy_query_encoder(embedder.model_name),
-        variant=variant,
-    )
+    retriever = Retriever(settings, embedder=embedder, variant=variant)
     report = retriever.ensure_ready(documents)
     if not report.ok:
         raise SystemExit(f"index build failed: {report.reason}")

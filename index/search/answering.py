@@ -14,9 +14,6 @@ from index.search.models import Hit
 
 EXCERPT_CHARS = 240
 MAX_SOURCES = 3
-MAX_QUOTED_SENTENCES = 2
-CLOSE_SENTENCE_MARGIN = 0.05
-"""A second sentence is quoted only if it scores almost as well as the best one."""
 
 EXAMPLE_QUESTIONS = (
     "What does the resolution decide?",
@@ -45,25 +42,12 @@ def where(paragraph: Paragraph, document: Document | None) -> str:
     return f"{paragraph.label} of draft resolution {draft} ({report})"
 
 
-def choose_sentences(sentences: Sequence[str], scores: Sequence[float]) -> list[str]:
-    """The best sentence and, if nearly as relevant, one more; kept in reading order."""
-    if not sentences:
-        return []
-    ranked = sorted(range(len(sentences)), key=lambda i: -scores[i])
-    best = scores[ranked[0]]
-    chosen = [i for i in ranked[:MAX_QUOTED_SENTENCES] if scores[i] >= best - CLOSE_SENTENCE_MARGIN]
-    return [sentences[i] for i in sorted(chosen)]
-
-
 def passage_answer(
-    question: str,
-    hits: Sequence[Hit],
-    quoted: Sequence[str],
-    documents: dict[str, Document],
-    min_dense: float,
+    question: str, hits: Sequence[Hit], documents: dict[str, Document], min_dense: float
 ) -> Answer:
-    """Quote ``quoted`` from the first hit; cite it and the other hits that are on topic."""
+    """Quote the first hit's chosen sentences; cite it and the other hits that are on topic."""
     best = hits[0]
+    quoted = best.quote or (best.paragraph.text,)
     place = where(best.paragraph, documents.get(best.paragraph.document))
     quote = "\n> ".join(quoted)
     text = f"According to **{place}**:\n\n> {quote}"

@@ -203,6 +203,9 @@ class LexicalIndex:
         self._expander = QueryExpander(glossary) if glossary is not None else None
         corpus = [tokenize(text) for text in texts]
         self._postings = _bm25_postings(corpus)
+        self._idf = {
+            term: _idf(len(corpus), len(rows)) for term, (rows, _) in self._postings.items()
+        }
         self._vocabulary = frozenset(self._postings)
         self._wording = frozenset(token for text in texts for token in tokenize(text, fold_plural))
 
@@ -221,6 +224,10 @@ class LexicalIndex:
                     rows, weights = self._postings[term]
                     scores[rows] += np.float32(EXPANSION_WEIGHT) * weights
         return scores
+
+    def idf(self, term: str) -> float:
+        """How rare a (stemmed) term is in the corpus; 0 for a term it never uses."""
+        return self._idf.get(term, 0.0)
 
     def coverage(self, query: str) -> float:
         """Share of the query's content terms that occur in the corpus (0 when it has none).
@@ -257,12 +264,15 @@ def _bm25_postings(corpus: Sequence[Sequence[str]]) -> dict[str, _Postings]:
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
         for term, frequency in terms.items():
             holders.setdefault(term, []).append((row, frequency / (norm + frequency)))
-    size = len(corpus)
     postings: dict[str, _Postings] = {}
     for term, rows in holders.items():
-        idf = math.log(1 + (size - len(rows) + 0.5) / (len(rows) + 0.5))
+        idf = _idf(len(corpus), len(rows))
         postings[term] = (
             np.array([row for row, _ in rows], dtype=np.int64),
             np.array([idf * weight for _, weight in rows], dtype=np.float32),
         )
     return postings
+
+
+def _idf(size: int, holders: int) -> float:
+    return math.log(1 + (size - holders + 0.5) / (holders + 0.5))

@@ -12,7 +12,12 @@ from index.records import Paragraph
 
 class Hit(BaseModel):
     """One retrieved paragraph: ``score`` is the fused score (about 0..1, higher is better),
-    ``dense`` the cosine similarity, ``bm25`` the raw BM25 score."""
+    ``dense`` the cosine similarity, ``bm25`` the raw BM25 score.
+
+    ``sentence`` is the paragraph's sentence that best answers the query (``sentence_score``
+    its score) and ``quote`` what an answer should quote from the paragraph, in reading order:
+    that sentence, or the whole paragraph when it is one sentence.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -21,6 +26,9 @@ class Hit(BaseModel):
     dense: float
     bm25: float
     rank: int
+    sentence: str = ""
+    sentence_score: float = 0.0
+    quote: tuple[str, ...] = ()
 
 
 class IndexType(StrEnum):
@@ -61,7 +69,11 @@ class ParagraphChange(BaseModel):
 
 
 class ReindexReport(BaseModel):
-    """What a (re)build did. ``ok=False`` means the previous index, if any, is still serving."""
+    """What a (re)build did. ``ok=False`` means the previous index, if any, is still serving.
+
+    ``persisted=False`` means the index serves from memory only: the data folder could not
+    take it, and ``warning`` says why and what to do.
+    """
 
     ok: bool
     action: ReadyAction
@@ -77,3 +89,5 @@ class ReindexReport(BaseModel):
     paragraphs: int = 0
     vectors: int = 0
     index_type: IndexType | None = None
+    persisted: bool = True
+    warning: str | None = None

@@ -40,12 +40,24 @@ _ABBREVIATION_END = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class IndexedParagraph:
-    """A paragraph ready to index: its embedded units and the text BM25 sees."""
+    """A paragraph ready to index: its embedded units, the sentences an answer may quote and
+    the text BM25 sees."""
 
     paragraph: Paragraph
     units: tuple[str, ...]
+    sentences: tuple[str, ...]
     lexical_text: str
     sha256: str
+
+    @property
+    def sentence_units(self) -> tuple[int, ...]:
+        """Which unit embeds each sentence: the whole paragraph when it is one sentence, none
+        when the variant embeds paragraphs only (quotes are then chosen by their words)."""
+        if len(self.sentences) == 1:
+            return (0,)
+        if len(self.units) == len(self.sentences) + 1:
+            return tuple(range(1, len(self.units)))
+        return ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -117,11 +129,15 @@ def index_paragraphs(
     indexed: list[IndexedParagraph] = []
     for document in documents:
         for paragraph in document.paragraphs:
-            lexical = f"{paragraph.label} {paragraph_body(paragraph)}"
+            body = paragraph_body(paragraph)
+            sentences = split_sentences(body) or [body]
+            units = embedded_units(paragraph, document, variant)
+            lexical = f"{paragraph.label} {body}"
             indexed.append(
                 IndexedParagraph(
                     paragraph=paragraph,
-                    units=tuple(embedded_units(paragraph, document, variant)),
+                    units=tuple(units),
+                    sentences=tuple(sentences),
                     lexical_text=f"{lexical} {footnotes_inline(paragraph)}".strip(),
                     sha256=paragraph_sha256(paragraph),
                 )

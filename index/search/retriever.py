@@ -3,6 +3,11 @@
 Readers never wait for a rebuild and never see half an index: a rebuild prepares a complete
 new ``_LiveIndex`` beside the serving one, persists it, and only then replaces the single
 reference that queries read.
+
+No document text is encoded at question time: every paragraph and sentence vector is made
+when the index is built and stored with it. A question costs one query encoding (ONNX
+Runtime, one thread), one FAISS search, BM25 from precomputed postings and a little
+arithmetic to pick the sentence to quote.
 """
 
 from __future__ import annotations
@@ -17,20 +22,21 @@ from dataclasses import dataclass
 import faiss
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import threadpool_limits
 
 from index.answers import Answer
 from index.records import Document
-from index.search.answering import choose_sentences, passage_answer, refusal
+from index.search.answering import passage_answer, refusal
 from index.search.embedders import (
     Embedder,
+    ExportsQueryEncoder,
     QueryEncoder,
     SentenceTransformerEmbedder,
     encode_for_index,
-    numpy_query_encoder,
 )
 from index.search.fusion import FusionMethod, fuse
 from index.search.glossary import default_glossary
-from index.search.lexical import LexicalIndex, tokenize
+from index.search.lexical import LexicalIndex
 from index.search.models import (
     Hit,
     IndexStatus,
@@ -44,23 +50,39 @@ from index.search.passages import (
     IndexedParagraph,
     TextVariant,
     index_paragraphs,
-    paragraph_body,
-    split_sentences,
 )
+from index.search.quoting import Quote, SentenceIndex
 from index.search.store import (
     DocumentEntry,
+    EncoderEntry,
     Manifest,
     ParagraphEntry,
     StoredIndexError,
     build_faiss_index,
     library_versions,
     load_index,
+    read_encoder,
     read_manifest,
+    remove_orphans,
     save_index,
+    sha256_bytes,
 )
 from index.settings import EngineSettings
 
 logger = logging.getLogger(__name__)
+
+
+def bound_blas_threads() -> None:
+    """One BLAS thread for every BLAS library loaded so far.
+
+    Questions do tiny vector math, many at once on a shared host, where a BLAS thread pool
+    only spins against other work (issue 8: 20x slower when busy). Index builds keep every
+    core through torch's own thread pool, which this does not touch.
+    """
+    threadpool_limits(limits=1, user_api="blas")
+
+
+bound_blas_threads()
 
 REFUSAL_MIN_DENSE = 0.28
 """Cosine below which the best paragraph is not an answer (all-MiniLM-L6-v2, calibrated by
@@ -74,7 +96,6 @@ MAX_QUERY_CHARS = 2_000
 MAX_K = 50
 EXHAUSTIVE_SEARCH_VECTORS = 4_096
 """Up to this many vectors every one is scored, so dense ranks cover every paragraph."""
-SENTENCE_LEXICAL_WEIGHT = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +105,10 @@ class _LiveIndex:
     paragraphs: tuple[IndexedParagraph, ...]
     owners: npt.NDArray[np.int64]
     lexical: LexicalIndex
+    sentences: SentenceIndex
     documents: dict[str, Document]
+    encoder: QueryEncoder
+    persisted: bool
 
 
 class Retriever:
@@ -105,7 +129,10 @@ class Retriever:
     ) -> None:
         self._settings = settings
         self._embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
-        self._query_encoder = query_encoder if query_encoder is not None else embedder
+        if query_encoder is None and not isinstance(self._embedder, ExportsQueryEncoder):
+            query_encoder = self._embedder
+        self._query_encoder = query_encoder
+        """None: the builder exports the query encoder, stored with the index."""
         if self._query_encoder is not None and (
             self._query_encoder.model_name != self._embedder.model_name
             or self._query_encoder.dimension != self._embedder.dimension
@@ -119,7 +146,6 @@ class Retriever:
         self._fusion = fusion
         self._live: _LiveIndex | None = None
         self._build_lock = threading.Lock()
-        self._encoder_lock = threading.Lock()
 
     # ------------------------------------------------------------------ index lifecycle
 
@@ -131,16 +157,21 @@ class Retriever:
             live = self._live
             if live is not None and self._mismatch(live.manifest, documents, indexed) is None:
                 return self._report(live, ReadyAction.UNCHANGED, "index already current", started)
+            data_dir = self._settings.data_dir
+            remove_orphans(data_dir)
             try:
-                manifest = read_manifest(self._settings.data_dir)
+                manifest = read_manifest(data_dir)
                 problem = self._mismatch(manifest, documents, indexed)
                 if problem is not None:
                     raise StoredIndexError(problem)
-                vectors = load_index(self._settings.data_dir, manifest)
+                vectors = load_index(data_dir, manifest)
+                encoder = self._query_encoder or self._load_encoder(
+                    read_encoder(data_dir, manifest)
+                )
             except StoredIndexError as error:
                 logger.info("building the search index: %s", error)
                 return self._build(documents, indexed, f"rebuilt because {error}", started)
-            self._live = _make_live(manifest, vectors, indexed, documents)
+            self._live = _make_live(manifest, vectors, indexed, documents, encoder, persisted=True)
             return self._report(self._live, ReadyAction.LOADED, "loaded from disk", started)
 
     def rebuild(self, documents: Sequence[Document]) -> ReindexReport:
@@ -194,6 +225,10 @@ class Retriever:
             return "the documents changed"
         if manifest.paragraphs != _paragraph_entries(indexed):
             return "the paragraphs changed"
+        if manifest.vector_paragraphs != _vector_owners(indexed):
+            return "the vector map does not match the paragraphs' sentences"
+        if self._query_encoder is None and manifest.query_encoder is None:
+            return "no query encoder is stored with the index"
         return None
 
     def _build(
@@ -207,24 +242,66 @@ class Retriever:
             self._live.manifest if self._live is not None else _stored_manifest(self._settings)
         )
         try:
-            manifest, vectors = self._build_index(documents, indexed, started)
+            manifest, vectors, exported = self._build_index(documents, indexed, started, previous)
+            encoder = self._query_encoder or self._load_encoder(exported)
         except Exception as error:  # a failed build must never take the serving index down
-            logger.exception("search index build failed")
-            return _failure(f"index build failed: {type(error).__name__}: {error}", started)
-        self._live = _make_live(manifest, vectors, indexed, documents)
+            reason = f"index build failed: {type(error).__name__}: {error}"
+            logger.error("search %s", reason)
+            return _failure(reason, started)
+        finally:
+            bound_blas_threads()  # the build may have loaded more (scipy's, with torch)
+        warning = None
+        try:
+            manifest = save_index(self._settings.data_dir, vectors, manifest, exported)
+        except OSError as error:
+            warning = unwritable_warning(self._settings.data_dir, error)
+            logger.warning("%s", warning)
+        self._live = _make_live(
+            manifest, vectors, indexed, documents, encoder, persisted=warning is None
+        )
         report = self._report(self._live, ReadyAction.BUILT, reason, started)
-        return report.model_copy(update=_changes(previous, manifest))
+        return report.model_copy(update={**_changes(previous, manifest), "warning": warning})
+
+    def _load_encoder(self, model: bytes | None) -> QueryEncoder:
+        if model is None or not isinstance(self._embedder, ExportsQueryEncoder):
+            raise StoredIndexError("this index has no query encoder")
+        try:
+            return self._embedder.load_query_encoder(model)
+        except Exception as error:  # ONNX Runtime raises its own types for a bad graph
+            raise StoredIndexError(f"the stored query encoder cannot be loaded: {error}") from error
+
+    def _export_encoder(
+        self, previous: Manifest | None
+    ) -> tuple[bytes | None, EncoderEntry | None]:
+        """The query encoder for a new index: the stored one when it was exported from the
+        same weights by the same exporter (exporting takes seconds), else a fresh export."""
+        embedder = self._embedder
+        if self._query_encoder is not None or not isinstance(embedder, ExportsQueryEncoder):
+            return None, None
+        source = embedder.query_encoder_source()
+        stored = previous.query_encoder if previous is not None else None
+        if previous is not None and stored is not None and stored.source == source:
+            try:
+                return read_encoder(self._settings.data_dir, previous), stored
+            except StoredIndexError:
+                pass
+        model = embedder.export_query_encoder()
+        return model, EncoderEntry(source=source, sha256=sha256_bytes(model), size=len(model))
 
     def _build_index(
-        self, documents: Sequence[Document], indexed: Sequence[IndexedParagraph], started: float
-    ) -> tuple[Manifest, faiss.Index]:
+        self,
+        documents: Sequence[Document],
+        indexed: Sequence[IndexedParagraph],
+        started: float,
+        previous: Manifest | None,
+    ) -> tuple[Manifest, faiss.Index, bytes | None]:
         if not indexed:
             raise ValueError("the documents hold no paragraphs")
         keys = [item.key for item in indexed]
         if len(set(keys)) != len(keys):
             raise ValueError("two paragraphs share a document and id")
         units = [unit for item in indexed for unit in item.units]
-        owners = [position for position, item in enumerate(indexed) for _ in item.units]
+        owners = _vector_owners(indexed)
         vectors = encode_for_index(self._embedder, units)
         if not np.all(np.isfinite(vectors)):
             raise ValueError("the embedder returned non-finite values")
@@ -234,6 +311,7 @@ class Retriever:
         _, probe = index.search(vectors[:1], 1)
         if int(probe[0][0]) < 0:
             raise ValueError("a probe query returned no result")
+        exported, encoder_entry = self._export_encoder(previous)
         manifest = Manifest(
             model_name=self._embedder.model_name,
             dimension=self._embedder.dimension,
@@ -243,11 +321,12 @@ class Retriever:
             paragraphs=_paragraph_entries(indexed),
             vector_paragraphs=owners,
             faiss_sha256="",
+            query_encoder=encoder_entry,
             built_at=dt.datetime.now(dt.UTC),
             build_seconds=round(time.perf_counter() - started, 3),
             versions=library_versions(),
         )
-        return save_index(self._settings.data_dir, index, manifest), index
+        return manifest, index, exported
 
     @staticmethod
     def _report(
@@ -263,6 +342,7 @@ class Retriever:
             paragraphs=len(manifest.paragraphs),
             vectors=len(manifest.vector_paragraphs),
             index_type=manifest.index_type,
+            persisted=live.persisted,
         )
 
     # ------------------------------------------------------------------ queries
@@ -273,7 +353,7 @@ class Retriever:
         query = query.strip()[:MAX_QUERY_CHARS]
         if live is None or not query:
             return []
-        return self._search(live, query, self._encode_query(query), max(1, min(k, MAX_K)))
+        return self._search(live, query, _encode(live, query), max(1, min(k, MAX_K)))
 
     def answer(self, question: str) -> Answer:
         """A quoted, cited passage answering ``question``, or a refusal when nothing fits."""
@@ -284,16 +364,10 @@ class Retriever:
         documents = list(live.documents.values())
         if not text:
             return refusal(question, documents, "Please ask a question")
-        query_vector = self._encode_query(text)
-        hits = self._search(live, text, query_vector, MAX_K)
+        hits = self._search(live, text, _encode(live, text), SCOPE_HITS)
         if not hits or not self.in_scope(text, hits):
             return refusal(question, documents)
-        body = paragraph_body(hits[0].paragraph)
-        sentences = split_sentences(body) or [body]
-        scores = self._sentence_scores(text, query_vector, sentences)
-        return passage_answer(
-            question, hits, choose_sentences(sentences, scores), live.documents, self._min_dense
-        )
+        return passage_answer(question, hits, live.documents, self._min_dense)
 
     def in_scope(self, query: str, hits: Sequence[Hit], min_dense: float | None = None) -> bool:
         """Whether the hits can answer ``query``.
@@ -315,28 +389,6 @@ class Retriever:
             and live.lexical.coverage(query) >= MIN_TERM_COVERAGE
         )
 
-    def _encode_query(self, text: str) -> npt.NDArray[np.float32]:
-        with self._encoder_lock:
-            if self._query_encoder is None:
-                self._query_encoder = numpy_query_encoder(self._embedder.model_name)
-            encoder = self._query_encoder
-        return np.asarray(encoder.encode([text]), dtype=np.float32).reshape(1, -1)
-
-    def _sentence_scores(
-        self, query: str, query_vector: npt.NDArray[np.float32], sentences: Sequence[str]
-    ) -> list[float]:
-        if len(sentences) == 1:
-            return [1.0]
-        encoder = self._query_encoder
-        assert encoder is not None  # set by _encode_query before any answer is composed
-        dense = np.asarray(encoder.encode(list(sentences)), dtype=np.float32) @ query_vector[0]
-        terms = set(tokenize(query))
-        scores = []
-        for sentence, cosine in zip(sentences, dense, strict=True):
-            overlap = len(terms & set(tokenize(sentence))) / len(terms) if terms else 0.0
-            scores.append(float(cosine) + SENTENCE_LEXICAL_WEIGHT * overlap)
-        return scores
-
     def _search(
         self, live: _LiveIndex, query: str, query_vector: npt.NDArray[np.float32], k: int
     ) -> list[Hit]:
@@ -357,15 +409,36 @@ class Retriever:
         fused[~candidates] = -np.inf
         order = [int(i) for i in np.argsort(-fused, kind="stable")[:k] if candidates[i]]
         return [
-            Hit(
-                paragraph=live.paragraphs[owner].paragraph,
-                score=float(fused[owner]),
-                dense=float(dense[owner]),
-                bm25=float(bm25[owner]),
-                rank=rank,
-            )
+            _hit(live, owner, rank, query, query_vector, fused, dense, bm25)
             for rank, owner in enumerate(order, start=1)
         ]
+
+
+def _encode(live: _LiveIndex, text: str) -> npt.NDArray[np.float32]:
+    return np.asarray(live.encoder.encode([text]), dtype=np.float32).reshape(1, -1)
+
+
+def _hit(
+    live: _LiveIndex,
+    owner: int,
+    rank: int,
+    query: str,
+    query_vector: npt.NDArray[np.float32],
+    fused: npt.NDArray[np.float32],
+    dense: npt.NDArray[np.float32],
+    bm25: npt.NDArray[np.float32],
+) -> Hit:
+    quote: Quote = live.sentences.quote(owner, query, query_vector[0])
+    return Hit(
+        paragraph=live.paragraphs[owner].paragraph,
+        score=float(fused[owner]),
+        dense=float(dense[owner]),
+        bm25=float(bm25[owner]),
+        rank=rank,
+        sentence=quote.sentence,
+        sentence_score=quote.score,
+        quote=quote.quoted,
+    )
 
 
 def _exact_dense(live: _LiveIndex, owner: int, query_vector: npt.NDArray[np.float32]) -> float:
@@ -380,14 +453,35 @@ def _make_live(
     vectors: faiss.Index,
     indexed: Sequence[IndexedParagraph],
     documents: Sequence[Document],
+    encoder: QueryEncoder,
+    *,
+    persisted: bool,
 ) -> _LiveIndex:
+    owners = np.asarray(manifest.vector_paragraphs, dtype=np.int64)
+    lexical = LexicalIndex([item.lexical_text for item in indexed], default_glossary())
     return _LiveIndex(
         manifest=manifest,
         vectors=vectors,
         paragraphs=tuple(indexed),
-        owners=np.asarray(manifest.vector_paragraphs, dtype=np.int64),
-        lexical=LexicalIndex([item.lexical_text for item in indexed], default_glossary()),
+        owners=owners,
+        lexical=lexical,
+        sentences=SentenceIndex(indexed, vectors, lexical),
         documents={document.id: document for document in documents},
+        encoder=encoder,
+        persisted=persisted,
+    )
+
+
+def _vector_owners(indexed: Sequence[IndexedParagraph]) -> list[int]:
+    return [position for position, item in enumerate(indexed) for _ in item.units]
+
+
+def unwritable_warning(data_dir: object, error: OSError) -> str:
+    """The one line an operator sees when the index cannot be stored (and what to do)."""
+    why = error.strerror or type(error).__name__
+    return (
+        f"cannot write the search index to {data_dir} ({why}): answering from an index "
+        "kept in memory, rebuilt at every start; set RAPPORTEUR_DATA_DIR to a writable folder"
     )
 
 

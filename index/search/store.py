@@ -1,29 +1,44 @@
-"""The index on disk: a FAISS file plus a JSON manifest, written atomically, never pickled.
+"""The index on disk: a FAISS file, the query encoder and a JSON manifest, written atomically,
+never pickled.
 
-The manifest is written last and records the FAISS file's sha256, so a crash between the two
+The manifest is written last and records every other file's sha256, so a crash between the
 writes, a truncated copy or a foreign file is detected on load and triggers a rebuild instead
-of serving vectors that do not belong to the paragraphs.
+of serving vectors that do not belong to the paragraphs. Writers hold an exclusive lock on
+``.lock`` in the folder, so concurrent reindexes take turns, and the temporary files a killed
+writer left behind can be told apart from a live writer's and removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
+import itertools
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
 import faiss
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    NonNegativeFloat,
+    NonNegativeInt,
+    PositiveInt,
+    ValidationError,
+    model_validator,
+)
 
 from index.search.models import IndexType
 
-MANIFEST_FORMAT = 1
-"""Bump when the manifest schema or the embedded-text templates change: forces a rebuild."""
+MANIFEST_FORMAT = 2
+"""Bump when the manifest schema or the embedded-text templates change: forces a rebuild.
+2: sentence vectors are quoted from, the query encoder is stored beside the index."""
 FLAT_INDEX_MAX_VECTORS = 30_000
 """Above this, exact flat search passes 5 ms p50 per query on 2 cores (``bench/scale.py``
 measured 4.8 ms at 30k and 13.8 ms at 100k), so an HNSW index is built instead."""
@@ -32,6 +47,9 @@ HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 64
 FAISS_FILE = "paragraphs.faiss"
 MANIFEST_FILE = "manifest.json"
+ENCODER_FILE = "query_encoder.onnx"
+LOCK_FILE = ".lock"
+TEMP_SUFFIX = ".tmp"
 
 
 class DocumentEntry(BaseModel):
@@ -49,24 +67,54 @@ class ParagraphEntry(BaseModel):
     sha256: str
 
 
+class EncoderEntry(BaseModel):
+    """The exported query encoder: ``source`` names what it was exported from (model weights
+    and exporter versions), so a rebuild with the same source reuses the file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    sha256: str
+    size: PositiveInt
+
+
 class Manifest(BaseModel):
-    """Everything needed to decide whether the FAISS file still matches documents and model."""
+    """Everything needed to decide whether the stored files still match documents and model.
+
+    Validated as a whole: a hand-edited or damaged manifest whose vector map points outside
+    the paragraphs, goes backwards or skips one is rejected (and the index rebuilt) instead
+    of failing later on a question.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     format: int = MANIFEST_FORMAT
     model_name: str
-    dimension: int
+    dimension: PositiveInt
     text_variant: str
     index_type: IndexType
     documents: list[DocumentEntry]
     paragraphs: list[ParagraphEntry]
-    vector_paragraphs: list[int]
-    """For each FAISS vector, in vector order, its position in ``paragraphs``."""
+    vector_paragraphs: list[NonNegativeInt]
+    """For each FAISS vector, in vector order, its position in ``paragraphs``: each
+    paragraph's vectors are contiguous, the whole paragraph first, then its sentences."""
     faiss_sha256: str
+    query_encoder: EncoderEntry | None = None
     built_at: dt.datetime
-    build_seconds: float
+    build_seconds: NonNegativeFloat
     versions: dict[str, str]
+
+    @model_validator(mode="after")
+    def _vectors_cover_paragraphs_in_order(self) -> Manifest:
+        owners = self.vector_paragraphs
+        if any(later < earlier for earlier, later in itertools.pairwise(owners)):
+            raise ValueError("vector_paragraphs is not in paragraph order")
+        if set(owners) != set(range(len(self.paragraphs))):
+            raise ValueError("vector_paragraphs does not cover every paragraph exactly")
+        keys = [(entry.document, entry.id) for entry in self.paragraphs]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two paragraphs share a document and id")
+        return self
 
 
 class StoredIndexError(Exception):
@@ -104,41 +152,90 @@ def _tune(index: faiss.Index) -> None:
         index.hnsw.efSearch = HNSW_EF_SEARCH
 
 
-def _atomic_write(target: Path, write: Callable[[Path], None]) -> None:
+def _atomic_write(target: Path, data: bytes) -> None:
     """Write through a temporary file in the same directory, fsync, then ``os.replace``."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+    )
     temp = Path(temp_name)
     try:
-        write(temp)
-        with temp.open("rb+") as handle:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
 
 
-def _sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def save_index(data_dir: Path, index: faiss.Index, manifest: Manifest) -> Manifest:
-    """Persist ``index`` then the manifest (with the file's hash filled in); return it."""
+@contextlib.contextmanager
+def _writer_lock(data_dir: Path, *, wait: bool) -> Iterator[bool]:
+    """Hold the folder's writer lock; yields False (without waiting) when ``wait`` is off
+    and another process holds it. The kernel drops the lock of a killed process."""
+    fd = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
+
+
+def _remove_orphans(data_dir: Path) -> list[Path]:
+    """Delete temporary files in ``data_dir``; call only while holding the writer lock."""
+    removed = []
+    for path in data_dir.glob(f".*{TEMP_SUFFIX}"):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def remove_orphans(data_dir: Path) -> list[Path]:
+    """Remove the temporary files a killed writer left; skipped while another writes, and
+    when the folder cannot be written (nothing can have been left there then)."""
+    try:
+        with _writer_lock(data_dir, wait=False) as locked:
+            return _remove_orphans(data_dir) if locked else []
+    except OSError:
+        return []
+
+
+def save_index(
+    data_dir: Path, index: faiss.Index, manifest: Manifest, encoder: bytes | None = None
+) -> Manifest:
+    """Persist ``index`` and the query ``encoder``, then the manifest (with the files'
+    hashes filled in); return it. Raises ``OSError`` when the folder cannot take them."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    digest: list[str] = []
-
-    def write_faiss(path: Path) -> None:
-        faiss.write_index(index, str(path))
-        digest.append(_sha256_file(path))
-
-    _atomic_write(data_dir / FAISS_FILE, write_faiss)
-    final = manifest.model_copy(update={"faiss_sha256": digest[0]})
-
-    def write_manifest(path: Path) -> None:
-        path.write_text(final.model_dump_json(indent=2), encoding="utf-8")
-
-    _atomic_write(data_dir / MANIFEST_FILE, write_manifest)
+    faiss_bytes = faiss.serialize_index(index).tobytes()
+    final = manifest.model_copy(update={"faiss_sha256": sha256_bytes(faiss_bytes)})
+    with _writer_lock(data_dir, wait=True):
+        _remove_orphans(data_dir)
+        _atomic_write(data_dir / FAISS_FILE, faiss_bytes)
+        if encoder is not None and not _holds(data_dir / ENCODER_FILE, final.query_encoder):
+            _atomic_write(data_dir / ENCODER_FILE, encoder)
+        _atomic_write(data_dir / MANIFEST_FILE, final.model_dump_json(indent=2).encode())
     return final
+
+
+def _holds(path: Path, entry: EncoderEntry | None) -> bool:
+    """Whether ``path`` already holds the file ``entry`` describes (a reindex with the same
+    model need not rewrite 90 MB)."""
+    if entry is None:
+        return False
+    try:
+        if path.stat().st_size != entry.size:
+            return False
+        return sha256_bytes(path.read_bytes()) == entry.sha256
+    except OSError:
+        return False
 
 
 def read_manifest(data_dir: Path) -> Manifest:
@@ -154,6 +251,21 @@ def read_manifest(data_dir: Path) -> Manifest:
     return manifest
 
 
+def read_encoder(data_dir: Path, manifest: Manifest) -> bytes:
+    """The stored query encoder, refused unless it is exactly the one the manifest names."""
+    entry = manifest.query_encoder
+    path = data_dir / ENCODER_FILE
+    if entry is None:
+        raise StoredIndexError("the index was built without a query encoder")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise StoredIndexError(f"query encoder {path} is missing or unreadable") from error
+    if len(data) != entry.size or sha256_bytes(data) != entry.sha256:
+        raise StoredIndexError(f"query encoder {path} does not match its manifest")
+    return data
+
+
 def load_index(data_dir: Path, manifest: Manifest) -> faiss.Index:
     """Read the FAISS file the manifest describes, refusing anything that does not match it."""
     path = data_dir / FAISS_FILE
@@ -161,7 +273,7 @@ def load_index(data_dir: Path, manifest: Manifest) -> faiss.Index:
         data = path.read_bytes()
     except OSError as error:
         raise StoredIndexError(f"FAISS file {path} is missing or unreadable") from error
-    if hashlib.sha256(data).hexdigest() != manifest.faiss_sha256:
+    if sha256_bytes(data) != manifest.faiss_sha256:
         raise StoredIndexError(f"FAISS file {path} does not match its manifest (truncated?)")
     try:
         index: faiss.Index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))

@@ -1,17 +1,21 @@
-"""The real bundled model, real FAISS and the real seed report: few tests, one model load."""
+"""The real bundled model, real FAISS, ONNX Runtime and the real seed report: one build."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
 
 import numpy as np
+import numpy.typing as npt
 import pytest
+from threadpoolctl import threadpool_info
 
 from index.parsing import load_documents
-from index.search.embedders import SentenceTransformerEmbedder, numpy_query_encoder
-from index.search.minilm import NumpyMiniLMEncoder
+from index.search.embedders import SentenceTransformerEmbedder
+from index.search.onnx_encoder import OnnxQueryEncoder
 from index.search.retriever import Retriever
-from index.settings import EngineSettings
+from index.settings import PROJECT_ROOT, EngineSettings
 
 pytestmark = pytest.mark.model
 
@@ -27,25 +31,53 @@ def embedder() -> SentenceTransformerEmbedder:
 
 
 @pytest.fixture(scope="module")
-def query_encoder() -> NumpyMiniLMEncoder:
-    return numpy_query_encoder(MODEL)
-
-
-@pytest.fixture(scope="module")
 def retriever(
-    embedder: SentenceTransformerEmbedder,
-    query_encoder: NumpyMiniLMEncoder,
-    tmp_path_factory: pytest.TempPathFactory,
+    embedder: SentenceTransformerEmbedder, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Retriever]:
     settings = EngineSettings(data_dir=tmp_path_factory.mktemp("index"))
-    retriever = Retriever(settings, embedder=embedder, query_encoder=query_encoder)
+    retriever = Retriever(settings, embedder=embedder)
     report = retriever.ensure_ready(load_documents(settings.seeds_dir))
     assert report.ok, report.reason
     yield retriever
 
 
-def test_numpy_encoder_matches_sentence_transformers(
-    embedder: SentenceTransformerEmbedder, query_encoder: NumpyMiniLMEncoder
+@pytest.fixture(scope="module")
+def onnx_encoder(retriever: Retriever) -> OnnxQueryEncoder:
+    live = retriever._live
+    assert live is not None
+    assert isinstance(live.encoder, OnnxQueryEncoder)
+    return live.encoder
+
+
+class SpyEncoder:
+    """Wraps the real query encoder: counts what it encodes and the BLAS threads it sees."""
+
+    def __init__(self, inner: OnnxQueryEncoder) -> None:
+        self.inner = inner
+        self.model_name = inner.model_name
+        self.dimension = inner.dimension
+        self.texts: list[str] = []
+        self.blas_threads: list[int] = []
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.texts += texts
+        self.blas_threads += [
+            int(pool["num_threads"]) for pool in threadpool_info() if pool["user_api"] == "blas"
+        ]
+        return self.inner.encode(texts)
+
+
+@pytest.fixture
+def spied(retriever: Retriever, onnx_encoder: OnnxQueryEncoder) -> tuple[Retriever, SpyEncoder]:
+    """A second retriever loading the same stored index, encoding questions through a spy."""
+    spy = SpyEncoder(onnx_encoder)
+    again = Retriever(retriever._settings, query_encoder=spy)
+    assert again.ensure_ready(load_documents(retriever._settings.seeds_dir)).action == "loaded"
+    return again, spy
+
+
+def test_onnx_encoder_matches_sentence_transformers(
+    embedder: SentenceTransformerEmbedder, onnx_encoder: OnnxQueryEncoder
 ) -> None:
     texts = [
         "When does the ad hoc committee meet?",
@@ -54,13 +86,99 @@ def test_numpy_encoder_matches_sentence_transformers(
         "x",
         LONG_TEXT,
     ]
-    assert len(query_encoder._tokenizer.encode(LONG_TEXT).ids) > 128
+    assert len(onnx_encoder._tokenizer.encode(LONG_TEXT).ids) > 128
     reference = embedder.encode(texts)
-    ours = query_encoder.encode(texts)
-    one_by_one = np.vstack([query_encoder.encode([text]) for text in texts])
-    assert np.all(np.sum(reference * ours, axis=1) >= 0.9999)
+    batched = onnx_encoder.encode(texts)
+    one_by_one = np.vstack([onnx_encoder.encode([text]) for text in texts])
+    assert np.all(np.sum(reference * batched, axis=1) >= 0.9999)
     assert np.all(np.sum(reference * one_by_one, axis=1) >= 0.9999)
-    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(np.linalg.norm(batched, axis=1), 1.0, atol=1e-5)
+
+
+def test_onnx_encoder_survives_a_lone_surrogate(onnx_encoder: OnnxQueryEncoder) -> None:
+    assert onnx_encoder.encode(["bad \udcff byte"]).shape == (1, 384)
+
+
+def test_a_passage_question_encodes_the_question_only(
+    spied: tuple[Retriever, SpyEncoder],
+) -> None:
+    retriever, spy = spied
+    question = "What day was the general discussion held?"
+    answer = retriever.answer(question)
+    assert answer.answered and answer.sources[0].label == "paragraph 2 of the report"
+    assert spy.texts == [question]
+    builder = retriever._embedder
+    assert isinstance(builder, SentenceTransformerEmbedder) and builder._model is None
+
+
+def test_questions_run_with_one_blas_thread(
+    spied: tuple[Retriever, SpyEncoder], onnx_encoder: OnnxQueryEncoder
+) -> None:
+    retriever, spy = spied
+    retriever.answer("Who pays for delegates from developing countries?")
+    assert spy.blas_threads and set(spy.blas_threads) == {1}
+    assert onnx_encoder.threads == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraph", "quoted", "not_quoted"),
+    [
+        (
+            "what day was the general discussion held?",
+            "paragraph 2 of the report",
+            "on 3 October 2019",
+            "An account of the Committee",
+        ),
+        (
+            "where can I read the discussion?",
+            "paragraph 2 of the report",
+            "relevant summary records",
+            "3 October",
+        ),
+        ("When does the ad hoc committee meet?", "operative paragraph 3", "August 2020", None),
+        ("Where will the ad hoc committee meet?", "operative paragraph 3", "New York", None),
+        (
+            "who introduced the statement at the 5th meeting?",
+            "paragraph 4 of the report",
+            "Director of the Division for Treaty Affairs",
+            None,
+        ),
+        ("Which report was before the Committee?", "paragraph 3 of the report", "A/74/130", None),
+        (
+            "Which countries joined in sponsoring the draft resolution later?",
+            "paragraph 7 of the report",
+            "Subsequently, Antigua and Barbuda",
+            "which was submitted by",
+        ),
+        (
+            "Who submitted the revised draft resolution?",
+            "paragraph 7 of the report",
+            "which was submitted by the sponsors",
+            "Subsequently",
+        ),
+        (
+            "On what date was the revised draft before the Committee?",
+            "paragraph 7 of the report",
+            "on 18 November",
+            "Subsequently",
+        ),
+        (
+            "Did Iran make a statement after the vote?",
+            "paragraph 12 of the report",
+            "Islamic Republic of Iran also made a statement",
+            "Costa Rica",
+        ),
+    ],
+)
+def test_passages_quote_the_sentence_that_answers(
+    retriever: Retriever, question: str, paragraph: str, quoted: str, not_quoted: str | None
+) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, answer.text
+    assert answer.sources[0].label == paragraph
+    quote = answer.text.split("\n\n> ", 1)[1].split("\n\nSee also", 1)[0]
+    assert quoted in quote
+    assert not_quoted is None or not_quoted not in quote
 
 
 @pytest.mark.parametrize(
@@ -90,9 +208,26 @@ def test_real_out_of_scope_is_refused(retriever: Retriever, question: str) -> No
     assert not retriever.answer(question).answered
 
 
-def test_index_reloads_from_disk_without_the_model(retriever: Retriever) -> None:
-    settings = retriever._settings
-    again = Retriever(settings, query_encoder=numpy_query_encoder(MODEL))
-    report = again.ensure_ready(load_documents(settings.seeds_dir))
-    assert report.action == "loaded"
-    assert again.search("2019/19", k=1)[0].paragraph.id == "preamble-15"
+def test_stored_index_answers_without_torch(retriever: Retriever) -> None:
+    """A fresh process loads the stored index and encoder and answers; torch stays out."""
+    script = (
+        "import sys\n"
+        "from index.parsing import load_documents\n"
+        "from index.search.retriever import Retriever\n"
+        "from index.settings import EngineSettings\n"
+        f"settings = EngineSettings(data_dir={str(retriever._settings.data_dir)!r})\n"
+        "retriever = Retriever(settings)\n"
+        "print(retriever.ensure_ready(load_documents(settings.seeds_dir)).action)\n"
+        "print(retriever.search('2019/19', k=1)[0].paragraph.id)\n"
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+    )
+    assert result.stdout.split("\n")[:3] == ["loaded", "preamble-15", "False False"]
+    assert result.stderr == ""

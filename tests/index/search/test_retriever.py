@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 import json
 import threading
 import time
@@ -213,16 +214,23 @@ def test_failed_rebuild_keeps_the_old_index(
     assert fresh(settings).ensure_ready([document]).action is ReadyAction.LOADED
 
 
-def test_failed_write_keeps_the_old_index(
-    retriever: Retriever, document: Document, monkeypatch: pytest.MonkeyPatch
+def test_failed_write_serves_the_new_index_from_memory(
+    retriever: Retriever,
+    document: Document,
+    settings: EngineSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def full_disk(*_: object) -> None:
-        raise OSError(28, "No space left on device")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("index.search.retriever.save_index", full_disk)
-    report = retriever.rebuild([edited(document, "operative-2", "something else entirely")])
-    assert not report.ok and "No space left" in report.reason
-    assert retriever.search("establish an ad hoc committee", k=1)[0].paragraph.id == "operative-2"
+    changed = edited(document, "operative-2", "something else entirely")
+    report = retriever.rebuild([changed])
+    assert report.ok and not report.persisted
+    assert report.warning is not None and "No space left" in report.warning
+    assert retriever.search("something else entirely", k=1)[0].paragraph.id == "operative-2"
+    monkeypatch.undo()
+    assert fresh(settings).ensure_ready([document]).action is ReadyAction.LOADED
 
 
 def test_empty_documents_fail_cleanly(retriever: Retriever) -> None:

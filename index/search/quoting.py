@@ -1,0 +1,105 @@
+"""Which sentence of a retrieved paragraph to quote, from vectors stored at index time.
+
+A paragraph is found by its best evidence, but an answer quotes the sentence that holds the
+answer. Each sentence is scored by its own stored vector (cosine with the question), the
+share of the question's informative words it contains (weighted by rarity, so "general
+discussion" counts for more than "committee"), and, for "when" questions, whether it states
+a date at all: "An account of the Committee's discussion is contained in the summary
+records" shares a word with "what day was the general discussion held?" but cannot answer it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import faiss
+import numpy as np
+import numpy.typing as npt
+
+from index.search.lexical import LexicalIndex, tokenize
+from index.search.passages import IndexedParagraph
+
+LEXICAL_WEIGHT = 0.5
+"""Weight of the rarity-weighted share of question words a sentence holds, next to its
+cosine (chosen on the quoting cases of tests/index/search/test_real_model.py)."""
+DATE_WEIGHT = 0.15
+"""Bonus for a sentence stating a date when the question asks when."""
+SECOND_SENTENCE_MARGIN = 0.02
+"""A second sentence is quoted only when it is all but tied with the best one."""
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{4}}|(?:19|20)\d\d)\b", re.I)
+_ASKS_WHEN = re.compile(
+    r"\b(?:when|what (?:day|date|month|year|time)|which (?:day|date|month|year)|how long)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    sentence: str
+    """The best sentence."""
+    score: float
+    quoted: tuple[str, ...]
+    """What to quote, in reading order."""
+
+
+class SentenceIndex:
+    """The quotable sentences of every indexed paragraph, their terms and where their
+    vectors sit in the FAISS index. Immutable; safe to share between threads."""
+
+    def __init__(
+        self, indexed: Sequence[IndexedParagraph], vectors: faiss.Index, lexical: LexicalIndex
+    ) -> None:
+        self._vectors = vectors
+        self._lexical = lexical
+        self._sentences = [item.sentences for item in indexed]
+        self._terms = [
+            [frozenset(tokenize(sentence)) for sentence in item.sentences] for item in indexed
+        ]
+        self._dated = [
+            [bool(_DATE.search(sentence)) for sentence in item.sentences] for item in indexed
+        ]
+        starts = np.cumsum([0, *(len(item.units) for item in indexed)])
+        self._vector_ids = [
+            np.array([starts[position] + unit for unit in item.sentence_units], dtype=np.int64)
+            for position, item in enumerate(indexed)
+        ]
+
+    def quote(self, paragraph: int, query: str, query_vector: npt.NDArray[np.float32]) -> Quote:
+        """The sentence(s) of paragraph number ``paragraph`` that best answer ``query``."""
+        sentences = self._sentences[paragraph]
+        if len(sentences) == 1:
+            return Quote(sentence=sentences[0], score=1.0, quoted=sentences)
+        scores = self.scores(paragraph, query, query_vector)
+        ranked = np.argsort(-scores, kind="stable")
+        best = int(ranked[0])
+        chosen = {best}
+        if scores[ranked[1]] >= scores[best] - SECOND_SENTENCE_MARGIN:
+            chosen.add(int(ranked[1]))
+        return Quote(
+            sentence=sentences[best],
+            score=float(scores[best]),
+            quoted=tuple(sentences[i] for i in sorted(chosen)),
+        )
+
+    def scores(
+        self, paragraph: int, query: str, query_vector: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float32]:
+        """Each sentence's score for ``query``: cosine, word evidence and the date cue."""
+        count = len(self._sentences[paragraph])
+        ids = self._vector_ids[paragraph]
+        scores = np.zeros(count, dtype=np.float32)
+        if len(ids) == count:
+            scores += self._vectors.reconstruct_batch(ids) @ query_vector
+        weights = {term: self._lexical.idf(term) for term in set(tokenize(query))}
+        total = sum(weights.values())
+        if total > 0:
+            for position, terms in enumerate(self._terms[paragraph]):
+                held = sum(weight for term, weight in weights.items() if term in terms)
+                scores[position] += LEXICAL_WEIGHT * held / total
+        if _ASKS_WHEN.search(query):
+            scores += DATE_WEIGHT * np.asarray(self._dated[paragraph], dtype=np.float32)
+        return scores
