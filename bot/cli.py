@@ -87,7 +87,8 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
     elif command == "reindex":
         report = engine.reindex()
         print(report.model_dump_json() if args.json else render_reindex(report))
-        return 0 if report.ok else 1
+        # Built but not saved: the warning line (logged once) names the folder and the fix.
+        return 0 if report.ok and report.persisted else 1
     elif command == "about":
         print(render_about(engine))
     else:

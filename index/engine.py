@@ -269,13 +269,17 @@ class Engine:
                     reason=f"the seeds could not be parsed: {error}",
                     seconds=round(time.perf_counter() - started, 3),
                 )
-            self._ensure_retriever()
-            report = self._retriever_ready().rebuild(documents)
+            # One build, compared with the index that serves (or the one on disk), so the
+            # report names what changed; loading the old index first would build twice.
+            report = self._retriever_instance().rebuild(documents)
             if report.ok:
                 self._library = Library(documents)
             return report
 
     def _ensure_retriever(self) -> ReindexReport:
+        return self._retriever_instance().ensure_ready(self._library.documents)
+
+    def _retriever_instance(self) -> Retriever:
         with self._retriever_lock:
             if self._retriever is None:
                 from index.search.retriever import Retriever
@@ -283,7 +287,7 @@ class Engine:
                 self._retriever = Retriever(
                     self.settings, embedder=self._embedder, query_encoder=self._query_encoder
                 )
-            return self._retriever.ensure_ready(self._library.documents)
+            return self._retriever
 
     def _retriever_ready(self) -> Retriever:
         """The retriever with a live index; waits for a warm-up that is still building."""

@@ -1,10 +1,10 @@
 """The query encoder: MiniLM exported to ONNX when the index is built, run by ONNX Runtime.
 
-Measured on the project's 2-core machine (``bench/encoders.py``): ONNX Runtime encodes a
-question in ~4.6 ms on one thread, against ~9.9 ms for a numpy forward pass of the same
-network, and ~8.5 ms for a fused, fp32, contiguous-weight numpy version; both are bound by
-reading 42 MB of weights per question, which ONNX Runtime's kernels do about twice as fast.
-Loading costs ~0.35 s either way and no torch. The graph is exported from the very model
+Chosen by measurement on the project's 2-core machine (README, "Benchmarks"): ONNX Runtime
+encodes a question in ~4.6 ms on one thread, against ~9.9 ms for the numpy forward pass it
+replaces and ~8.5 ms for a fused, fp32, contiguous-weight numpy version; both read 42 MB of
+weights per question, which ONNX Runtime's kernels do about twice as fast. Loading costs
+~0.4 s against ~0.3 s, and neither imports torch. The graph is exported from the very model
 sentence-transformers builds the index with (mean pooling and L2 norm included), so the two
 agree to cosine >= 0.9999 (``tests/index/search/test_real_model.py``).
 """

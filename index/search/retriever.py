@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import faiss
 import numpy as np
@@ -53,6 +54,7 @@ from index.search.passages import (
 )
 from index.search.quoting import Quote, SentenceIndex
 from index.search.store import (
+    TEMP_SUFFIX,
     DocumentEntry,
     EncoderEntry,
     Manifest,
@@ -476,9 +478,15 @@ def _vector_owners(indexed: Sequence[IndexedParagraph]) -> list[int]:
     return [position for position, item in enumerate(indexed) for _ in item.units]
 
 
-def unwritable_warning(data_dir: object, error: OSError) -> str:
+def unwritable_warning(data_dir: Path, error: OSError) -> str:
     """The one line an operator sees when the index cannot be stored (and what to do)."""
-    why = error.strerror or type(error).__name__
+    if data_dir.exists() and not data_dir.is_dir():
+        why = "it is a file, not a folder"
+    else:
+        why = error.strerror or type(error).__name__
+        path = error.filename2 or error.filename
+        if path is not None and not str(path).endswith(TEMP_SUFFIX):
+            why = f"{why}: {path}"
     return (
         f"cannot write the search index to {data_dir} ({why}): answering from an index "
         "kept in memory, rebuilt at every start; set RAPPORTEUR_DATA_DIR to a writable folder"

@@ -101,3 +101,25 @@ def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> N
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.model
+def test_reindex_into_an_unwritable_folder_says_so_in_one_line(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "data-file"
+    not_a_folder.write_text("a file where the data folder should be")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "reindex"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "RAPPORTEUR_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+            "RAPPORTEUR_DATA_DIR": str(not_a_folder),
+        },
+        timeout=600,
+    )
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert str(not_a_folder) in line and "set RAPPORTEUR_DATA_DIR to a writable folder" in line
+    assert result.stdout.startswith("Reindexed 1 document(s), 36 paragraphs")

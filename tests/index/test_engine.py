@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import threading
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from index.answers import AnswerKind
 from index.engine import MAX_QUESTION_CHARS, Engine
 from index.records import Position
+from index.search.embedders import BUILD_BATCH_SIZE
 from index.settings import EngineSettings
 from tests.index.conftest import FIXTURE_ID, FIXTURES, SEED_ID, SEEDS
 from tests.index.search.helpers import FakeEmbedder
@@ -121,3 +123,23 @@ def test_concurrent_reindex_calls_are_serialised(own_seeds: Path, tmp_path: Path
         thread.join()
     assert len(reports) == 4 and all(report.ok for report in reports)
     assert engine.search("Doha Declaration").sources[0].label == "preambular paragraph 9"
+
+
+def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(
+    own_seeds: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    assert fake_engine(own_seeds, data).warm_up().ok
+    seed = own_seeds / f"{SEED_ID}.md"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("three-day organizational", "four-day organizational"), "utf-8")
+    builder = FakeEmbedder()
+    engine = Engine(
+        EngineSettings(seeds_dir=own_seeds, data_dir=data),
+        embedder=builder,
+        query_encoder=FakeEmbedder(),
+    )
+    report = engine.reindex()
+    assert report.ok and report.documents_changed == [SEED_ID]
+    assert [change.id for change in report.paragraphs_changed] == ["operative-3"]
+    assert builder.calls == math.ceil(report.vectors / BUILD_BATCH_SIZE)

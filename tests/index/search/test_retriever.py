@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
+import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -329,3 +331,82 @@ def test_model_names_resolve_offline_or_fail_clearly(settings: EngineSettings) -
 def test_mismatched_query_encoder_is_rejected(settings: EngineSettings) -> None:
     with pytest.raises(ValueError, match="does not match"):
         Retriever(settings, embedder=FakeEmbedder(), query_encoder=FakeEmbedder("other"))
+
+
+def _manifest_is_a_folder(data_dir: Path, _: pytest.MonkeyPatch) -> None:
+    (data_dir / store.MANIFEST_FILE).mkdir(parents=True)
+
+
+def _faiss_file_is_a_folder(data_dir: Path, _: pytest.MonkeyPatch) -> None:
+    (data_dir / store.FAISS_FILE).mkdir(parents=True)
+
+
+def _data_folder_is_a_file(data_dir: Path, _: pytest.MonkeyPatch) -> None:
+    data_dir.write_text("not a folder")
+
+
+def _read_only_mount(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
+def _full_disk(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(target: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store, "_atomic_write", refuse)
+
+
+@pytest.mark.parametrize(
+    ("break_folder", "why"),
+    [
+        (_manifest_is_a_folder, "Is a directory"),
+        (_faiss_file_is_a_folder, "Is a directory"),
+        (_data_folder_is_a_file, "it is a file"),
+        (_read_only_mount, "Read-only file system"),
+        (_full_disk, "No space left on device"),
+    ],
+)
+def test_an_unwritable_data_folder_builds_in_memory_once_and_warns_once(
+    settings: EngineSettings,
+    document: Document,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    break_folder: Callable[[Path, pytest.MonkeyPatch], None],
+    why: str,
+) -> None:
+    break_folder(settings.data_dir, monkeypatch)
+    embedder = FakeEmbedder()
+    retriever = Retriever(
+        settings, embedder=embedder, query_encoder=FakeEmbedder(), min_dense_score=FAKE_MIN_DENSE
+    )
+    with caplog.at_level(logging.INFO, logger="index.search"):
+        report = retriever.ensure_ready([document])
+        builds = embedder.calls
+        for _ in range(3):
+            assert retriever.ensure_ready([document]).action is ReadyAction.UNCHANGED
+            answer = retriever.answer("Who pays for delegates from developing countries?")
+            assert answer.answered and answer.sources[0].label == "operative paragraph 5"
+    assert report.ok and report.action is ReadyAction.BUILT and not report.persisted
+    assert embedder.calls == builds
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [r.getMessage() for r in warnings] == [report.warning]
+    assert report.warning is not None
+    assert str(settings.data_dir) in report.warning and why in report.warning
+    assert "set RAPPORTEUR_DATA_DIR to a writable folder" in report.warning
+    assert all(record.exc_info is None for record in caplog.records)
+    assert not list(settings.data_dir.parent.rglob("*.tmp"))
+
+
+def test_a_passage_question_encodes_only_the_question(
+    settings: EngineSettings, document: Document
+) -> None:
+    builder, questions = FakeEmbedder(), FakeEmbedder()
+    retriever = Retriever(settings, embedder=builder, query_encoder=questions)
+    assert retriever.ensure_ready([document]).ok
+    built = builder.calls
+    answer = retriever.answer("Which countries joined in sponsoring the draft resolution?")
+    assert answer.sources[0].label == "paragraph 7 of the report"
+    assert (builder.calls, questions.calls) == (built, 1)
