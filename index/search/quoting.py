@@ -38,6 +38,15 @@ _ASKS_WHEN = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
+class Question:
+    """What sentence scoring needs from a question, worked out once per question."""
+
+    weights: dict[str, float]
+    """Each informative (stemmed) term and its rarity."""
+    asks_when: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     sentence: str
     """The best sentence."""
@@ -68,12 +77,21 @@ class SentenceIndex:
             for position, item in enumerate(indexed)
         ]
 
-    def quote(self, paragraph: int, query: str, query_vector: npt.NDArray[np.float32]) -> Quote:
-        """The sentence(s) of paragraph number ``paragraph`` that best answer ``query``."""
+    def question(self, query: str) -> Question:
+        weights = {term: self._lexical.idf(term) for term in set(tokenize(query))}
+        return Question(
+            weights={term: weight for term, weight in weights.items() if weight > 0},
+            asks_when=bool(_ASKS_WHEN.search(query)),
+        )
+
+    def quote(
+        self, paragraph: int, question: Question, query_vector: npt.NDArray[np.float32]
+    ) -> Quote:
+        """The sentence(s) of paragraph number ``paragraph`` that best answer ``question``."""
         sentences = self._sentences[paragraph]
         if len(sentences) == 1:
             return Quote(sentence=sentences[0], score=1.0, quoted=sentences)
-        scores = self.scores(paragraph, query, query_vector)
+        scores = self.scores(paragraph, question, query_vector)
         ranked = np.argsort(-scores, kind="stable")
         best = int(ranked[0])
         chosen = {best}
@@ -86,20 +104,19 @@ class SentenceIndex:
         )
 
     def scores(
-        self, paragraph: int, query: str, query_vector: npt.NDArray[np.float32]
+        self, paragraph: int, question: Question, query_vector: npt.NDArray[np.float32]
     ) -> npt.NDArray[np.float32]:
-        """Each sentence's score for ``query``: cosine, word evidence and the date cue."""
+        """Each sentence's score for ``question``: cosine, word evidence and the date cue."""
         count = len(self._sentences[paragraph])
         ids = self._vector_ids[paragraph]
         scores = np.zeros(count, dtype=np.float32)
         if len(ids) == count:
             scores += self._vectors.reconstruct_batch(ids) @ query_vector
-        weights = {term: self._lexical.idf(term) for term in set(tokenize(query))}
-        total = sum(weights.values())
+        total = sum(question.weights.values())
         if total > 0:
             for position, terms in enumerate(self._terms[paragraph]):
-                held = sum(weight for term, weight in weights.items() if term in terms)
+                held = sum(weight for term, weight in question.weights.items() if term in terms)
                 scores[position] += LEXICAL_WEIGHT * held / total
-        if _ASKS_WHEN.search(query):
+        if question.asks_when:
             scores += DATE_WEIGHT * np.asarray(self._dated[paragraph], dtype=np.float32)
         return scores

@@ -52,7 +52,7 @@ from index.search.passages import (
     TextVariant,
     index_paragraphs,
 )
-from index.search.quoting import Quote, SentenceIndex
+from index.search.quoting import Question, Quote, SentenceIndex
 from index.search.store import (
     TEMP_SUFFIX,
     DocumentEntry,
@@ -410,8 +410,9 @@ class Retriever:
         fused = fuse(self._fusion, np.where(candidates, dense, -1.0), bm25)
         fused[~candidates] = -np.inf
         order = [int(i) for i in np.argsort(-fused, kind="stable")[:k] if candidates[i]]
+        question = live.sentences.question(query)
         return [
-            _hit(live, owner, rank, query, query_vector, fused, dense, bm25)
+            _hit(live, owner, rank, question, query_vector, fused, dense, bm25)
             for rank, owner in enumerate(order, start=1)
         ]
 
@@ -424,13 +425,13 @@ def _hit(
     live: _LiveIndex,
     owner: int,
     rank: int,
-    query: str,
+    question: Question,
     query_vector: npt.NDArray[np.float32],
     fused: npt.NDArray[np.float32],
     dense: npt.NDArray[np.float32],
     bm25: npt.NDArray[np.float32],
 ) -> Hit:
-    quote: Quote = live.sentences.quote(owner, query, query_vector[0])
+    quote: Quote = live.sentences.quote(owner, question, query_vector[0])
     return Hit(
         paragraph=live.paragraphs[owner].paragraph,
         score=float(fused[owner]),
