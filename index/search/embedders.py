@@ -57,7 +57,7 @@ class ExportsQueryEncoder(Protocol):
 
     def export_query_encoder(self) -> bytes: ...
 
-    def load_query_encoder(self, model: bytes) -> Embedder: ...
+    def load_query_encoder(self, model: bytes | Path) -> Embedder: ...
 
 
 class SentenceTransformerEmbedder:
@@ -157,7 +157,7 @@ class SentenceTransformerEmbedder:
             )
         return buffer.getvalue()
 
-    def load_query_encoder(self, model: bytes) -> Embedder:
+    def load_query_encoder(self, model: bytes | Path) -> Embedder:
         from index.search.onnx_encoder import OnnxQueryEncoder
 
         return OnnxQueryEncoder(model, self._model_dir, self._model_name, self._dimension)

@@ -32,7 +32,9 @@ class OnnxQueryEncoder:
     and each call runs on its caller's thread only.
     """
 
-    def __init__(self, model: bytes, model_dir: Path, model_name: str, dimension: int) -> None:
+    def __init__(
+        self, model: bytes | Path, model_dir: Path, model_name: str, dimension: int
+    ) -> None:
         self.model_name = model_name
         self.dimension = dimension
         options = onnxruntime.SessionOptions()
@@ -43,7 +45,9 @@ class OnnxQueryEncoder:
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(
-            model, options, providers=["CPUExecutionProvider"]
+            str(model) if isinstance(model, Path) else model,
+            options,
+            providers=["CPUExecutionProvider"],
         )
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         # tokenizer.json truncates at 128 and pads to 128; sentence-transformers truncates at

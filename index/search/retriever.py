@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,11 +64,12 @@ from index.search.store import (
     build_faiss_index,
     library_versions,
     load_index,
-    read_encoder,
+    open_encoder,
     read_manifest,
     remove_orphans,
     save_index,
     sha256_bytes,
+    stored_encoder_is,
 )
 from index.settings import EngineSettings
 
@@ -155,8 +157,9 @@ class Retriever:
         """Serve the index on disk if it matches ``documents`` and the model, else build one."""
         with self._build_lock:
             started = time.perf_counter()
-            indexed = index_paragraphs(documents, self._variant)
             live = self._live
+            encoder_load = self._start_encoder_load() if live is None else None
+            indexed = index_paragraphs(documents, self._variant)
             if live is not None and self._mismatch(live.manifest, documents, indexed) is None:
                 return self._report(live, ReadyAction.UNCHANGED, "index already current", started)
             data_dir = self._settings.data_dir
@@ -167,9 +170,7 @@ class Retriever:
                 if problem is not None:
                     raise StoredIndexError(problem)
                 vectors = load_index(data_dir, manifest)
-                encoder = self._query_encoder or self._load_encoder(
-                    read_encoder(data_dir, manifest)
-                )
+                encoder = self._query_encoder or self._stored_encoder(manifest, encoder_load)
             except StoredIndexError as error:
                 logger.info("building the search index: %s", error)
                 return self._build(documents, indexed, f"rebuilt because {error}", started)
@@ -243,29 +244,68 @@ class Retriever:
         previous = (
             self._live.manifest if self._live is not None else _stored_manifest(self._settings)
         )
+        data_dir = self._settings.data_dir
         try:
             manifest, vectors, exported = self._build_index(documents, indexed, started, previous)
-            encoder = self._query_encoder or self._load_encoder(exported)
         except Exception as error:  # a failed build must never take the serving index down
-            reason = f"index build failed: {type(error).__name__}: {error}"
-            logger.error("search %s", reason)
-            return _failure(reason, started)
+            return _failure(f"index build failed: {type(error).__name__}: {error}", started)
         finally:
             bound_blas_threads()  # the build may have loaded more (scipy's, with torch)
         warning = None
         try:
-            manifest = save_index(self._settings.data_dir, vectors, manifest, exported)
+            manifest = save_index(data_dir, vectors, manifest, exported)
         except OSError as error:
-            warning = unwritable_warning(self._settings.data_dir, error)
+            warning = unwritable_warning(data_dir, error)
             logger.warning("%s", warning)
+        try:
+            if self._query_encoder is not None:
+                encoder = self._query_encoder
+            elif exported is not None and warning is not None:
+                encoder = self._load_encoder(exported)
+            else:
+                with open_encoder(data_dir, manifest) as model:
+                    encoder = self._load_encoder(model)
+        except StoredIndexError as error:
+            return _failure(f"index build failed: {error}", started)
         self._live = _make_live(
             manifest, vectors, indexed, documents, encoder, persisted=warning is None
         )
         report = self._report(self._live, ReadyAction.BUILT, reason, started)
         return report.model_copy(update={**_changes(previous, manifest), "warning": warning})
 
-    def _load_encoder(self, model: bytes | None) -> QueryEncoder:
-        if model is None or not isinstance(self._embedder, ExportsQueryEncoder):
+    def _start_encoder_load(self) -> Future[tuple[EncoderEntry | None, QueryEncoder]] | None:
+        """Read, check and load the stored query encoder on a worker thread, so that on a
+        cold start it overlaps with loading the rest of the index (~0.3 s each): reading
+        the bytes, hashing them and most of ONNX Runtime's set-up release the GIL."""
+        if self._query_encoder is not None:
+            return None
+        data_dir = self._settings.data_dir
+
+        def load() -> tuple[EncoderEntry | None, QueryEncoder]:
+            manifest = read_manifest(data_dir)
+            with open_encoder(data_dir, manifest) as model:
+                return manifest.query_encoder, self._load_encoder(model)
+
+        worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder-load")
+        try:
+            return worker.submit(load)
+        finally:
+            worker.shutdown(wait=False)
+
+    def _stored_encoder(
+        self, manifest: Manifest, loading: Future[tuple[EncoderEntry | None, QueryEncoder]] | None
+    ) -> QueryEncoder:
+        """The encoder stored with ``manifest``: the one loaded beside the index when it was
+        checked against the same manifest entry (a concurrent reindex may have replaced it)."""
+        if loading is not None:
+            entry, encoder = loading.result()
+            if entry == manifest.query_encoder:
+                return encoder
+        with open_encoder(self._settings.data_dir, manifest) as model:
+            return self._load_encoder(model)
+
+    def _load_encoder(self, model: bytes | Path) -> QueryEncoder:
+        if not isinstance(self._embedder, ExportsQueryEncoder):
             raise StoredIndexError("this index has no query encoder")
         try:
             return self._embedder.load_query_encoder(model)
@@ -282,11 +322,12 @@ class Retriever:
             return None, None
         source = embedder.query_encoder_source()
         stored = previous.query_encoder if previous is not None else None
-        if previous is not None and stored is not None and stored.source == source:
-            try:
-                return read_encoder(self._settings.data_dir, previous), stored
-            except StoredIndexError:
-                pass
+        if (
+            stored is not None
+            and stored.source == source
+            and stored_encoder_is(self._settings.data_dir, stored)
+        ):
+            return None, stored
         model = embedder.export_query_encoder()
         return model, EncoderEntry(source=source, sha256=sha256_bytes(model), size=len(model))
 
@@ -539,6 +580,7 @@ def _changes(previous: Manifest | None, current: Manifest) -> dict[str, object]:
 
 
 def _failure(reason: str, started: float) -> ReindexReport:
+    logger.error("search %s", reason)
     return ReindexReport(
         ok=False,
         action=ReadyAction.FAILED,

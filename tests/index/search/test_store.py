@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -139,14 +140,28 @@ def test_a_stored_encoder_must_match_its_manifest(
     retriever: Retriever, settings: EngineSettings
 ) -> None:
     manifest = store.read_manifest(settings.data_dir)
-    with pytest.raises(store.StoredIndexError, match="without a query encoder"):
-        store.read_encoder(settings.data_dir, manifest)
+    with (
+        pytest.raises(store.StoredIndexError, match="without a query encoder"),
+        store.open_encoder(settings.data_dir, manifest),
+    ):
+        pass
     entry = store.EncoderEntry(source="s", sha256=store.sha256_bytes(b"graph"), size=5)
     with_encoder = manifest.model_copy(update={"query_encoder": entry})
-    with pytest.raises(store.StoredIndexError, match="missing"):
-        store.read_encoder(settings.data_dir, with_encoder)
-    (settings.data_dir / store.ENCODER_FILE).write_bytes(b"grapH")
-    with pytest.raises(store.StoredIndexError, match="does not match"):
-        store.read_encoder(settings.data_dir, with_encoder)
-    (settings.data_dir / store.ENCODER_FILE).write_bytes(b"graph")
-    assert store.read_encoder(settings.data_dir, with_encoder) == b"graph"
+    with (
+        pytest.raises(store.StoredIndexError, match="missing"),
+        store.open_encoder(settings.data_dir, with_encoder),
+    ):
+        pass
+    stored = settings.data_dir / store.ENCODER_FILE
+    stored.write_bytes(b"grapH")
+    with (
+        pytest.raises(store.StoredIndexError, match="does not match"),
+        store.open_encoder(settings.data_dir, with_encoder),
+    ):
+        pass
+    stored.write_bytes(b"graph")
+    with store.open_encoder(settings.data_dir, with_encoder) as path:
+        replacement = settings.data_dir / "replacement"
+        replacement.write_bytes(b"written by a concurrent reindex")
+        os.replace(replacement, stored)
+        assert path.read_bytes() == b"graph"
