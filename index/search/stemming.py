@@ -9,6 +9,8 @@ words stay intact. Stems only need to be consistent between query and corpus, no
 
 from __future__ import annotations
 
+import functools
+
 _VOWELS = frozenset("aeiouy")
 _MIN_STEM = 3
 _NO_UNDOUBLE = frozenset("lsz")
@@ -31,8 +33,12 @@ _NOUN_ION = ("ct", "pt", "nt", "ss")
 """"-ion" after these is a verb plus "-ion": "prevention", "adoption", "discussion"."""
 
 
+@functools.lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    """The stem of a lower-case word; anything else (numbers, symbols) comes back unchanged."""
+    """The stem of a lower-case word; anything else (numbers, symbols) comes back unchanged.
+
+    Cached: a corpus repeats its words, and loading the index stems every one of them.
+    """
     if len(word) < 5 or not word.isalpha() or not word.isascii():
         return word
     word = _strip_inflection(word)
@@ -42,6 +48,7 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold_plural(word: str) -> str:
     """Only the plural ending ("countries" -> "country"), for tests of wording, not topic."""
     if len(word) < 5 or not word.isalpha() or not word.isascii():
