@@ -147,7 +147,7 @@ class Group(_Frozen):
 
     @model_validator(mode="after")
     def _check(self) -> Group:
-        unknown = sorted({m.name for m in self.members if canonical_name(m.name) != m.name})
+        unknown = sorted({m.name for m in self.members} - _member_names())
         if unknown:
             raise ValueError(f"{self.id}: not canonical Member State names: {unknown}")
         states = [m.name for m in self.non_state_members if canonical_name(m.name) is not None]
@@ -211,16 +211,19 @@ def _overlap(first: Membership | NonStateMember, second: Membership | NonStateMe
 
 
 @cache
-def _country_keys() -> dict[str, str]:
-    """Every key a country lookup answers to, mapped to what it names."""
+def _member_names() -> frozenset[str]:
+    return frozenset(all_member_names())
+
+
+@cache
+def _other_country_keys() -> dict[str, str]:
+    """Keys a country lookup answers to beyond Member States' labels and codes.
+
+    Those are ``canonical_name``'s; these are the words that name several States ("Korea")
+    and the observers and non-members ("Vatican").
+    """
     keys: dict[str, str] = {}
-    data = load_member_states()
-    for member in data.members:
-        for label in (member.name, *member.aliases):
-            keys[normalise(label)] = member.name
-        for code in (member.iso2, member.iso3):
-            keys[code.casefold()] = member.name
-    for term in data.ambiguous_terms:
+    for term in load_member_states().ambiguous_terms:
         keys[normalise(term.term)] = " or ".join(term.candidates)
     for entity in load_other_entities().entities:
         for label in (entity.name, *entity.aliases):
@@ -232,9 +235,8 @@ def _country_keys() -> dict[str, str]:
 
 def _no_country_names(group: Group) -> None:
     """Reject a group name or alias that a country lookup would also answer to."""
-    keys = _country_keys()
     for label in (group.name, *group.aliases):
-        named = keys.get(normalise(label)) or canonical_name(label)
+        named = canonical_name(label) or _other_country_keys().get(normalise(label))
         if named is not None and named != group.entity:
             raise ValueError(f"{group.id}: {label!r} already names {named}")
 

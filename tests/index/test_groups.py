@@ -261,11 +261,22 @@ def test_members_that_are_not_member_states_are_kept_apart() -> None:
 
 def test_every_group_has_its_source_and_date() -> None:
     groups = load_groups()
-    assert len(groups) >= 19
+    assert {g.id for g in groups} == {
+        *("african-group", "asia-pacific-group", "eastern-european-group", "grulac", "weog"),
+        *("eu", "g7", "g20", "brics", "asean", "african-union", "arab-league", "gcc"),
+        *("caricom", "nordic", "nato", "p5", "security-council"),
+    }
     for group in groups:
         assert "https://" in group.source, group.id
         assert dt.date(2019, 1, 1) <= group.as_of <= dt.date(2026, 12, 31), group.id
         assert group.aliases, group.id
+
+
+def test_scandinavia_is_read_as_the_nordic_countries_and_says_so() -> None:
+    nordic = group_by_id("nordic")
+    assert "Scandinavia" in nordic.aliases
+    assert nordic.members_on(VOTE_DAY) == ("Denmark", "Finland", "Iceland", "Norway", "Sweden")
+    assert "in the strict sense it is only Denmark, Norway and Sweden" in (nordic.note or "")
 
 
 def test_lookups() -> None:
@@ -305,6 +316,8 @@ def test_the_shipped_data_loads_from_a_copy(tmp_path: Path) -> None:
     [
         ("France", "France"),  # a Member State's name
         ("Holland", "Netherlands"),  # a Member State's alias
+        ("the Swiss", "Switzerland"),  # a demonym
+        ("Kiwis", "New Zealand"),  # a nickname
         ("AU", "Australia"),  # an ISO code: why the African Union has no "AU" alias
         ("Korea", "Korea"),  # an ambiguous term
         ("Vatican", "Holy See"),  # an observer
