@@ -57,8 +57,8 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         _statements_and_sponsors,
         _sets_and_votes,
         _metadata,
-        _tally,
         _unknown_subject,
+        _tally,
     ):
         decided = rule(e, base, vocabulary)
         if decided is not None:
