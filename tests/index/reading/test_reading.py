@@ -112,7 +112,12 @@ def test_groups_of_states(
             [ABSTAIN],
         ),
         ("did any country change its vote?", Intent.LIST, DocumentSet.NOTED, []),
-        ("how did the countries that made statements vote", Intent.BREAKDOWN, DocumentSet.SPEAKERS, []),
+        (
+            "how did the countries that made statements vote",
+            Intent.BREAKDOWN,
+            DocumentSet.SPEAKERS,
+            [],
+        ),
     ],
 )
 def test_the_documents_own_sets(

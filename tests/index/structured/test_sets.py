@@ -25,7 +25,9 @@ def seed_position(country: str) -> Position:
 def test_which_eu_countries_voted_in_favour(engine: Engine) -> None:
     answer = engine.ask("which EU countries voted in favour?")
     assert answer.kind is AnswerKind.LIST and answer.answered
-    assert answer.text.startswith("**None** of the 28 members of the European Union voted in favour")
+    assert answer.text.startswith(
+        "**None** of the 28 members of the European Union voted in favour"
+    )
     assert {v.position for v in answer.votes} == {Position.AGAINST} and len(answer.votes) == 28
     assert "observer" in answer.text
 
