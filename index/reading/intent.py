@@ -48,6 +48,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         stage=e.stage,
         moment=e.moment,
         meeting=e.meeting,
+        corrections=tuple(e.corrections),
         search_text=e.raw,
     )
     for rule in (
