@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app import delivery, status_view
+from bot.discord_app.conversations import Conversations
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
     looks_like_question,
@@ -69,6 +70,7 @@ class RapporteurCog(commands.Cog):
         self.engine = bot.engine
         self.settings = bot.settings
         self._reindex_lock = asyncio.Lock()
+        self._conversations = Conversations(self.settings.follow_up_seconds)
         self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
             commands.CooldownMapping.from_cooldown(
                 1, self.settings.ask_cooldown_seconds, commands.BucketType.user
@@ -102,7 +104,12 @@ class RapporteurCog(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
         if await self._checked_question(interaction, question):
             await interaction.response.defer(thinking=True)
-            await self._answer(interaction, lambda: self.engine.ask(question))
+            where = {"channel_id": interaction.channel_id or 0, "user_id": interaction.user.id}
+            previous = self._conversations.previous(**where, reply_to=None)
+            answer = await asyncio.to_thread(self.engine.ask, question, previous)
+            pages = render_answer(answer, self.bot.captions)
+            sent = await delivery.send_pages(interaction, pages)
+            self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
@@ -231,14 +238,18 @@ class RapporteurCog(commands.Cog):
         if problem is not None:
             await delivery.reply_pages(message, [notice(problem)])
             return
+        where = {"channel_id": message.channel.id, "user_id": message.author.id}
+        reply_to = message.reference.message_id if message.reference else None
+        previous = self._conversations.previous(**where, reply_to=reply_to)
         try:
             async with message.channel.typing():
-                answer = await asyncio.to_thread(self.engine.ask, question)
+                answer = await asyncio.to_thread(self.engine.ask, question, previous)
         except Exception:
             log.exception("Answering message %d failed", message.id)
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
             return
-        await delivery.reply_pages(message, render_answer(answer, self.bot.captions))
+        sent = await delivery.reply_pages(message, render_answer(answer, self.bot.captions))
+        self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     def _chat_retry_after(self, message: discord.Message) -> float | None:
         """Seconds to wait when a user asks faster than ``/ask`` allows, else ``None``.

@@ -15,13 +15,19 @@ from bot.discord_app.render import notice, pack_messages
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-async def send_pages(interaction: discord.Interaction, pages: Sequence[discord.Embed]) -> None:
-    """Answer an interaction with all pages, as the response or as follow-ups after a defer."""
+async def send_pages(interaction: discord.Interaction, pages: Sequence[discord.Embed]) -> list[int]:
+    """Answer an interaction with all pages, as the response or as follow-ups after a defer;
+    returns the ids of the messages sent, so a reply to one can be read as a follow-up."""
+    sent: list[int] = []
     for embeds in pack_messages(pages):
         if interaction.response.is_done():
-            await interaction.followup.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
+            message = await interaction.followup.send(
+                embeds=embeds, allowed_mentions=NO_MENTIONS, wait=True
+            )
+            sent.append(message.id)
         else:
             await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)
+    return sent
 
 
 async def send_notice(interaction: discord.Interaction, text: str) -> None:
@@ -38,10 +44,17 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
     await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
-async def reply_pages(message: discord.Message, pages: Sequence[discord.Embed]) -> None:
-    """Reply to a chat message; extra messages follow in the same channel or thread."""
+async def reply_pages(message: discord.Message, pages: Sequence[discord.Embed]) -> list[int]:
+    """Reply to a chat message; extra messages follow in the same channel or thread. Returns
+    the ids of the messages sent."""
+    sent: list[discord.Message] = []
     for index, embeds in enumerate(pack_messages(pages)):
         if index == 0:
-            await message.reply(embeds=embeds, mention_author=False, allowed_mentions=NO_MENTIONS)
+            sent.append(
+                await message.reply(
+                    embeds=embeds, mention_author=False, allowed_mentions=NO_MENTIONS
+                )
+            )
         else:
-            await message.channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
+            sent.append(await message.channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS))
+    return [reply.id for reply in sent]

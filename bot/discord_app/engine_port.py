@@ -10,6 +10,7 @@ from typing import Protocol
 
 from index.answers import Answer
 from index.engine import EngineStatus
+from index.query import Query
 from index.records import Position
 from index.search.models import ReindexReport
 
@@ -17,7 +18,7 @@ from index.search.models import ReindexReport
 class AnswerEngine(Protocol):
     """Synchronous and thread-safe; slow calls are made from worker threads."""
 
-    def ask(self, question: str) -> Answer: ...
+    def ask(self, question: str, previous: Query | None = None) -> Answer: ...
     def vote(self, country: str) -> Answer: ...
     def tally(self) -> Answer: ...
     def roster(self, position: Position) -> Answer: ...
