@@ -74,9 +74,7 @@ def _environment(data_dir: Path) -> dict[str, str]:
 
 def _temp_files(data_dir: Path) -> int:
     return (
-        len(list(data_dir.glob("*.tmp")) + list(data_dir.glob(".*.tmp")))
-        if data_dir.is_dir()
-        else 0
+        len(set(data_dir.glob("*.tmp")) | set(data_dir.glob(".*.tmp"))) if data_dir.is_dir() else 0
     )
 
 
