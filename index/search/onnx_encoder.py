@@ -66,7 +66,12 @@ class OnnxQueryEncoder:
             return np.zeros((0, self.dimension), dtype=np.float32)
         # A lone surrogate (from a badly decoded line) makes the tokenizer raise TypeError.
         clean = [text.encode("utf-8", "replace").decode("utf-8") for text in texts]
-        encodings = self._tokenizer.encode_batch(clean)
+        # A batch tokenises on the library's own thread pool; a question stays on its thread.
+        encodings = (
+            [self._tokenizer.encode(clean[0])]
+            if len(clean) == 1
+            else self._tokenizer.encode_batch(clean)
+        )
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         feeds = {
             "input_ids": ids,
