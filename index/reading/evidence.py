@@ -236,6 +236,8 @@ def _read_intent_cues(evidence: Evidence) -> None:
         if seen(pattern):
             evidence.quantifier = Quantifier(name)
             break
+    if seen(cues.LIST_ALL):
+        evidence.quantifier = None
     evidence.count = seen(cues.COUNT)
     evidence.listing = seen(cues.LISTING)
     evidence.split_breakdown = seen(cues.SPLIT_AS_BREAKDOWN)

@@ -152,7 +152,7 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
         if e.positions or e.vote or e.either or _only_names(e) or e.quantifier:
             return base.model_copy(update={"intent": Intent.VOTE})
         return None
-    if e.unknown_subject is not None:
+    if e.unknown_subject is not None or (e.tally_strong and not e.count):
         return None
     if e.positions:
         return base.model_copy(update=_set_reading(e))
