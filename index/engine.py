@@ -33,6 +33,7 @@ from index.structured.document_facts import (
     paragraph_labels,
 )
 from index.structured.proceedings import answer_sponsors, answer_statements
+from index.structured.vote_picture import VotePicture, vote_picture
 from index.structured.votes import answer_roster, answer_tally, answer_vote
 
 if TYPE_CHECKING:
@@ -218,6 +219,11 @@ class Engine:
                 for hit in hits
             ],
         )
+
+    def vote_picture(self, document: str | None = None) -> VotePicture:
+        """Every Member State's position in one document's vote (default: the first vote),
+        for front ends that draw it; raises ``NoVotePicture`` with a message for users."""
+        return vote_picture(self._library, document)
 
     # ------------------------------------------------------------------ front-end helpers
 
