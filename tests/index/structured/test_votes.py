@@ -179,12 +179,23 @@ def test_a_typo_is_corrected_and_said(engine: Engine) -> None:
 
 def test_json_contract(engine: Engine) -> None:
     data = json.loads(engine.ask("How did France vote?").model_dump_json())
-    assert set(data) == {"question", "kind", "answered", "text", "votes", "sources"}
+    assert set(data) == {
+        "question",
+        "kind",
+        "answered",
+        "text",
+        "votes",
+        "sources",
+        "illustration",
+    }
     assert data["kind"] == "vote" and data["answered"] is True
+    assert data["illustration"] is None, "a vote answer carries no picture"
     assert data["votes"] == [
         {"country": "France", "position": "against", "note": None, "document": SEED_ID}
     ]
     assert set(data["sources"][0]) == {"document", "label", "text", "score"}
+    tally = json.loads(engine.ask("Was it adopted?").model_dump_json())
+    assert tally["illustration"] == {"kind": "map", "document": SEED_ID, "groups": []}
 
 
 def _fixture_position(country: str) -> Position:
