@@ -12,7 +12,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from bot.picture_files import write_map
 from bot.settings import BotSettings
 from bot.terminal import console, render, render_about, render_reindex
 from index.answers import Answer
@@ -43,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     reindex = commands.add_parser("reindex", help="re-read seeds/ and rebuild the search index")
     reindex.add_argument("--json", action="store_true", help="print the report as JSON")
     commands.add_parser("about", help="the documents and the index status")
+    chart = commands.add_parser("chart", help="draw the recorded vote as a PNG picture")
+    chart.add_argument("kind", choices=["map"], help="map: a world map of the vote")
+    chart.add_argument("--out", type=Path, help="where to write the PNG (default: data folder)")
+    chart.add_argument("--document", help="which document's vote (default: the first)")
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     return parser
 
@@ -90,6 +96,8 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
         return 0 if report.ok else 1
     elif command == "about":
         print(render_about(engine))
+    elif command == "chart":
+        return write_map(engine, args.out, args.document)
     else:
         return console(engine)
     return 0
