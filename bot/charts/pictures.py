@@ -27,6 +27,10 @@ class PictureSource(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Picture:
+    """A drawn picture: ``title`` names the vote, ``alt_text`` says it in words."""
+
+    document: str
+    title: str
     filename: str
     png: bytes
     alt_text: str
@@ -42,7 +46,14 @@ def vote_map(source: PictureSource, store: PictureStore, document: str | None = 
     stored = store.get(
         f"map-{picture.document}", picture.content_key, lambda: png_from_svg(map_svg(picture))
     )
-    return Picture(MAP_FILENAME, stored.png, alt_text(describe(picture)), stored.path)
+    return Picture(
+        picture.document,
+        picture.title,
+        MAP_FILENAME,
+        stored.png,
+        alt_text(describe(picture)),
+        stored.path,
+    )
 
 
 def illustrate(source: PictureSource, store: PictureStore, illustration: Illustration) -> Picture:
