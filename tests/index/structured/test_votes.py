@@ -168,7 +168,7 @@ def test_unknown_countries_get_did_you_mean(engine: Engine) -> None:
     atlantis = engine.vote("Atlantis")
     assert not atlantis.answered and not atlantis.votes
     assert "Atlantis" in atlantis.text
-    assert "Did you mean Eswatini?" in engine.vote("Swazi").text
+    assert "Did you mean Eswatini?" in engine.vote("Swazilandish").text
 
 
 def test_a_typo_is_corrected_and_said(engine: Engine) -> None:
@@ -231,9 +231,11 @@ def test_why_gets_facts_and_says_the_report_has_no_reasons(engine: Engine) -> No
 
 
 def test_an_unknown_country_in_a_question_is_not_answered_with_the_tally(engine: Engine) -> None:
-    answer = engine.ask("Was Swazi in favour?")
+    answer = engine.ask("Was Swazilandish in favour?")
     assert answer.kind is AnswerKind.VOTE and not answer.answered
-    assert answer.text == "I do not know a Member State called “Swazi”. Did you mean Eswatini?"
+    assert answer.text == (
+        "I do not know a Member State called “Swazilandish”. Did you mean Eswatini?"
+    )
     lower_case = engine.ask("how did the uk vote")
     assert [v.country for v in lower_case.votes] == [
         "United Kingdom of Great Britain and Northern Ireland"
