@@ -32,6 +32,7 @@ from index.structured.document_facts import (
     answer_resolution,
     paragraph_labels,
 )
+from index.structured.group_picture import GroupsPicture, groups_picture
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.vote_picture import VotePicture, vote_picture
 from index.structured.votes import answer_roster, answer_tally, answer_vote
@@ -224,6 +225,13 @@ class Engine:
         """Every Member State's position in one document's vote (default: the first vote),
         for front ends that draw it; raises ``NoVotePicture`` with a message for users."""
         return vote_picture(self._library, document)
+
+    def groups_picture(
+        self, document: str | None = None, groups: Sequence[str] = ()
+    ) -> GroupsPicture:
+        """How each group of States split in one document's vote (no ids: the five UN
+        regional groups); raises ``NoVotePicture`` for an unknown document or group."""
+        return groups_picture(vote_picture(self._library, document), groups)
 
     # ------------------------------------------------------------------ front-end helpers
 
