@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.picture_files import console_map
+from bot.picture_files import console_groups, console_map
 from index.answers import Answer
 from index.engine import Engine
 from index.search.models import ReindexReport
@@ -23,7 +23,8 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
   operative paragraph 3       Who did not vote?        Who spoke for the EU?
-Commands: :vote COUNTRY  :search QUERY  :map [DOCUMENT]  :about  :reindex  :help  :quit"""
+Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit
+Pictures: :map [DOCUMENT]  :groups [GROUP-ID …]  (write a PNG and print where)"""
 
 
 def render(answer: Answer, *, color: bool) -> str:
@@ -92,6 +93,7 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         ":reindex": lambda _: render_reindex(engine.reindex()),
         ":help": lambda _: CONSOLE_HELP,
         ":map": lambda arg: console_map(engine, arg),
+        ":groups": lambda arg: console_groups(engine, arg),
     }
     while True:
         try:

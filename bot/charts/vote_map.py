@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.charts import palette
-from bot.charts.svg import document, fitted_size, text, wrap
+from bot.charts.svg import document, heading, legend, paragraph, text
 from bot.charts.world_shapes import Box, CountryShape, WorldShapes, world_shapes
 from index.library import format_date, ordinal
 from index.records import Position
@@ -21,7 +21,6 @@ from index.structured.vote_picture import VOTING_POSITIONS, StatePosition, VoteP
 
 WIDTH = 1200
 MARGIN = 24
-TITLE_SIZE = 24
 MAP_TOP = 92
 CROP_PADDING = 12.0  # map units around the Member States' extent
 BORDER_PX = 0.5
@@ -29,7 +28,6 @@ DOT_RADIUS = 5.5
 MIN_SHAPE_AREA = 18.0  # square pixels (4 x 4 and a bit): smaller shapes also get a dot
 DOT_GAP = 1.5
 NOTE_RING = 10.0
-LEGEND_SIZE = 16
 NOTE_SIZE = 14
 FOOTER_SIZE = 12
 
@@ -147,16 +145,12 @@ def describe(picture: VotePicture) -> str:
 
 
 def _heading(picture: VotePicture) -> list[str]:
-    size = fitted_size(picture.title, WIDTH - 2 * MARGIN, TITLE_SIZE)
     outcome = "adopted" if picture.adopted else "rejected"
     subtitle = (
         f"Recorded vote at the {ordinal(picture.meeting)} meeting of the {picture.body}: "
         f"draft resolution {outcome}. Each Member State is coloured by its vote."
     )
-    return [
-        text(MARGIN, 44, picture.title, size=size, fill=palette.INK, weight="bold"),
-        text(MARGIN, 72, subtitle, size=15, fill=palette.MUTED_INK),
-    ]
+    return heading(picture.title, subtitle, left=MARGIN, width=WIDTH - 2 * MARGIN)
 
 
 def _countries(shapes: WorldShapes, layout: MapLayout, fills: dict[str, str]) -> str:
@@ -303,26 +297,22 @@ def _legend(picture: VotePicture, top: float) -> tuple[list[str], float]:
         for position in VOTING_POSITIONS
     ]
     items.append((palette.NOT_A_MEMBER, NOT_A_MEMBER_LABEL))
-    column = (WIDTH - 2 * MARGIN) / len(items)
-    parts: list[str] = []
-    for index, (fill, label) in enumerate(items):
-        x = MARGIN + index * column
-        parts.append(
-            f'<rect x="{x:.1f}" y="{top:.1f}" width="20" height="20" rx="3" fill="{fill}" '
-            f'stroke="{palette.DOT_OUTLINE}" stroke-width="0.8"/>'
-        )
-        parts.append(text(x + 28, top + 16, label, size=LEGEND_SIZE, fill=palette.INK))
-    return parts, top + 24
+    return legend(items, left=MARGIN, top=top, width=WIDTH - 2 * MARGIN), top + 24
 
 
 def _notes(picture: VotePicture, top: float) -> tuple[list[str], float]:
     """Each distinct later-intention note, quoted from the report, marked like its ring."""
     parts: list[str] = []
-    notes = list(dict.fromkeys(state.note for state in picture.noted if state.note))
     y = top
-    for note in notes:
+    for note in dict.fromkeys(state.note for state in picture.noted if state.note):
         names = ", ".join(s.name for s in picture.noted if s.note == note)
-        for number, line in enumerate(wrap(f"* {names}: {note}", WIDTH - 2 * MARGIN, NOTE_SIZE)):
-            y += NOTE_SIZE + 8 if number == 0 else NOTE_SIZE + 4
-            parts.append(text(MARGIN, y, line, size=NOTE_SIZE, fill=palette.INK))
+        lines, y = paragraph(
+            f"* {names}: {note}",
+            left=MARGIN,
+            top=y,
+            width=WIDTH - 2 * MARGIN,
+            size=NOTE_SIZE,
+            fill=palette.INK,
+        )
+        parts += lines
     return parts, y

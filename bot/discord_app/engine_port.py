@@ -6,12 +6,14 @@ A structural type keeps the bot decoupled from how the engine is built: the real
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from index.answers import Answer
 from index.engine import EngineStatus
 from index.records import Position
 from index.search.models import ReindexReport
+from index.structured.group_picture import GroupsPicture
 from index.structured.vote_picture import VotePicture
 
 
@@ -32,3 +34,6 @@ class AnswerEngine(Protocol):
     def paragraph_labels(self, prefix: str, limit: int = 25) -> list[str]: ...
     def warm_up(self) -> ReindexReport: ...
     def vote_picture(self, document: str | None = None) -> VotePicture: ...
+    def groups_picture(
+        self, document: str | None = None, groups: Sequence[str] = ()
+    ) -> GroupsPicture: ...

@@ -80,3 +80,29 @@ def test_console_map_works_with_a_read_only_data_folder(tmp_path: Path) -> None:
         assert path.read_bytes().startswith(PNG_SIGNATURE)
     finally:
         path.unlink()
+
+
+def test_chart_groups_writes_the_regional_groups(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["chart", "groups", "--out", "groups.png"]) == 0
+    assert (tmp_path / "groups.png").read_bytes().startswith(PNG_SIGNATURE)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Wrote groups.png"
+    assert out[1].startswith("Bar chart of how each UN regional group voted")
+
+
+def test_chart_groups_for_named_groups(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chart", "groups", "--group", "eu", "--group", "african-group"]) == 0
+    described = capsys.readouterr().out.splitlines()[1]
+    assert "European Union (28): 0 in favour, 28 against" in described
+    assert main(["chart", "groups", "--group", "g77"]) == 1
+    assert "no group of States with the id “g77”" in capsys.readouterr().err
+
+
+def test_console_groups_prints_where_it_wrote_the_chart(tmp_path: Path) -> None:
+    engine = Engine(EngineSettings(_env_file=None, data_dir=tmp_path / "data"))
+    out = io.StringIO()
+    console(engine, stdin=io.StringIO(":groups weog\n"), stdout=out)
+    text = out.getvalue()
+    assert "Picture written to " in text and "Western European and Others Group (29)" in text

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.charts.raster import PNG_SIGNATURE
+from index.answers import Answer, Illustration, IllustrationKind
 from index.settings import PROJECT_ROOT, EngineSettings
 from index.structured.vote_picture import VotePicture
 from tests.e2e.conftest import RecordingEngine, StartBot
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.e2e
 EPHEMERAL = 1 << 6
 MAP_IMAGE = "attachment://vote-map.png"
 TALLY_WORDS = "88 in favour, 58 against, 34 abstaining, 13 did not vote"
+SEED_ID = "third-committee-report-ict-criminal-purposes-2019"
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "third-committee-report-rural-water-2020.md"
 
 
@@ -125,3 +127,33 @@ async def test_a_picture_that_fails_leaves_the_answer_in_words(
     assert "**88** in favour" in embed["description"] and "image" not in embed
     assert not followup.files
     assert any("picture failed" in record.getMessage() for record in harness.errors.records)
+
+
+class GroupAnswers(RecordingEngine):
+    """Stands in for the group answers: a question about a group asks for its chart."""
+
+    def ask(self, question: str) -> Answer:
+        answer = super().ask(question)
+        if "African Group" not in question:
+            return answer
+        chart = Illustration(
+            kind=IllustrationKind.GROUPS, document=SEED_ID, groups=["african-group"]
+        )
+        return answer.model_copy(update={"illustration": chart})
+
+
+async def test_a_group_answer_carries_its_group_chart(
+    start_bot: StartBot, seeds_dir: Path, tmp_path: Path
+) -> None:
+    engine = GroupAnswers(
+        EngineSettings(_env_file=None, seeds_dir=seeds_dir, data_dir=tmp_path / "data")
+    )
+    harness = await start_bot(engine)
+    invocation = await harness.fake.invoke("ask", {"question": "How did the African Group vote?"})
+    (followup,) = await harness.followups(invocation)
+    (upload,) = followup.files
+    assert upload.filename == "vote-groups.png" and upload.data.startswith(PNG_SIGNATURE)
+    (described,) = followup.body["attachments"]
+    assert described["description"].startswith("Bar chart of how the African Group voted")
+    assert "36 in favour, 0 against, 8 abstaining, 10 did not vote" in described["description"]
+    assert followup.body["embeds"][0]["image"]["url"] == "attachment://vote-groups.png"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.charts.pictures import MAP_FILENAME, vote_map
+from bot.charts.pictures import GROUPS_FILENAME, MAP_FILENAME, group_chart, illustrate, vote_map
 from bot.charts.raster import PNG_SIGNATURE
 from bot.charts.store import PictureStore
+from index.answers import Illustration, IllustrationKind
 from index.engine import Engine
 from tests.bot.charts.conftest import FIXTURE_ID
 
@@ -78,3 +79,18 @@ def test_the_map_of_each_document_is_its_own_file(engine: Engine, tmp_path: Path
     assert seed.alt_text.endswith("intended to vote in favour.")
     assert "120 in favour, 12 against, 40 abstaining, 21 did not vote" in fixture.alt_text
     assert len(seed.png) < 1_000_000, "far below Discord's attachment limit"
+
+
+def test_an_answer_asking_for_a_group_chart_gets_one(engine: Engine, tmp_path: Path) -> None:
+    store = PictureStore(tmp_path)
+    illustration = Illustration(
+        kind=IllustrationKind.GROUPS, document=FIXTURE_ID, groups=["african-group"]
+    )
+    chart = illustrate(engine, store, illustration)
+    assert chart.filename == GROUPS_FILENAME and chart.document == FIXTURE_ID
+    assert chart.alt_text.startswith("Bar chart of how the African Group voted")
+    assert chart.path is not None and chart.path.name.startswith(f"groups-{FIXTURE_ID}-")
+    regional = group_chart(engine, store, FIXTURE_ID)
+    assert regional.path != chart.path, "each selection of groups is its own picture"
+    as_map = illustrate(engine, store, Illustration(kind=IllustrationKind.MAP, document=FIXTURE_ID))
+    assert as_map.filename == MAP_FILENAME
