@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.charts import palette
-from bot.charts.svg import document, heading, legend, paragraph, text
+from bot.charts.svg import WIDE_CHAR_EM, document, heading, legend, paragraph, text
 from bot.charts.world_shapes import Box, CountryShape, WorldShapes, world_shapes
 from index.library import format_date, ordinal
 from index.records import Position
@@ -28,6 +28,7 @@ DOT_RADIUS = 5.5
 MIN_SHAPE_AREA = 18.0  # square pixels (4 x 4 and a bit): smaller shapes also get a dot
 DOT_GAP = 1.5
 NOTE_RING = 10.0
+LABEL_SIZE = 13
 NOTE_SIZE = 14
 FOOTER_SIZE = 12
 
@@ -277,18 +278,45 @@ def _note_rings(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="none" '
             f'stroke="{palette.INK}" stroke-width="2"/>'
         )
+        label = f"{state.name}*"
+        left, baseline, anchor = _label_place(label, (x, y), radius, dots)
         parts.append(
             text(
-                x + radius + 3,
-                y + radius + 12,
-                f"{state.name}*",
-                size=13,
+                left,
+                baseline,
+                label,
+                size=LABEL_SIZE,
                 fill=palette.INK,
                 weight="bold",
+                anchor=anchor,
                 halo=palette.BACKGROUND,
             )
         )
     return parts
+
+
+def _label_place(
+    label: str, centre: tuple[float, float], radius: float, dots: Sequence[Dot]
+) -> tuple[float, float, str]:
+    """Where a ring's label goes: below right, below left, above right or above left of
+    the ring, whichever first covers no small State's dot."""
+    x, y = centre
+    width = len(label) * LABEL_SIZE * WIDE_CHAR_EM
+    for dx, dy in ((1, 1), (-1, 1), (1, -1), (-1, -1)):
+        side = x + dx * (radius + 3)
+        baseline = y + dy * radius + (LABEL_SIZE if dy > 0 else -2)
+        box = (min(side, side + dx * width), baseline - LABEL_SIZE, max(side, side + dx * width))
+        if not any(_covers(box, baseline, dot.centre) for dot in dots):
+            return side, baseline, "start" if dx > 0 else "end"
+    return x + radius + 3, y + radius + LABEL_SIZE, "start"
+
+
+def _covers(box: tuple[float, float, float], bottom: float, point: tuple[float, float]) -> bool:
+    left, top, right = box
+    margin = DOT_RADIUS + 1
+    return (
+        left - margin <= point[0] <= right + margin and top - margin <= point[1] <= bottom + margin
+    )
 
 
 def _legend(picture: VotePicture, top: float) -> tuple[list[str], float]:
