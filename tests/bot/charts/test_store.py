@@ -9,7 +9,9 @@ from bot.charts.raster import PNG_SIGNATURE
 from bot.charts.store import PictureStore
 from index.answers import Illustration, IllustrationKind
 from index.engine import Engine
-from tests.bot.charts.conftest import FIXTURE_ID
+from index.settings import EngineSettings
+from tests.bot.charts.conftest import FIXTURE_ID, SEEDS
+from tests.index.search.helpers import FakeEmbedder
 
 PNG = PNG_SIGNATURE + b"drawn"
 
@@ -94,3 +96,26 @@ def test_an_answer_asking_for_a_group_chart_gets_one(engine: Engine, tmp_path: P
     assert regional.path != chart.path, "each selection of groups is its own picture"
     as_map = illustrate(engine, store, Illustration(kind=IllustrationKind.MAP, document=FIXTURE_ID))
     assert as_map.filename == MAP_FILENAME
+
+
+def test_reindexing_a_changed_vote_draws_it_again(tmp_path: Path) -> None:
+    """A reindex that changes what the map shows changes its file; the old one goes."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed = seeds / "report.md"
+    seed.write_text(next(SEEDS.glob("*.md")).read_text(encoding="utf-8"), encoding="utf-8")
+    engine = Engine(
+        EngineSettings(_env_file=None, seeds_dir=seeds, data_dir=tmp_path / "data"),
+        embedder=FakeEmbedder(),
+    )
+    store = PictureStore(tmp_path / "charts")
+    before = vote_map(engine, store)
+    text = seed.read_text(encoding="utf-8")
+    edited = text.replace("intended to vote in favour.", "intended to abstain.")
+    assert edited != text
+    seed.write_text(edited, encoding="utf-8")
+    assert engine.reindex().ok
+    after = vote_map(engine, store)
+    assert after.path != before.path and after.path is not None and after.path.exists()
+    assert before.path is not None and not before.path.exists()
+    assert after.alt_text.endswith("intended to abstain.")
