@@ -135,6 +135,8 @@ class Query(BaseModel):
     why: bool = False
     stage: SponsorStage | None = None
     moment: StatementMoment | None = None
+    meeting: int | None = None
+    """A meeting the question names ("at the 44th meeting")."""
     field: MetadataField | None = None
     paragraph: ParagraphRef | None = None
     operative: OperativeSelection | None = None

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from bot.charts.raster import PNG_SIGNATURE
-from index.answers import Answer, Illustration, IllustrationKind
 from index.settings import PROJECT_ROOT, EngineSettings
 from index.structured.vote_picture import VotePicture
 from tests.e2e.conftest import RecordingEngine, StartBot
@@ -20,7 +19,6 @@ pytestmark = pytest.mark.e2e
 EPHEMERAL = 1 << 6
 MAP_IMAGE = "attachment://vote-map.png"
 TALLY_WORDS = "88 in favour, 58 against, 34 abstaining, 13 did not vote"
-SEED_ID = "third-committee-report-ict-criminal-purposes-2019"
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "third-committee-report-rural-water-2020.md"
 
 
@@ -129,25 +127,9 @@ async def test_a_picture_that_fails_leaves_the_answer_in_words(
     assert any("picture failed" in record.getMessage() for record in harness.errors.records)
 
 
-class GroupAnswers(RecordingEngine):
-    """Stands in for the group answers: a question about a group asks for its chart."""
-
-    def ask(self, question: str) -> Answer:
-        answer = super().ask(question)
-        if "African Group" not in question:
-            return answer
-        chart = Illustration(
-            kind=IllustrationKind.GROUPS, document=SEED_ID, groups=["african-group"]
-        )
-        return answer.model_copy(update={"illustration": chart})
-
-
 async def test_a_group_answer_carries_its_group_chart(
-    start_bot: StartBot, seeds_dir: Path, tmp_path: Path
+    start_bot: StartBot, engine: RecordingEngine
 ) -> None:
-    engine = GroupAnswers(
-        EngineSettings(_env_file=None, seeds_dir=seeds_dir, data_dir=tmp_path / "data")
-    )
     harness = await start_bot(engine)
     invocation = await harness.fake.invoke("ask", {"question": "How did the African Group vote?"})
     (followup,) = await harness.followups(invocation)

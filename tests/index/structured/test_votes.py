@@ -187,7 +187,10 @@ def test_json_contract(engine: Engine) -> None:
         "votes",
         "sources",
         "illustration",
+        "query",
     }
+    assert data["query"]["intent"] == "vote"
+    assert [c["name"] for c in data["query"]["countries"]] == ["France"]
     assert data["kind"] == "vote" and data["answered"] is True
     assert data["illustration"] is None, "a vote answer carries no picture"
     assert data["votes"] == [
@@ -226,8 +229,13 @@ def test_a_second_document_is_answered_and_named(two_document_engine: Engine) ->
 
 def test_why_gets_facts_and_says_the_report_has_no_reasons(engine: Engine) -> None:
     answer = engine.ask("Why did the US vote against?")
-    assert answer.text.startswith("**United States of America** voted **against**.")
-    assert "records how delegations voted, not why" in answer.text
+    assert (answer.kind, answer.answered) == (AnswerKind.NOT_IN_DOCUMENT, False)
+    assert answer.text.startswith("The report records how delegations voted, not why.")
+    assert "United States of America voted against" in answer.text
+    assert "A/C.3/74/SR.50" in answer.text
+    assert [(v.country, v.position) for v in answer.votes] == [
+        ("United States of America", Position.AGAINST)
+    ]
 
 
 def test_an_unknown_country_in_a_question_is_not_answered_with_the_tally(engine: Engine) -> None:
