@@ -24,6 +24,8 @@ class BotSettings(BaseSettings):
     shard_count: int | None = Field(default=None, ge=1)
     ask_cooldown_seconds: float = Field(default=3.0, ge=0)
     max_question_length: int = Field(default=300, ge=10, le=1500)
+    follow_up_seconds: float = Field(default=300.0, ge=0)
+    """How long a person's last question is remembered for a follow-up ("and Brazil?")."""
     discord_api_base: str | None = Field(
         default=None, description="Test-only: REST base URL of a local fake Discord."
     )

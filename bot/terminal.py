@@ -15,6 +15,7 @@ from typing import TextIO
 from bot.picture_files import console_groups, console_map
 from index.answers import Answer
 from index.engine import Engine
+from index.query import Query
 from index.search.models import ReindexReport
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -22,14 +23,17 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 
 CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
-  operative paragraph 3       Who did not vote?        Who spoke for the EU?
+  how did the african group vote?   did any G7 country vote yes?   and Brazil?
 Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit
 Pictures: :map [DOCUMENT]  :groups [GROUP-ID …]  (write a PNG and print where)"""
 
 
 def render(answer: Answer, *, color: bool) -> str:
-    """An answer with its cited sources, ready to print."""
+    """An answer with its cited sources, ready to print; a reading that involved a guess
+    (a follow-up, a corrected name) is shown first, so the user can check it."""
     lines = [_style(answer.text, color=color)]
+    if answer.query is not None and answer.query.uncertain:
+        lines.insert(0, _style(f"*I read this as: {answer.query.reading}.*", color=color))
     if answer.sources:
         lines.append("")
         lines.append(_style("**Sources**", color=color))
@@ -86,6 +90,7 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
     if interactive:
         _enable_history()
     stdout.write(f"Rapporteur: questions about the report.\n{CONSOLE_HELP}\n")
+    previous: Query | None = None
     commands: dict[str, Callable[[str], str]] = {
         ":vote": lambda arg: render(engine.vote(arg), color=color),
         ":search": lambda arg: render(engine.search(arg), color=color),
@@ -113,7 +118,12 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         if handler is None and name.startswith(":"):
             stdout.write(f"Unknown command {name}.\n{CONSOLE_HELP}\n")
             continue
-        reply = handler(argument) if handler else render(engine.ask(line), color=color)
+        if handler is not None:
+            reply = handler(argument)
+        else:
+            answer = engine.ask(line, previous)
+            previous = answer.query or previous
+            reply = render(answer, color=color)
         stdout.write(f"{reply}\n\n")
         stdout.flush()
 

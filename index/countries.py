@@ -518,7 +518,7 @@ def _rank_fuzzy(key: str, budget: int, *, single_words: bool = False) -> list[tu
     for candidate, target in _tables().fuzzy_keys:
         if abs(len(candidate) - len(key)) > budget or (single_words and " " in candidate):
             continue
-        distance = _edit_distance(key, candidate, budget)
+        distance = edit_distance(key, candidate, budget)
         if distance <= budget and distance < best.get(target, budget + 1):
             best[target] = distance
     return sorted(
@@ -615,7 +615,7 @@ def _prefix_rank(key: str, candidate: str, is_alias: int) -> int | None:
     return 3 if len(key) >= 3 and key in candidate else None
 
 
-def _edit_distance(first: str, second: str, cap: int) -> int:
+def edit_distance(first: str, second: str, cap: int) -> int:
     """Optimal-string-alignment distance (a swap of neighbours is one edit), capped at cap+1."""
     if first == second:
         return 0

@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.charts.pictures import vote_map
 from bot.charts.store import PictureStore
 from bot.discord_app import delivery, pictures, status_view
+from bot.discord_app.conversations import Conversations
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
     looks_like_question,
@@ -75,6 +76,7 @@ class RapporteurCog(commands.Cog):
         self._reindex_lock = asyncio.Lock()
         charts = bot.state_dir / PICTURES_FOLDER if bot.state_dir is not None else None
         self.pictures = PictureStore(charts)
+        self._conversations = Conversations(self.settings.follow_up_seconds)
         self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
             commands.CooldownMapping.from_cooldown(
                 1, self.settings.ask_cooldown_seconds, commands.BucketType.user
@@ -84,14 +86,15 @@ class RapporteurCog(commands.Cog):
     async def _answer(self, interaction: discord.Interaction, call: Callable[[], Answer]) -> None:
         answer = await asyncio.to_thread(call)
         pages = render_answer(answer, self.bot.captions)
-        picture = None
-        if answer.illustration is not None:
-            if not interaction.response.is_done():
-                await interaction.response.defer(thinking=True)
-            picture = await pictures.illustrated(
-                self.engine, self.pictures, answer.illustration, pages
-            )
-        await delivery.send_pages(interaction, pages, picture)
+        if answer.illustration is not None and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)  # drawing may take a second
+        await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
+
+    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> discord.File | None:
+        """The picture an answer names, drawn into its first page; ``None`` when it has none."""
+        if answer.illustration is None:
+            return None
+        return await pictures.illustrated(self.engine, self.pictures, answer.illustration, pages)
 
     async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
         names = await asyncio.to_thread(
@@ -116,7 +119,13 @@ class RapporteurCog(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
         if await self._checked_question(interaction, question):
             await interaction.response.defer(thinking=True)
-            await self._answer(interaction, lambda: self.engine.ask(question))
+            where = {"channel_id": interaction.channel_id or 0, "user_id": interaction.user.id}
+            previous = self._conversations.previous(**where, reply_to=None)
+            answer = await asyncio.to_thread(self.engine.ask, question, previous)
+            pages = render_answer(answer, self.bot.captions)
+            picture = await self._picture(answer, pages)
+            sent = await delivery.send_pages(interaction, pages, picture)
+            self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
@@ -274,20 +283,20 @@ class RapporteurCog(commands.Cog):
         if problem is not None:
             await delivery.reply_pages(message, [notice(problem)])
             return
+        where = {"channel_id": message.channel.id, "user_id": message.author.id}
+        reply_to = message.reference.message_id if message.reference else None
+        previous = self._conversations.previous(**where, reply_to=reply_to)
         try:
             async with message.channel.typing():
-                answer = await asyncio.to_thread(self.engine.ask, question)
+                answer = await asyncio.to_thread(self.engine.ask, question, previous)
         except Exception:
             log.exception("Answering message %d failed", message.id)
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
             return
         pages = render_answer(answer, self.bot.captions)
-        picture = None
-        if answer.illustration is not None:
-            picture = await pictures.illustrated(
-                self.engine, self.pictures, answer.illustration, pages
-            )
-        await delivery.reply_pages(message, pages, picture)
+        picture = await self._picture(answer, pages)
+        sent = await delivery.reply_pages(message, pages, picture)
+        self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     def _chat_retry_after(self, message: discord.Message) -> float | None:
         """Seconds to wait when a user asks faster than ``/ask`` allows, else ``None``.

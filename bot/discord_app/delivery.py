@@ -20,20 +20,24 @@ async def send_pages(
     interaction: discord.Interaction,
     pages: Sequence[discord.Embed],
     file: discord.File | None = None,
-) -> None:
+) -> list[int]:
     """Answer an interaction with all pages, as the response or as follow-ups after a defer;
-    ``file`` (the picture the first page shows) goes with the first message."""
+    ``file`` (the picture the first page shows) goes with the first message. Returns the ids
+    of the messages sent, so a reply to one can be read as a follow-up."""
+    sent: list[int] = []
     attached = file if file is not None else MISSING
     for embeds in pack_messages(pages):
         if interaction.response.is_done():
-            await interaction.followup.send(
-                embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS
+            message = await interaction.followup.send(
+                embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS, wait=True
             )
+            sent.append(message.id)
         else:
             await interaction.response.send_message(
                 embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS
             )
         attached = MISSING
+    return sent
 
 
 async def send_notice(interaction: discord.Interaction, text: str) -> None:
@@ -52,16 +56,20 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
 
 async def reply_pages(
     message: discord.Message, pages: Sequence[discord.Embed], file: discord.File | None = None
-) -> None:
+) -> list[int]:
     """Reply to a chat message (with the picture ``file``, if any); extra messages follow in
-    the same channel or thread."""
+    the same channel or thread. Returns the ids of the messages sent."""
+    sent: list[discord.Message] = []
     for index, embeds in enumerate(pack_messages(pages)):
         if index == 0:
-            await message.reply(
-                embeds=embeds,
-                file=file if file is not None else MISSING,
-                mention_author=False,
-                allowed_mentions=NO_MENTIONS,
+            sent.append(
+                await message.reply(
+                    embeds=embeds,
+                    file=file if file is not None else MISSING,
+                    mention_author=False,
+                    allowed_mentions=NO_MENTIONS,
+                )
             )
         else:
-            await message.channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
+            sent.append(await message.channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS))
+    return [reply.id for reply in sent]

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from index.answers import Answer
 from index.engine import EngineStatus
+from index.query import Query
 from index.records import Position
 from index.search.models import ReindexReport
 from index.structured.group_picture import GroupsPicture
@@ -20,7 +21,7 @@ from index.structured.vote_picture import VotePicture
 class AnswerEngine(Protocol):
     """Synchronous and thread-safe; slow calls are made from worker threads."""
 
-    def ask(self, question: str) -> Answer: ...
+    def ask(self, question: str, previous: Query | None = None) -> Answer: ...
     def vote(self, country: str) -> Answer: ...
     def tally(self) -> Answer: ...
     def roster(self, position: Position) -> Answer: ...

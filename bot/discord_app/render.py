@@ -114,6 +114,8 @@ def source_fields(answer: Answer) -> list[tuple[str, str]]:
 def render_answer(answer: Answer, captions: Mapping[str, str] | None = None) -> list[discord.Embed]:
     """Render ``answer`` as one or more embeds; each fits Discord's per-embed limits alone."""
     text = answer.text if answer.text.strip() else "No answer text."
+    if answer.query is not None and answer.query.uncertain:
+        text = f"*I read this as: {answer.query.reading}.*\n{text}"
     return build_pages(
         title=title_for(answer),
         text=text,

@@ -61,6 +61,7 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
         Position.ABSENT,
         words(
             r"(?:did|do|does|was|were) not (?:vote|participate|take part|cast a vote|show up)",
+            r"not vote(?! (?:for|in favou?r|yes|against|no)\b)",
             r"not (?:voting|present|participating|recorded)",
             r"absent\w*",
             r"absentees?",
@@ -192,6 +193,7 @@ NEIGHBOURS = words(
 SPONSOR_SET = re.compile(
     r"\b(?:(?P<stage>original|initial|first|revised|later|subsequent|new) )?"
     r"(?:co-?)?sponsors\b"
+    r"|\b(?:any|every|each|no|one) (?:of the )?(?:co-?)?sponsor\b"
     r"|\bsponsoring (?:countries|states|delegations|members)\b"
     r"|\b(?:countries|states|delegations|ones|those|members|nations) (?:that|which|who) "
     r"(?:had )?(?:co-?)?sponsored\b"
@@ -449,6 +451,8 @@ ANAPHORA = words(
     r"the rest",
     r"which ones",
     r"the others",
-    r"it",
+    r"(?:did|was|has|had) it",
 )
+"""Words standing for the previous subject; a bare "it" is usually the draft, so only "did it
+…" (the delegation just asked about) counts."""
 BARE_MOMENT = re.compile(r"^(?:and |what about |how about )?(?P<moment>before|after)\b")

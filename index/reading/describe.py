@@ -40,7 +40,11 @@ def described(query: Query) -> Query:
     ambiguous = any(c.status is ResolutionStatus.AMBIGUOUS for c in query.countries)
     interpreted = any(g.note for g in query.groups) or query.outliers
     uncertain = query.follow_up or corrected or ambiguous or interpreted or bool(query.corrections)
-    return query.model_copy(update={"reading": reading(query), "uncertain": uncertain})
+    text = reading(query)
+    if query.corrections:
+        fixed = ", ".join(f"“{c.replace(' → ', '” as “')}”" for c in query.corrections)
+        text = f"{text} (reading {fixed})"
+    return query.model_copy(update={"reading": text, "uncertain": uncertain})
 
 
 def reading(query: Query) -> str:

@@ -26,6 +26,7 @@ from index.reading.group_names import GroupSpan, find_groups
 from index.reading.limits import Found, find_limit
 from index.reading.paragraph_refs import paragraph_ref
 from index.reading.text import COUNTRY, GROUP, cue_text, word_set, words
+from index.reading.typos import correct
 from index.reading.vocabulary import Vocabulary, fold
 from index.records import Position, SponsorStage, StatementMoment
 
@@ -98,6 +99,7 @@ class Evidence:
     bare_moment: StatementMoment | None = None
     unknown_subject: CountryMention | None = None
     meeting: int | None = None
+    corrections: list[str] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)
     explained: list[tuple[int, int]] = field(default_factory=list)
 
@@ -119,9 +121,11 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     group_spans, countries = _names(raw)
     spans = [(g.start, g.end, GROUP) for g in group_spans]
     spans += [(m.start, m.end, COUNTRY) for m in countries]
+    plain, corrections = correct(cue_text(raw, spans))
     evidence = Evidence(
         raw=raw,
-        plain=cue_text(raw, spans),
+        plain=plain,
+        corrections=list(corrections),
         countries=countries,
         groups=_group_mentions(group_spans),
         paragraph=paragraph_ref(raw),

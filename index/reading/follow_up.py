@@ -38,8 +38,14 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         or (e.anaphora and not own_subject)
         or e.neighbours
         or e.bare_moment is not None
-        or (fragment and (not own_subject or current.intent is Intent.PASSAGE or _bare(e)))
+        or (fragment and (current.intent is Intent.PASSAGE or _bare(e) or _incomplete(current)))
     )
+
+
+def _incomplete(current: Query) -> bool:
+    """A vote-family question with neither subject nor position ("how many?")."""
+    own = current.countries or current.groups or current.sets or current.positions
+    return current.intent in _VOTE_FAMILY and not own
 
 
 def _bare(e: Evidence) -> bool:

@@ -48,6 +48,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         stage=e.stage,
         moment=e.moment,
         meeting=e.meeting,
+        corrections=tuple(e.corrections),
         search_text=e.raw,
     )
     for rule in (
@@ -57,8 +58,8 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         _statements_and_sponsors,
         _sets_and_votes,
         _metadata,
-        _tally,
         _unknown_subject,
+        _tally,
     ):
         decided = rule(e, base, vocabulary)
         if decided is not None:

@@ -16,7 +16,6 @@ from index.reading.text import words
 from index.records import Document
 from index.search.stemming import stem
 
-_SYMBOL = re.compile(r"[a-z0-9]+(?:[./][a-z0-9]+)*/[a-z0-9./]+|\d+/\d+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -44,7 +43,7 @@ class Vocabulary:
         texts = [_document_text(document) for document in documents]
         found = {fold(w) for text in texts for w in words(text.casefold())}
         found |= {fold(w) for phrase in glossary for w in words(phrase.casefold())}
-        symbols = {s for text in texts for s in _SYMBOL.findall(text.casefold())}
+        symbols = {s for text in texts for s in _symbols(text)}
         years = {int(y) for text in texts for y in _YEAR.findall(text)}
         return cls(
             words=frozenset(found),
@@ -66,10 +65,15 @@ class Vocabulary:
 
     def unknown_symbols(self, text: str) -> list[str]:
         """Document symbols in ``text`` that the documents never cite ("74/247")."""
-        return [s for s in _SYMBOL.findall(text.casefold()) if s not in self.symbols]
+        return [s for s in _symbols(text) if s not in self.symbols]
 
     def unknown_years(self, text: str) -> list[int]:
         return [int(y) for y in _YEAR.findall(text) if int(y) not in self.years]
+
+
+def _symbols(text: str) -> list[str]:
+    """UN document symbols and resolution numbers: words with a slash ("a/74/130", "65/230")."""
+    return [w for w in words(text.casefold()) if "/" in w and any(c.isdigit() for c in w)]
 
 
 def _document_text(document: Document) -> str:

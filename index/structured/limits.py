@@ -16,7 +16,7 @@ from index.countries import ResolutionStatus
 from index.library import Library, format_date, ordinal
 from index.query import Limit, Query
 from index.records import Document, Paragraph, Part, Statement, StatementMoment
-from index.structured.citing import cite, document_line, join_names
+from index.structured.citing import cite, document_line, excerpt, join_names
 from index.structured.proceedings import statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
@@ -59,65 +59,75 @@ def _explain(
 ) -> tuple[str, list[str], list[VoteEntry]]:
     """The answer text for one document, the paragraphs it cites and the votes it names."""
     meta = document.meta
-    vote = document.vote
-    report_date = format_date(meta.date) if meta.date else "its date"
-    committee = _vote_words(document)
-    if limit is Limit.PLENARY_VOTE:
-        return (
-            f"The report does not record the General Assembly's plenary vote: it ends with "
-            f"{committee} and the Committee's recommendation that the Assembly adopt the draft.",
-            _present(vote.paragraph_id if vote else None, _recommendation(document)),
-            [],
-        )
-    if limit is Limit.RESOLUTION_NUMBER:
-        draft = document.drafts[-1] if document.drafts else "the draft"
-        return (
-            f"The report does not give the number of the resolution the General Assembly later "
-            f"adopted: it knows the text only as draft resolution {draft}, which the Committee "
-            "recommended for adoption.",
-            _present(_recommendation(document)),
-            [],
-        )
-    if limit is Limit.CHAIR:
-        return (
-            "The report does not say who chairs the ad hoc committee, nor name the Third "
-            f"Committee's Chair; the only officer it names is its Rapporteur, {meta.rapporteur}"
-            f"{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}. The ad hoc "
-            "committee is set up by operative paragraph 2 and meets first as operative "
-            "paragraph 3 says.",
-            _operative(document, 2, 3),
-            [],
-        )
-    if limit is Limit.MONEY:
-        return (
-            "The report gives no sums of money. It records that the Chair drew attention to a "
-            "statement of programme budget implications, and the draft asks for resources "
-            "within the programme budget and invites donors to cover developing countries' "
-            "travel.",
-            [*_report_mentioning(document, "budget implications"), *_operative(document, 4, 5)],
-            [],
-        )
     if limit is Limit.ARGUMENTS:
         return _arguments(query, document, library)
     if limit is Limit.REASONS:
         return _reasons(query, document, library)
-    if limit is Limit.LATER_EVENTS:
-        return (
-            f"The report is dated {report_date} and says nothing of what happened afterwards. "
-            "What it planned: an organizational session of the ad hoc committee (operative "
-            "paragraph 3) and a return to the question at a later session (operative "
-            "paragraph 6).",
-            _operative(document, 3, 6),
-            [],
-        )
     if limit is Limit.UNKNOWN_TOPIC:
         return f"The document does not mention “{query.topic}”.", [], []
-    return (
-        "The report does not state that. The only person it names is its Rapporteur, "
-        f"{meta.rapporteur}.",
-        [],
-        [],
+    officer = (
+        f"{meta.rapporteur}{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}"
     )
+    headline = {
+        Limit.PLENARY_VOTE: "The report does not record the General Assembly's plenary vote: "
+        f"the vote it records is {_vote_words(document)}.",
+        Limit.RESOLUTION_NUMBER: "The report does not give the number of the resolution the "
+        "General Assembly later adopted; it names the text by its draft symbol, "
+        f"{_draft(document)}.",
+        Limit.CHAIR: "The report does not say who chairs that body; the only officer it names is "
+        f"its Rapporteur, {officer}.",
+        Limit.MONEY: "The report gives no sums of money.",
+        Limit.LATER_EVENTS: f"The report is dated {_date(document)} and says nothing of what "
+        "happened afterwards.",
+        Limit.NOT_STATED: f"The report does not say; the only person it names is its Rapporteur, "
+        f"{officer}.",
+    }[limit]
+    ids = _nearest_paragraphs(limit, document)
+    if not ids:
+        return headline, [], []
+    nearest = "; ".join(f"{_label(document, pid)}: “{_excerpt(document, pid)}”" for pid in ids)
+    return f"{headline}\nThe nearest it comes: {nearest}", ids, []
+
+
+_NEAREST_WORDS = {
+    Limit.CHAIR: ("the Chair", "ad hoc"),
+    Limit.MONEY: ("budget", "resources", "costs", "expenses"),
+    Limit.LATER_EVENTS: ("session", "convene"),
+    Limit.NOT_STATED: (),
+}
+"""What each limit's nearest paragraphs are about: the words that say so in any report."""
+NEAREST_LIMIT = 3
+
+
+def _nearest_paragraphs(limit: Limit, document: Document) -> list[str]:
+    """The paragraphs closest to a question the report cannot answer, by what they say."""
+    vote = document.vote
+    if limit is Limit.PLENARY_VOTE:
+        return _present(vote.paragraph_id if vote else None, _recommendation(document))
+    if limit is Limit.RESOLUTION_NUMBER:
+        return _present(_recommendation(document))
+    words = _NEAREST_WORDS.get(limit, ())
+    found = [
+        p.id
+        for p in document.paragraphs
+        if p.part is not Part.PREAMBLE and any(w in p.text for w in words)
+    ]
+    if limit is Limit.LATER_EVENTS:
+        found = [pid for pid in found if pid.startswith(Part.OPERATIVE.value)]
+    return found[:NEAREST_LIMIT]
+
+
+def _draft(document: Document) -> str:
+    return document.drafts[-1] if document.drafts else "its draft symbol"
+
+
+def _date(document: Document) -> str:
+    return format_date(document.meta.date) if document.meta.date else "undated"
+
+
+def _excerpt(document: Document, paragraph_id: str) -> str:
+    paragraph = Library.paragraph(document, paragraph_id)
+    return excerpt(paragraph.text.split("\n")[0], 160) if paragraph else ""
 
 
 def _vote_words(document: Document) -> str:

@@ -182,7 +182,8 @@ def _listing(query: Query, document: Document, vote: RecordedVote, library: Libr
             f"**{len(matches)}** Member States {phrase}: {join_names(_with_notes(matches, vote))}."
         )
     elif not matches:
-        head = f"{verdict}**None** of the {total} {scope.noun} {phrase}."
+        none = "none" if verdict else "**None**"
+        head = f"{verdict}{none} of the {total} {scope.noun} {phrase}."
     elif len(matches) == total and total > 1:
         head = f"{verdict}**All {total}** {scope.noun} {phrase}: {join_names(matches)}."
     else:
@@ -191,11 +192,26 @@ def _listing(query: Query, document: Document, vote: RecordedVote, library: Libr
     lines = [head]
     others = [name for name in scope.members if name not in matches]
     if others and not scope.whole_membership:
-        rest = _by_position(Scope(tuple(others), "", (), (), ()), document, library)
-        lines.append("The others: " + _compact(rest) + ".")
+        lines.append(_others(others, everyone=not matches, document=document, library=library))
     lines += _footnotes(scope, matches, vote)
     named = scope.members if not scope.whole_membership else tuple(matches)
     return lines, _entries(named, document, vote, library), list(scope.paragraph_ids)
+
+
+def _others(others: list[str], *, everyone: bool, document: Document, library: Library) -> str:
+    """How the rest of the set voted: "All 7 voted against: …" or "The others: …"."""
+    rest = {
+        p: names for p, names in _by_position(_plain(others), document, library).items() if names
+    }
+    if len(rest) == 1:
+        position, names = next(iter(rest.items()))
+        who = f"All {len(names)}" if everyone else f"The other {len(names)}"
+        return f"{who} {POSITION_VERBS[position]}: {join_names(names)}."
+    return f"{'They voted' if everyone else 'The others'}: {_compact(rest)}."
+
+
+def _plain(names: list[str]) -> Scope:
+    return Scope(tuple(names), "", (), (), ())
 
 
 def _members(

@@ -61,6 +61,28 @@ def test_console_answers_until_quit(
     assert "Unknown command :nope." in out
 
 
+def test_the_console_reads_follow_ups_in_context(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = "how did the african group vote?\nwhich of them abstained?\nand Brazil?\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    assert "I read this as: Which of the members of the African Group abstained." in out
+    assert "8 of the 54 members of the African Group abstained" in out
+    assert "I read this as: Whether Brazil abstained." in out
+
+
+def test_one_shot_ask_is_stateless_and_shows_its_reading(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("how did France vote?\nand Brazil?\n"))
+    assert main(["ask", "--json", "-"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["query"]["intent"] == "vote"
+    assert second["query"]["follow_up"] is False
+
+
 def test_no_command_and_no_token_starts_the_console(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

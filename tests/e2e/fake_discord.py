@@ -132,6 +132,8 @@ class FakeDiscord:
 
     def __init__(self) -> None:
         self.requests: list[RecordedRequest] = []
+        self.sent: list[JSON] = []
+        """Every message the bot sent, as the fake answered it (with its id)."""
         self.unexpected: list[RecordedRequest] = []
         self.identifies: list[JSON] = []
         self.commands: dict[str, list[JSON]] = {}
@@ -286,8 +288,10 @@ class FakeDiscord:
         mention_bot: bool = False,
         author_is_bot: bool = False,
         author_id: int | None = None,
+        reply_to: int | None = None,
     ) -> int:
-        """Deliver a MESSAGE_CREATE from a guild member (a new one unless ``author_id``)."""
+        """Deliver a MESSAGE_CREATE from a guild member (a new one unless ``author_id``),
+        replying to message ``reply_to`` when given."""
         message_id = self.next_id()
         author_id = author_id or self.next_id()
         author = user_payload(author_id, "asker", bot=author_is_bot)
@@ -296,6 +300,13 @@ class FakeDiscord:
             message_id, channel_id, content=content, author=author, mentions=mentions
         )
         payload["guild_id"] = str(GUILD_ID)
+        if reply_to is not None:
+            payload["type"] = 19
+            payload["message_reference"] = {
+                "message_id": str(reply_to),
+                "channel_id": str(channel_id),
+                "guild_id": str(GUILD_ID),
+            }
         member = member_payload(author, roles=[], permissions=0)
         del member["user"]
         payload["member"] = member
@@ -561,12 +572,13 @@ class FakeDiscord:
     def _sent_message(self, body: Any, channel_id: int, files: list[UploadedFile]) -> JSON:
         content = body.get("content") or "" if isinstance(body, dict) else ""
         embeds = body.get("embeds") if isinstance(body, dict) else None
-        message = self.message_payload(
+        sent = self.message_payload(
             self.next_id(), channel_id, content=content, embeds=embeds or []
         )
         described = (body.get("attachments") or []) if isinstance(body, dict) else []
-        message["attachments"] = [self._stored_attachment(upload, described) for upload in files]
-        return message
+        sent["attachments"] = [self._stored_attachment(upload, described) for upload in files]
+        self.sent.append(sent)
+        return sent
 
     def _stored_attachment(self, upload: UploadedFile, described: list[JSON]) -> JSON:
         """An uploaded file as Discord returns it, with the description the upload gave."""

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
@@ -21,8 +20,7 @@ from index.countries import (
     resolve,
     suggest,
 )
-from index.search.model_path import resolve_model_path
-from index.settings import EngineSettings
+from tests.english_words import english_words
 
 MEMBERS = load_member_states().members
 AMBIGUOUS_KEYS = {normalise(term.term) for term in load_member_states().ambiguous_terms}
@@ -458,7 +456,6 @@ def test_a_mention_converts_to_the_same_resolution_as_its_text(question: str) ->
     assert mention.to_resolution() == resolve(mention.text)
 
 
-MODEL = EngineSettings().embedding_model
 INTENDED_CORRECTIONS = {"columbia": "Colombia", "brasil": "Brazil"}
 """English-vocabulary words that really are misspelt country names."""
 
@@ -466,11 +463,9 @@ INTENDED_CORRECTIONS = {"columbia": "Colombia", "brasil": "Brazil"}
 def test_no_english_word_is_pulled_onto_a_country() -> None:
     """Every whole word of the bundled model's English vocabulary stays itself in free text,
     but for the intended corrections: the guard list must be complete, not merely tried."""
-    vocabulary = json.loads((resolve_model_path(MODEL).joinpath("tokenizer.json")).read_text())
-    words = [w for w in vocabulary["model"]["vocab"] if w.isalpha() and w.islower()]
     pulled = {
         word: mentions[0].name
-        for word in words
+        for word in english_words()
         if (mentions := find_countries(f"did {word} vote"))
         and mentions[0].corrected
         and INTENDED_CORRECTIONS.get(word) != mentions[0].name
