@@ -38,47 +38,58 @@ class GroupSpan:
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    keys: dict[str, Group]
-    longest: int
+    keys: dict[tuple[str, ...], Group]
+    prefixes: frozenset[tuple[str, ...]]
+    """Every beginning of a key, so a scan stops as soon as no name can continue."""
 
 
 @cache
 def _table() -> _Table:
-    keys: dict[str, Group] = {}
+    keys: dict[tuple[str, ...], Group] = {}
     for group in load_groups():
         for label in (group.name, group.short_name or group.name, *group.aliases):
-            key = _key(label)
-            keys[key.removeprefix("the ") if key.count(" ") else key] = group
-    return _Table(keys=keys, longest=max(len(key.split()) for key in keys))
+            words = tuple(_fold(word) for word in _WORD.findall(label))
+            if len(words) > 1 and words[0] == "the":
+                words = words[1:]
+            keys[words] = group
+    prefixes = frozenset(key[:end] for key in keys for end in range(1, len(key) + 1))
+    return _Table(keys=keys, prefixes=prefixes)
 
 
 def find_groups(text: str) -> list[GroupSpan]:
-    """Groups named in ``text``, left to right, longest phrase first, each span once."""
+    """Groups named in ``text``, left to right, longest phrase first, each span once.
+
+    Linear in the length of ``text``: from each word the scan goes only as far as some group
+    name could still continue.
+    """
     table = _table()
     tokens = [(m.start(), m.end(), _fold(m.group())) for m in _WORD.finditer(text)]
     found: list[GroupSpan] = []
     index = 0
     while index < len(tokens):
-        match = _match_at(tokens, index, table)
+        first = index + 1 if tokens[index][2] == "the" else index
+        match = _longest_at(tokens, first, table)
         if match is None:
             index += 1
             continue
-        length, group = match
-        start, end = tokens[index][0], tokens[index + length - 1][1]
+        end_index, group = match
+        start, end = tokens[index][0], tokens[end_index][1]
         found.append(GroupSpan(group=group, start=start, end=end, text=text[start:end]))
-        index += length
+        index = end_index + 1
     return found
 
 
-def _match_at(
+def _longest_at(
     tokens: list[tuple[int, int, str]], index: int, table: _Table
 ) -> tuple[int, Group] | None:
-    longest = min(table.longest + 1, len(tokens) - index)
-    for length in range(longest, 0, -1):
-        norms = [norm for _, _, norm in tokens[index : index + length]]
-        if norms[0] == "the" and length > 1:
-            norms = norms[1:]
-        group = table.keys.get(" ".join(part for part in norms if part))
+    """The last token index and group of the longest name starting at ``index``."""
+    best: tuple[int, Group] | None = None
+    words: tuple[str, ...] = ()
+    for position in range(index, len(tokens)):
+        words = (*words, tokens[position][2])
+        if words not in table.prefixes:
+            break
+        group = table.keys.get(words)
         if group is not None:
-            return length, group
-    return None
+            best = (position, group)
+    return best

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.answers import Answer, AnswerKind, Source, VoteEntry
-from index.countries import ResolutionStatus
+from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
 from index.query import Limit, Query
 from index.records import Document, Paragraph, Part, Statement, StatementMoment
@@ -198,9 +198,14 @@ def _arguments(
         f"> {sentence}"
         for sentence in dict.fromkeys(_sentence_naming(document, s) for s in statements)
     )
+    who = _who(query) or join_names(
+        dict.fromkeys(
+            sp if canonical_name(sp) else f"the {sp}" for sp in (s.speaker for s in statements)
+        )
+    )
     return (
-        "The report does not record what was said, only who spoke and when: "
-        f"{facts}. The words themselves are in {records}. What the report says:\n{quoted}",
+        f"The report does not record what {who} said, only who spoke and when.\n"
+        f"It records: {facts}. The words themselves are in {records}.\n{quoted}",
         [s.paragraph_id for s in statements],
         [],
     )
