@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from bot.picture_files import console_groups, console_map
 from index.answers import Answer
 from index.engine import Engine
 from index.query import Query
@@ -23,7 +24,8 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
   how did the african group vote?   did any G7 country vote yes?   and Brazil?
-Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit"""
+Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit
+Pictures: :map [DOCUMENT]  :groups [GROUP-ID …]  (write a PNG and print where)"""
 
 
 def render(answer: Answer, *, color: bool) -> str:
@@ -95,6 +97,8 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         ":about": lambda _: render_about(engine),
         ":reindex": lambda _: render_reindex(engine.reindex()),
         ":help": lambda _: CONSOLE_HELP,
+        ":map": lambda arg: console_map(engine, arg),
+        ":groups": lambda arg: console_groups(engine, arg),
     }
     while True:
         try:

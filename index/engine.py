@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -30,7 +30,9 @@ from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
 from index.structured.citing import excerpt
 from index.structured.document_facts import answer_paragraph, paragraph_labels
+from index.structured.group_picture import GroupsPicture, groups_picture
 from index.structured.proceedings import answer_sponsors, answer_statements
+from index.structured.vote_picture import VotePicture, vote_picture
 from index.structured.votes import answer_roster, answer_tally, answer_vote
 
 if TYPE_CHECKING:
@@ -199,6 +201,18 @@ class Engine:
                 for hit in hits
             ],
         )
+
+    def vote_picture(self, document: str | None = None) -> VotePicture:
+        """Every Member State's position in one document's vote (default: the first vote),
+        for front ends that draw it; raises ``NoVotePicture`` with a message for users."""
+        return vote_picture(self._library, document)
+
+    def groups_picture(
+        self, document: str | None = None, groups: Sequence[str] = ()
+    ) -> GroupsPicture:
+        """How each group of States split in one document's vote (no ids: the five UN
+        regional groups); raises ``NoVotePicture`` for an unknown document or group."""
+        return groups_picture(vote_picture(self._library, document), groups)
 
     # ------------------------------------------------------------------ front-end helpers
 

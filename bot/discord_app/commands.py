@@ -16,7 +16,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app import delivery, status_view
+from bot.charts.pictures import vote_map
+from bot.charts.store import PictureStore
+from bot.discord_app import delivery, pictures, status_view
 from bot.discord_app.conversations import Conversations
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
@@ -28,6 +30,7 @@ from bot.discord_app.questions import (
 from bot.discord_app.render import notice, render_answer
 from index.answers import Answer
 from index.records import Position
+from index.structured.vote_picture import NoVotePicture
 
 if TYPE_CHECKING:
     from bot.discord_app.client import RapporteurBot
@@ -37,6 +40,7 @@ log = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 25
 CHOICE_NAME_LIMIT = 100
 SEARCH_RESULTS = 5
+PICTURES_FOLDER = "charts"
 UNEXPECTED_ERROR = "Something went wrong on my side. It has been logged; please try again later."
 
 ROSTER_CHOICES = [
@@ -70,6 +74,8 @@ class RapporteurCog(commands.Cog):
         self.engine = bot.engine
         self.settings = bot.settings
         self._reindex_lock = asyncio.Lock()
+        charts = bot.state_dir / PICTURES_FOLDER if bot.state_dir is not None else None
+        self.pictures = PictureStore(charts)
         self._conversations = Conversations(self.settings.follow_up_seconds)
         self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
             commands.CooldownMapping.from_cooldown(
@@ -79,7 +85,16 @@ class RapporteurCog(commands.Cog):
 
     async def _answer(self, interaction: discord.Interaction, call: Callable[[], Answer]) -> None:
         answer = await asyncio.to_thread(call)
-        await delivery.send_pages(interaction, render_answer(answer, self.bot.captions))
+        pages = render_answer(answer, self.bot.captions)
+        if answer.illustration is not None and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)  # drawing may take a second
+        await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
+
+    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> discord.File | None:
+        """The picture an answer names, drawn into its first page; ``None`` when it has none."""
+        if answer.illustration is None:
+            return None
+        return await pictures.illustrated(self.engine, self.pictures, answer.illustration, pages)
 
     async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
         names = await asyncio.to_thread(
@@ -108,7 +123,8 @@ class RapporteurCog(commands.Cog):
             previous = self._conversations.previous(**where, reply_to=None)
             answer = await asyncio.to_thread(self.engine.ask, question, previous)
             pages = render_answer(answer, self.bot.captions)
-            sent = await delivery.send_pages(interaction, pages)
+            picture = await self._picture(answer, pages)
+            sent = await delivery.send_pages(interaction, pages, picture)
             self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
@@ -187,6 +203,35 @@ class RapporteurCog(commands.Cog):
         labels = await asyncio.to_thread(self.engine.paragraph_labels, current, AUTOCOMPLETE_LIMIT)
         return _choices(labels)
 
+    # ------------------------------------------------------------------ pictures
+
+    @app_commands.command(name="map", description="The recorded vote as a world map.")
+    @app_commands.describe(document="Optional: which document's vote, when there are several.")
+    async def map_command(
+        self, interaction: discord.Interaction, document: str | None = None
+    ) -> None:
+        await interaction.response.defer(thinking=True)
+        try:
+            picture = await asyncio.to_thread(vote_map, self.engine, self.pictures, document)
+        except NoVotePicture as error:
+            await delivery.send_notice(interaction, str(error))
+            return
+        embed = pictures.picture_embed(picture, self.bot.captions)
+        await delivery.send_pages(interaction, [embed], pictures.attachment(picture))
+
+    @map_command.autocomplete("document")
+    async def _voted_document_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        status = await asyncio.to_thread(self.engine.about)
+        wanted = current.strip().casefold()
+        return [
+            app_commands.Choice(name=summary.vote[:CHOICE_NAME_LIMIT], value=summary.id)
+            for summary in status.documents
+            if summary.vote is not None
+            and (wanted in summary.vote.casefold() or wanted in summary.id.casefold())
+        ][:AUTOCOMPLETE_LIMIT]
+
     # ------------------------------------------------------------------ status and upkeep
 
     @app_commands.command(
@@ -248,7 +293,9 @@ class RapporteurCog(commands.Cog):
             log.exception("Answering message %d failed", message.id)
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
             return
-        sent = await delivery.reply_pages(message, render_answer(answer, self.bot.captions))
+        pages = render_answer(answer, self.bot.captions)
+        picture = await self._picture(answer, pages)
+        sent = await delivery.reply_pages(message, pages, picture)
         self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     def _chat_retry_after(self, message: discord.Message) -> float | None:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import discord
 
+from bot.charts.palette import POSITION_FILLS, as_int
 from index.answers import Answer, AnswerKind
 from index.records import Position
 
@@ -27,12 +28,9 @@ FOOTER_BUDGET = 400
 PAGE_MARK_RESERVE = len(" · page 999/999")
 ELLIPSIS = "…"
 
+# The pictures' colour-blind-safe palette, so an embed's colour means what the map's does.
 POSITION_COLOURS: Mapping[Position, discord.Colour] = {
-    Position.IN_FAVOUR: discord.Colour(0x2ECC71),
-    Position.AGAINST: discord.Colour(0xE74C3C),
-    Position.ABSTAINING: discord.Colour(0xFFBF00),
-    Position.ABSENT: discord.Colour(0x95A5A6),
-    Position.NOT_MEMBER: discord.Colour(0x607D8B),
+    position: discord.Colour(as_int(fill)) for position, fill in POSITION_FILLS.items()
 }
 ANSWER_COLOUR = discord.Colour(0x5865F2)
 NO_ANSWER_COLOUR = discord.Colour(0x99AAB5)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from index.answers import Answer, AnswerKind, VoteEntry
+from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
 from index.countries import Resolution, ResolutionStatus
 from index.library import Library
 from index.records import Document, Position, RecordedVote
@@ -138,7 +138,13 @@ def answer_tally(library: Library, question: str, documents: Sequence[Document])
             f"**{len(absent)}** Member States did not vote: {join_names(absent)}.",
         ]
 
-    return _per_vote(question, AnswerKind.TALLY, documents, lines)
+    answer = _per_vote(question, AnswerKind.TALLY, documents, lines)
+    voted = [document.id for document in documents if document.vote is not None]
+    if not voted:
+        return answer
+    return answer.model_copy(
+        update={"illustration": Illustration(kind=IllustrationKind.MAP, document=voted[0])}
+    )
 
 
 def _result_sentence(vote: RecordedVote) -> str:

@@ -113,10 +113,12 @@ def test_run_without_a_token_says_so(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> None:
-    """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers."""
+    """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers, and
+    nothing that draws pictures."""
     probe = (
         "import sys; from bot.cli import main; main(['vote', 'France']); "
-        "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers'}; "
+        "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
+        "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     done = subprocess.run(

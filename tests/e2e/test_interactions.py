@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.charts.palette import AGAINST, as_int
 from bot.discord_app.render import EMBED_TOTAL_LIMIT, EMBEDS_PER_MESSAGE
 from index.answers import Answer, AnswerKind
 from index.query import Query
@@ -49,7 +50,7 @@ async def test_vote_autocomplete_then_answer_coloured_by_position(
     callback = await harness.callback(invocation)
     assert callback.body["type"] == 4, "a structured answer is sent immediately"
     (embed,) = embeds_of(callback)
-    assert embed["color"] == 0xE74C3C
+    assert embed["color"] == as_int(AGAINST), "the pictures' colour for against"
     assert "**France** voted **against**" in embed["description"]
     assert embed["fields"][0]["name"] == "paragraph 10 of the report"
     assert VOTE_CAPTION in embed["footer"]["text"], "footer names document and vote"
