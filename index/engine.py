@@ -34,12 +34,17 @@ from index.structured.document_facts import (
 )
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.votes import answer_roster, answer_tally, answer_vote
+from index.user_text import NAME_LIMIT, checked_text, fits, quote_user_text
 
 if TYPE_CHECKING:
     from index.search.embedders import Embedder, QueryEncoder
     from index.search.retriever import Retriever
 
 MAX_QUESTION_CHARS = 1000
+NAME_A_COUNTRY = "Which Member State? Name one, for example Kenya, Côte d'Ivoire or DPRK."
+PARAGRAPH_EXAMPLES = (
+    "“operative paragraph 2”, “preambular paragraph 9” or “paragraph 10 of the report”"
+)
 
 
 class DocumentSummary(BaseModel):
@@ -77,6 +82,7 @@ class Engine:
 
     # ------------------------------------------------------------------ questions
 
+    @checked_text(AnswerKind.NO_ANSWER)
     def ask(self, question: str) -> Answer:
         """Route a free-form question to the records or to the passages."""
         problem = _question_problem(question)
@@ -114,6 +120,7 @@ class Engine:
             return self._retriever_ready().answer(question)
         return _prefaced(answer, preface)
 
+    @checked_text(AnswerKind.VOTE, limit=NAME_LIMIT, blank=NAME_A_COUNTRY)
     def vote(self, country: str) -> Answer:
         """How one country (as typed: any name, alias, code or small typo) voted."""
         found = _named_country(country)
@@ -131,6 +138,7 @@ class Engine:
         label = position.value if position else "all positions"
         return answer_roster(self._library, f"roster: {label}", self._library.documents, position)
 
+    @checked_text(AnswerKind.SPONSORS, limit=NAME_LIMIT)
     def sponsors(self, country: str | None = None) -> Answer:
         """All sponsors by stage, or whether one country sponsored."""
         return self._for_country(
@@ -142,6 +150,7 @@ class Engine:
             ),
         )
 
+    @checked_text(AnswerKind.STATEMENTS, limit=NAME_LIMIT)
     def statements(self, country: str | None = None) -> Answer:
         """All statements by moment, or what one country (or group) said and when."""
         return self._for_country(
@@ -173,6 +182,11 @@ class Engine:
         reply = answer_vote(self._library, question, (), [resolution])
         return reply.model_copy(update={"kind": kind, "votes": [], "answered": False})
 
+    @checked_text(
+        AnswerKind.PARAGRAPH,
+        limit=NAME_LIMIT,
+        blank=f"Which paragraph? For example {PARAGRAPH_EXAMPLES}.",
+    )
     def paragraph(self, label: str) -> Answer:
         """A paragraph by its label ("operative paragraph 3") or by its id ("operative-3")."""
         wanted = label.strip().casefold()
@@ -188,10 +202,10 @@ class Engine:
             question=label,
             kind=AnswerKind.PARAGRAPH,
             answered=False,
-            text=f"No paragraph is labelled “{label.strip()}”. Try “operative paragraph 2”, "
-            "“preambular paragraph 9” or “paragraph 10 of the report”.",
+            text=f"No paragraph is labelled “{quote_user_text(label)}”. Try {PARAGRAPH_EXAMPLES}.",
         )
 
+    @checked_text(AnswerKind.PASSAGE)
     def search(self, query: str, k: int = 5) -> Answer:
         """The raw top passages with their scores, for readers who want the text itself."""
         problem = _question_problem(query)
@@ -222,9 +236,11 @@ class Engine:
     # ------------------------------------------------------------------ front-end helpers
 
     def country_suggestions(self, prefix: str, limit: int = 25) -> list[str]:
-        return suggest(prefix, limit)
+        return suggest(prefix, limit) if fits(prefix, NAME_LIMIT) else []
 
     def paragraph_labels(self, prefix: str, limit: int = 25) -> list[str]:
+        if not fits(prefix, NAME_LIMIT):
+            return []
         wanted = prefix.strip().casefold()
         labels = paragraph_labels(self._library)
         return [label for label in labels if wanted in label.casefold()][:limit]
@@ -345,7 +361,7 @@ def _expand_ambiguous(
             expanded.append(mention)
             continue
         notes.append(
-            f"“{mention.text}” could mean {join_names(mention.candidates, 'or')}: "
+            f"“{quote_user_text(mention.text)}” could mean {join_names(mention.candidates, 'or')}: "
             "here is each of them."
         )
         expanded += [
