@@ -7,7 +7,6 @@ that need them, so ``rapporteur vote France`` starts in a fraction of a second.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -15,6 +14,7 @@ from collections.abc import Sequence
 
 from bot.settings import BotSettings
 from bot.terminal import console, render, render_about, render_reindex
+from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import Engine
 from index.parsing import ParseError
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8(sys.stdin, sys.stdout, sys.stderr)
     args = build_parser().parse_args(argv)
     bot_settings = BotSettings()
     command = args.command or ("run" if bot_settings.discord_token else "console")
@@ -86,7 +87,7 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
         _print_answer(answer, as_json=args.json, color=color)
     elif command == "reindex":
         report = engine.reindex()
-        print(report.model_dump_json() if args.json else render_reindex(report))
+        print(json_line(report) if args.json else render_reindex(report))
         return 0 if report.ok else 1
     elif command == "about":
         print(render_about(engine))
@@ -96,15 +97,15 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
 
 
 def _print_answer(answer: Answer, *, as_json: bool, color: bool) -> None:
-    print(answer.model_dump_json() if as_json else render(answer, color=color))
+    print(json_line(answer) if as_json else render(answer, color=color))
 
 
 def _ask_lines(engine: Engine, *, as_json: bool) -> int:
     """One answer per input line, in order: JSON Lines for scripts and evaluations."""
-    for line in sys.stdin:
-        answer = engine.ask(line.rstrip("\r\n"))
+    for line in input_lines(sys.stdin):
+        answer = engine.ask(line)
         if as_json:
-            print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False), flush=True)
+            print(json_line(answer), flush=True)
         else:
             print(render(answer, color=False), end="\n\n", flush=True)
     return 0
