@@ -73,7 +73,9 @@ class Engine:
     ) -> None:
         """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
         self.settings = settings or EngineSettings()
-        self._library = Library(load_documents(self.settings.seeds_dir))
+        self._library = Library(
+            load_documents(self.settings.seeds_dir, self.settings.max_seed_bytes)
+        )
         self._embedder = embedder
         self._query_encoder = query_encoder
         self._retriever: Retriever | None = None
@@ -277,7 +279,7 @@ class Engine:
         with self._reindex_lock:
             started = time.perf_counter()
             try:
-                documents = load_documents(self.settings.seeds_dir)
+                documents = load_documents(self.settings.seeds_dir, self.settings.max_seed_bytes)
             except ParseError as error:
                 return ReindexReport(
                     ok=False,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,3 +20,4 @@ class EngineSettings(BaseSettings):
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     data_dir: Path = PROJECT_ROOT / ".data"
     embedding_model: str = "sentence-transformers/all-MiniLM-L6-v2"
+    max_seed_bytes: int = Field(default=DEFAULT_MAX_SEED_BYTES, ge=1)

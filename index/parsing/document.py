@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 from index.parsing.drafts import considered_drafts, current_drafts
@@ -11,10 +12,13 @@ from index.parsing.footnotes import attach_footnotes
 from index.parsing.meetings import committee_meetings, paragraph_meetings
 from index.parsing.metadata import committee_name, parse_metadata
 from index.parsing.paragraphs import RawParagraph, segment
+from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES, SeedFile, readable_seeds, seed_paths
 from index.parsing.sponsors import extract_sponsors
 from index.parsing.statements import extract_statements
 from index.parsing.votes import VoteContext, has_vote, parse_vote
 from index.records import Document, Footnote, Paragraph, Part, RecordedVote
+
+log = logging.getLogger(__name__)
 
 _LABELS = {
     Part.REPORT: "paragraph {} of the report",
@@ -32,25 +36,50 @@ def parse_document(text: str, *, document_id: str, source: str) -> Document:
         raise ParseError(document_id, f"invalid value in the document: {error}") from error
 
 
-def load_documents(seeds_dir: Path) -> list[Document]:
-    """Every ``*.md`` report in ``seeds_dir``, sorted by file name; id = file stem."""
+def load_documents(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> list[Document]:
+    """Every usable ``*.md`` report in ``seeds_dir``, by file name; id = file stem.
+
+    Files that are not regular, too big, or copies of a report already read are skipped
+    with one warning each (see ``seed_files``); a report that does not parse is an error.
+    """
     if not seeds_dir.is_dir():
         raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
-    paths = sorted(seeds_dir.glob("*.md"))
-    if not paths:
+    if not seed_paths(seeds_dir):
         raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
     documents: list[Document] = []
-    for path in paths:
-        try:
-            data = path.read_bytes()
-            text = data.decode("utf-8")
-        except OSError as error:
-            raise ParseError(path.stem, f"cannot read {path}: {error.strerror}") from error
-        except UnicodeDecodeError as error:
-            raise ParseError(path.stem, f"{path} is not UTF-8 text ({error.reason})") from error
-        document = parse_document(text, document_id=path.stem, source=str(path))
-        documents.append(document.model_copy(update={"sha256": hashlib.sha256(data).hexdigest()}))
+    reports: dict[str, Document] = {}
+    for seed in readable_seeds(seeds_dir, max_bytes):
+        document = parse_seed(seed)
+        symbol = _reported_draft(document)
+        first = reports.setdefault(symbol, document) if symbol else document
+        if first is not document:
+            log.warning(
+                "Skipping seed %s: it reports on the same draft resolution (%s) as %s",
+                seed.path, symbol, first.source,
+            )  # fmt: skip
+            continue
+        documents.append(document)
+    if not documents:
+        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
     return documents
+
+
+def parse_seed(seed: SeedFile) -> Document:
+    """One seed file's report; its id is the file name without ``.md``."""
+    document_id = seed.path.stem
+    try:
+        text = seed.data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ParseError(document_id, f"{seed.path} is not UTF-8 text ({error.reason})") from error
+    document = parse_document(text, document_id=document_id, source=str(seed.path))
+    return document.model_copy(update={"sha256": seed.sha256})
+
+
+def _reported_draft(document: Document) -> str | None:
+    """The draft a report ends up recommending: two reports on it are the same report."""
+    if document.vote is not None:
+        return document.vote.subject
+    return document.drafts[-1] if document.drafts else None
 
 
 def _parse(text: str, document_id: str, source: str, sha256: str) -> Document:

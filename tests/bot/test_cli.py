@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -110,11 +111,13 @@ def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> N
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def rapporteur(*args: str, stdin: bytes = b"", data: Path) -> subprocess.CompletedProcess[bytes]:
+def rapporteur(
+    *args: str, stdin: bytes = b"", data: Path, seeds: Path = PROJECT_ROOT / "seeds"
+) -> subprocess.CompletedProcess[bytes]:
     """The installed entry point as its own process, with only these settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAPPORTEUR_")}
     env |= {
-        "RAPPORTEUR_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+        "RAPPORTEUR_SEEDS_DIR": str(seeds),
         "RAPPORTEUR_DATA_DIR": str(data),
         "HF_HUB_OFFLINE": "1",
     }
@@ -213,3 +216,16 @@ def test_any_bytes_give_one_json_line_per_input_line(
         answer = json.loads(record)
         question = line.removesuffix(b"\r").decode("utf-8", "surrogateescape")
         assert answer["question"] == readable(question)
+
+
+@pytest.mark.timeout(60)
+def test_a_pipe_in_the_seeds_folder_costs_one_warning_line(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(PROJECT_ROOT / "seeds", seeds)
+    os.mkfifo(seeds / "x.md")
+    done = rapporteur("vote", "France", data=tmp_path / "data", seeds=seeds)
+    assert done.returncode == 0 and done.stdout.decode().startswith("France voted against.")
+    assert done.stderr.decode().splitlines() == [
+        f"WARNING index.parsing.seed_files: Skipping seed {seeds / 'x.md'}: "
+        "it is a named pipe (FIFO), not a regular file"
+    ]
