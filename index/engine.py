@@ -19,8 +19,9 @@ from pydantic import BaseModel
 from index.answers import Answer, AnswerKind, Source
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
 from index.library import Library, document_title, vote_title
-from index.parsing import ParseError, load_documents
+from index.parsing import ParseError
 from index.records import Position
+from index.records_cache import load_records
 from index.router import Intent, ParagraphRef, Route, route
 from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
@@ -73,9 +74,7 @@ class Engine:
     ) -> None:
         """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
         self.settings = settings or EngineSettings()
-        self._library = Library(
-            load_documents(self.settings.seeds_dir, self.settings.max_seed_bytes)
-        )
+        self._library = Library(load_records(self.settings))
         self._embedder = embedder
         self._query_encoder = query_encoder
         self._retriever: Retriever | None = None
@@ -279,7 +278,7 @@ class Engine:
         with self._reindex_lock:
             started = time.perf_counter()
             try:
-                documents = load_documents(self.settings.seeds_dir, self.settings.max_seed_bytes)
+                documents = load_records(self.settings)
             except ParseError as error:
                 return ReindexReport(
                     ok=False,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from index.parsing.drafts import considered_drafts, current_drafts
 from index.parsing.errors import ParseError
@@ -36,32 +39,54 @@ def parse_document(text: str, *, document_id: str, source: str) -> Document:
         raise ParseError(document_id, f"invalid value in the document: {error}") from error
 
 
+class ParsedSeeds(BaseModel):
+    """The reports read from a seeds folder, and a warning line for each one skipped as a
+    second edition of a report already read (kept so a cached parse can repeat them)."""
+
+    documents: list[Document]
+    skipped: list[str] = []
+
+
 def load_documents(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> list[Document]:
     """Every usable ``*.md`` report in ``seeds_dir``, by file name; id = file stem.
 
     Files that are not regular, too big, or copies of a report already read are skipped
     with one warning each (see ``seed_files``); a report that does not parse is an error.
     """
+    parsed = parse_seeds(usable_seeds(seeds_dir, max_bytes))
+    for warning in parsed.skipped:
+        log.warning(warning)
+    return parsed.documents
+
+
+def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
+    """The seed files worth parsing; raises ``ParseError`` when there is none."""
     if not seeds_dir.is_dir():
         raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
     if not seed_paths(seeds_dir):
         raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
-    documents: list[Document] = []
+    seeds = readable_seeds(seeds_dir, max_bytes)
+    if not seeds:
+        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
+    return seeds
+
+
+def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
+    """Parse each seed; a later report on a draft already reported on is skipped."""
+    parsed = ParsedSeeds(documents=[])
     reports: dict[str, Document] = {}
-    for seed in readable_seeds(seeds_dir, max_bytes):
+    for seed in seeds:
         document = parse_seed(seed)
         symbol = _reported_draft(document)
         first = reports.setdefault(symbol, document) if symbol else document
-        if first is not document:
-            log.warning(
-                "Skipping seed %s: it reports on the same draft resolution (%s) as %s",
-                seed.path, symbol, first.source,
-            )  # fmt: skip
-            continue
-        documents.append(document)
-    if not documents:
-        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
-    return documents
+        if first is document:
+            parsed.documents.append(document)
+        else:
+            parsed.skipped.append(
+                f"Skipping seed {seed.path}: it reports on the same draft resolution "
+                f"({symbol}) as {first.source}"
+            )
+    return parsed
 
 
 def parse_seed(seed: SeedFile) -> Document:
