@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from index.countries import all_member_names
 from index.groups import speaks_for
 from index.records import Document, Paragraph, Position, RecordedVote, Sponsor, Statement
+from index.subjects import mentions_subject, subject_words, words_of
 
 
 def document_title(document: Document) -> str:
@@ -43,6 +44,7 @@ class Library:
         self.documents: tuple[Document, ...] = tuple(documents)
         self._positions: dict[str, dict[str, Position]] = {}
         self._absent: dict[str, tuple[str, ...]] = {}
+        self._subjects = subject_words(self.documents)
         members = all_member_names()
         for document in self.documents:
             if document.vote is None:
@@ -93,15 +95,22 @@ class Library:
         return next((p for p in document.paragraphs if p.id == paragraph_id), None)
 
     def targeted(self, question: str) -> tuple[Document, ...]:
-        """The documents a question names (by draft symbol or agenda item), else all of them.
+        """The documents a question names, else all of them.
 
-        With one document this is always that document; with several, a question that names
-        none is answered for each, every answer naming its document.
+        A question names a document by its draft symbol, its agenda item, its title or a
+        word of its resolution's subject that no other document shares ("the journalists
+        resolution"). With one document this is always that document; with several, a
+        question that names none is answered for each, every answer naming its document.
         """
         if len(self.documents) < 2:
             return self.documents
         folded = question.casefold()
-        named = tuple(document for document in self.documents if _names(document, folded))
+        asked = words_of(question)
+        named = tuple(
+            document
+            for document in self.documents
+            if _names(document, folded) or mentions_subject(asked, self._subjects[document.id])
+        )
         return named or self.documents
 
 
@@ -119,5 +128,5 @@ def _positions(vote: RecordedVote) -> dict[str, Position]:
 def _names(document: Document, folded_question: str) -> bool:
     if any(symbol.casefold() in folded_question for symbol in document.drafts):
         return True
-    agenda = re.search(rf"\bitem\s+{re.escape(document.meta.agenda_item)}\b", folded_question)
+    agenda = re.search(rf"\bitem\s+{re.escape(document.meta.agenda_item)}(?!\w)", folded_question)
     return agenda is not None or document.meta.title.casefold() in folded_question
