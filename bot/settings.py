@@ -9,6 +9,8 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.engine import MAX_QUESTION_CHARS
+
 
 class BotSettings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -23,7 +25,8 @@ class BotSettings(BaseSettings):
     answer_channel_id: int | None = None
     shard_count: int | None = Field(default=None, ge=1)
     ask_cooldown_seconds: float = Field(default=3.0, ge=0)
-    max_question_length: int = Field(default=300, ge=10, le=1500)
+    max_question_length: int = Field(default=300, ge=10, le=MAX_QUESTION_CHARS)
+    engine_workers: int = Field(default=2, ge=1, le=32)
     discord_api_base: str | None = Field(
         default=None, description="Test-only: REST base URL of a local fake Discord."
     )

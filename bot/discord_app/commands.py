@@ -1,8 +1,12 @@
 """Slash commands and chat listeners: Discord interactions in, engine calls out.
 
-Every engine call runs in a worker thread (``asyncio.to_thread``) so a slow embed or a
-reindex holding the engine never blocks the gateway heartbeat; the calls that may take
-seconds (``ask``, ``search``, ``reindex``) defer first to stay inside Discord's 3 s window.
+Engine calls run on the bot's bounded worker lanes (``workers``), so the event loop stays
+free to acknowledge everyone within Discord's 3 s window. A structured answer that is ready
+within ``ANSWER_WITHIN`` seconds is sent as the response itself; otherwise, and at once when
+the workers are all busy, the interaction is deferred first and answered when ready. ``ask``,
+``search`` and ``reindex`` always defer: they may build the index. Every option that takes
+typed text is bounded in length, and every command that takes typed text has the per-user
+cooldown.
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ from bot.discord_app.questions import (
     strip_mentions,
 )
 from bot.discord_app.render import notice, render_answer
+from bot.discord_app.workers import Busy
 from index.answers import Answer
+from index.engine import MAX_QUESTION_CHARS
 from index.records import Position
+from index.user_text import NAME_LIMIT
 
 if TYPE_CHECKING:
     from bot.discord_app.client import RapporteurBot
@@ -37,6 +44,12 @@ AUTOCOMPLETE_LIMIT = 25
 CHOICE_NAME_LIMIT = 100
 SEARCH_RESULTS = 5
 UNEXPECTED_ERROR = "Something went wrong on my side. It has been logged; please try again later."
+BUSY = "I am answering a lot of questions right now; please ask again in a few seconds."
+ANSWER_WITHIN = 0.5
+"""Seconds a structured answer may take before the interaction is deferred instead."""
+
+Question = app_commands.Range[str, 1, MAX_QUESTION_CHARS]
+Name = app_commands.Range[str, 1, NAME_LIMIT]
 
 ROSTER_CHOICES = [
     app_commands.Choice(name="in favour", value=Position.IN_FAVOUR.value),
@@ -75,13 +88,33 @@ class RapporteurCog(commands.Cog):
             )
         )
 
-    async def _answer(self, interaction: discord.Interaction, call: Callable[[], Answer]) -> None:
-        answer = await asyncio.to_thread(call)
+    async def _answer(
+        self,
+        interaction: discord.Interaction,
+        call: Callable[[], Answer],
+        *,
+        typed: bool = True,
+        defer: bool = False,
+    ) -> None:
+        """Run ``call`` on its lane and send the answer, deferring whenever it may be slow."""
+        workers = self.bot.workers
+        if typed and (defer or workers.text_saturated):
+            await interaction.response.defer(thinking=True)
+        try:
+            pending = workers.text(call) if typed else workers.fixed(call)
+        except Busy:
+            await delivery.send_notice(interaction, BUSY)
+            return
+        if not interaction.response.is_done():
+            done, _ = await asyncio.wait({pending}, timeout=ANSWER_WITHIN)
+            if not done:
+                await interaction.response.defer(thinking=True)
+        answer = await pending
         await delivery.send_pages(interaction, render_answer(answer, self.bot.captions))
 
     async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
-        names = await asyncio.to_thread(
-            self.engine.country_suggestions, current, AUTOCOMPLETE_LIMIT
+        names = await self.bot.workers.fixed(
+            lambda: self.engine.country_suggestions(current, AUTOCOMPLETE_LIMIT)
         )
         return _choices(names)
 
@@ -99,24 +132,25 @@ class RapporteurCog(commands.Cog):
     )
     @app_commands.describe(question="For example: How did Kenya vote? Who sponsored the draft?")
     @app_commands.checks.dynamic_cooldown(question_cooldown)
-    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+    async def ask(self, interaction: discord.Interaction, question: Question) -> None:
         if await self._checked_question(interaction, question):
-            await interaction.response.defer(thinking=True)
-            await self._answer(interaction, lambda: self.engine.ask(question))
+            await self._answer(interaction, lambda: self.engine.ask(question), defer=True)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
     @app_commands.checks.dynamic_cooldown(question_cooldown)
-    async def search(self, interaction: discord.Interaction, query: str) -> None:
+    async def search(self, interaction: discord.Interaction, query: Question) -> None:
         if await self._checked_question(interaction, query):
-            await interaction.response.defer(thinking=True)
-            await self._answer(interaction, lambda: self.engine.search(query, k=SEARCH_RESULTS))
+            await self._answer(
+                interaction, lambda: self.engine.search(query, k=SEARCH_RESULTS), defer=True
+            )
 
     # ------------------------------------------------------------------ structured answers
 
     @app_commands.command(name="vote", description="How one Member State voted on the resolution.")
     @app_commands.describe(country="A UN Member State, e.g. Kenya or Bolivia.")
-    async def vote(self, interaction: discord.Interaction, country: str) -> None:
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def vote(self, interaction: discord.Interaction, country: Name) -> None:
         await self._answer(interaction, lambda: self.engine.vote(country))
 
     @vote.autocomplete("country")
@@ -129,7 +163,7 @@ class RapporteurCog(commands.Cog):
         name="tally", description="The recorded vote: totals in favour, against, abstaining."
     )
     async def tally(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, self.engine.tally)
+        await self._answer(interaction, self.engine.tally, typed=False)
 
     @app_commands.command(name="roster", description="Every Member State that took one position.")
     @app_commands.describe(position="Which list to show.")
@@ -138,11 +172,12 @@ class RapporteurCog(commands.Cog):
         self, interaction: discord.Interaction, position: app_commands.Choice[str]
     ) -> None:
         chosen = Position(position.value)
-        await self._answer(interaction, lambda: self.engine.roster(chosen))
+        await self._answer(interaction, lambda: self.engine.roster(chosen), typed=False)
 
     @app_commands.command(name="sponsors", description="Who sponsored the draft resolution.")
     @app_commands.describe(country="Optional: check whether one country was a sponsor.")
-    async def sponsors(self, interaction: discord.Interaction, country: str | None = None) -> None:
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def sponsors(self, interaction: discord.Interaction, country: Name | None = None) -> None:
         await self._answer(interaction, lambda: self.engine.sponsors(country))
 
     @sponsors.autocomplete("country")
@@ -153,8 +188,9 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="statements", description="Who spoke, when, and on whose behalf.")
     @app_commands.describe(country="Optional: only statements by or for this country.")
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
     async def statements(
-        self, interaction: discord.Interaction, country: str | None = None
+        self, interaction: discord.Interaction, country: Name | None = None
     ) -> None:
         await self._answer(interaction, lambda: self.engine.statements(country))
 
@@ -170,14 +206,17 @@ class RapporteurCog(commands.Cog):
     @app_commands.describe(
         label='For example "operative paragraph 2" or "paragraph 10 of the report".'
     )
-    async def paragraph(self, interaction: discord.Interaction, label: str) -> None:
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def paragraph(self, interaction: discord.Interaction, label: Name) -> None:
         await self._answer(interaction, lambda: self.engine.paragraph(label))
 
     @paragraph.autocomplete("label")
     async def _paragraph_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        labels = await asyncio.to_thread(self.engine.paragraph_labels, current, AUTOCOMPLETE_LIMIT)
+        labels = await self.bot.workers.fixed(
+            lambda: self.engine.paragraph_labels(current, AUTOCOMPLETE_LIMIT)
+        )
         return _choices(labels)
 
     # ------------------------------------------------------------------ status and upkeep
@@ -186,7 +225,7 @@ class RapporteurCog(commands.Cog):
         name="about", description="What this bot knows, what it can answer, and index status."
     )
     async def about(self, interaction: discord.Interaction) -> None:
-        status = await asyncio.to_thread(self.engine.about)
+        status = await self.bot.workers.fixed(self.engine.about)
         await delivery.send_pages(interaction, status_view.render_status(status))
 
     @app_commands.command(
@@ -233,7 +272,10 @@ class RapporteurCog(commands.Cog):
             return
         try:
             async with message.channel.typing():
-                answer = await asyncio.to_thread(self.engine.ask, question)
+                answer = await self.bot.workers.text(lambda: self.engine.ask(question))
+        except Busy:
+            await delivery.reply_pages(message, [notice(BUSY)])
+            return
         except Exception:
             log.exception("Answering message %d failed", message.id)
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
