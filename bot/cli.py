@@ -12,13 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from bot.settings import BotSettings
+from bot.settings import SettingsError, load_settings
 from bot.terminal import console, render, render_about, render_reindex
 from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import Engine
 from index.parsing import ParseError
-from index.settings import EngineSettings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,9 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     use_utf8(sys.stdin, sys.stdout, sys.stderr)
     args = build_parser().parse_args(argv)
-    bot_settings = BotSettings()
+    try:
+        settings, bot_settings = load_settings()
+    except SettingsError as error:
+        print(f"rapporteur: {error}", file=sys.stderr)
+        return 2
     command = args.command or ("run" if bot_settings.discord_token else "console")
-    settings = EngineSettings()
     if command == "run":
         if bot_settings.discord_token is None:
             print("rapporteur: DISCORD_TOKEN is not set (see .env.example).", file=sys.stderr)

@@ -229,3 +229,26 @@ def test_a_pipe_in_the_seeds_folder_costs_one_warning_line(tmp_path: Path) -> No
         f"WARNING index.parsing.seed_files: Skipping seed {seeds / 'x.md'}: "
         "it is a named pipe (FIFO), not a regular file"
     ]
+
+
+def test_an_invalid_setting_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RAPPORTEUR_SHARD_COUNT", "abc")
+    monkeypatch.setenv("RAPPORTEUR_MAX_SEED_BYTES", "-1")
+    monkeypatch.setenv("DISCORD_TOKEN", " ")
+    assert main(["run"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("rapporteur: invalid setting RAPPORTEUR_MAX_SEED_BYTES='-1': ")
+    assert "RAPPORTEUR_SHARD_COUNT='abc': Input should be a valid integer" in line
+    assert line.endswith("(fix it in the environment or .env)")
+
+
+def test_a_dot_env_that_is_not_utf8_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".env").write_bytes(b"RAPPORTEUR_DEV_GUILD_ID=1\nDISCORD_TOKEN=caf\xe9\n")
+    assert main(["vote", "France"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"rapporteur: {tmp_path / '.env'} is not UTF-8 text (byte 0xe9 on line 2); save it as UTF-8"
+    ]
