@@ -11,7 +11,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from bot.picture_files import KINDS, write_picture
 from bot.settings import SettingsError, load_settings
 from bot.terminal import console, render, render_about, render_reindex
 from bot.text_io import input_lines, json_line, use_utf8
@@ -42,6 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     reindex = commands.add_parser("reindex", help="re-read seeds/ and rebuild the search index")
     reindex.add_argument("--json", action="store_true", help="print the report as JSON")
     commands.add_parser("about", help="the documents and the index status")
+    chart = commands.add_parser("chart", help="draw the recorded vote as a PNG picture")
+    chart.add_argument(
+        "kind", choices=KINDS, help="map: a world map; groups: a bar per group of States"
+    )
+    chart.add_argument("--out", type=Path, help="where to write the PNG (default: data folder)")
+    chart.add_argument("--document", help="which document's vote (default: the first)")
+    chart.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        help="a group id for the groups chart, e.g. african-group (repeatable; "
+        "default: the five UN regional groups)",
+    )
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     return parser
 
@@ -93,6 +108,8 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
         return 0 if report.ok else 1
     elif command == "about":
         print(render_about(engine))
+    elif command == "chart":
+        return write_picture(engine, args.kind, args.out, args.document, args.group)
     else:
         return console(engine)
     return 0

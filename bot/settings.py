@@ -40,6 +40,8 @@ class BotSettings(BaseSettings):
     shard_count: int | None = Field(default=None, ge=1)
     ask_cooldown_seconds: float = Field(default=3.0, ge=0)
     max_question_length: int = Field(default=300, ge=10, le=MAX_QUESTION_CHARS)
+    follow_up_seconds: float = Field(default=300.0, ge=0)
+    """How long a person's last question is remembered for a follow-up ("and Brazil?")."""
     engine_workers: int = Field(default=2, ge=1, le=32)
     login_timeout_seconds: float = Field(default=60.0, gt=0)
     discord_api_base: str | None = Field(

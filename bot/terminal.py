@@ -12,8 +12,10 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from bot.picture_files import console_groups, console_map
 from index.answers import Answer
 from index.engine import Engine
+from index.query import Query
 from index.search.models import ReindexReport
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -23,13 +25,17 @@ _HIDDEN_STAR = "\ue000"
 
 CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
-  operative paragraph 3       Who did not vote?        Who spoke for the EU?
-Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit"""
+  how did the african group vote?   did any G7 country vote yes?   and Brazil?
+Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit
+Pictures: :map [DOCUMENT]  :groups [GROUP-ID …]  (write a PNG and print where)"""
 
 
 def render(answer: Answer, *, color: bool) -> str:
-    """An answer with its cited sources, ready to print."""
+    """An answer with its cited sources, ready to print; a reading that involved a guess
+    (a follow-up, a corrected name) is shown first, so the user can check it."""
     lines = [_style(answer.text, color=color)]
+    if answer.query is not None and answer.query.uncertain:
+        lines.insert(0, _style(f"*I read this as: {answer.query.reading}.*", color=color))
     if answer.sources:
         lines.append("")
         lines.append(_style("**Sources**", color=color))
@@ -94,12 +100,15 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
     if interactive:
         _enable_history()
     stdout.write(f"Rapporteur: questions about the report.\n{CONSOLE_HELP}\n")
+    previous: Query | None = None
     commands: dict[str, Callable[[str], str]] = {
         ":vote": lambda arg: render(engine.vote(arg), color=color),
         ":search": lambda arg: render(engine.search(arg), color=color),
         ":about": lambda _: render_about(engine),
         ":reindex": lambda _: render_reindex(engine.reindex()),
         ":help": lambda _: CONSOLE_HELP,
+        ":map": lambda arg: console_map(engine, arg),
+        ":groups": lambda arg: console_groups(engine, arg),
     }
     while True:
         try:
@@ -119,7 +128,12 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         if handler is None and name.startswith(":"):
             stdout.write(f"Unknown command {name}.\n{CONSOLE_HELP}\n")
             continue
-        reply = handler(argument) if handler else render(engine.ask(line), color=color)
+        if handler is not None:
+            reply = handler(argument)
+        else:
+            answer = engine.ask(line, previous)
+            previous = answer.query or previous
+            reply = render(answer, color=color)
         stdout.write(f"{reply}\n\n")
         stdout.flush()
 

@@ -6,11 +6,16 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from index.query import Query
 from index.records import Position
 
 
 class AnswerKind(StrEnum):
     VOTE = "vote"
+    BREAKDOWN = "breakdown"
+    LIST = "list"
+    COUNT = "count"
+    COMPARE = "compare"
     TALLY = "tally"
     ROSTER = "roster"
     SPONSORS = "sponsors"
@@ -18,6 +23,7 @@ class AnswerKind(StrEnum):
     METADATA = "metadata"
     PARAGRAPH = "paragraph"
     PASSAGE = "passage"
+    NOT_IN_DOCUMENT = "not_in_document"
     NO_ANSWER = "no_answer"
 
 
@@ -66,3 +72,5 @@ class Answer(BaseModel):
     votes: list[VoteEntry] = []
     sources: list[Source] = []
     illustration: Illustration | None = None
+    query: Query | None = None
+    """How the question was read; ``None`` for commands that take no free text."""

@@ -28,12 +28,23 @@ class _Frozen(BaseModel):
 
 
 class MemberState(_Frozen):
-    """A Member State: ``name`` exactly as printed in UN documents of 2019."""
+    """A Member State: ``name`` exactly as printed in UN documents of 2019.
+
+    ``demonyms`` and ``nicknames`` are how people name a State by its people ("the Swiss",
+    "the Kiwis"); they resolve like aliases, so "how did the Brits vote?" is a vote question.
+    """
 
     name: str = Field(min_length=1)
     iso2: str = Field(pattern=r"^[A-Z]{2}$")
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
     aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    nicknames: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every way the State can be named, its official name first."""
+        return (self.name, *self.aliases, *self.demonyms, *self.nicknames)
 
 
 class AmbiguousTerm(_Frozen):
@@ -46,6 +57,7 @@ class AmbiguousTerm(_Frozen):
 class MemberStateList(_Frozen):
     as_of: str
     source: str
+    demonyms_source: str
     members: tuple[MemberState, ...]
     ambiguous_terms: tuple[AmbiguousTerm, ...] = ()
 
@@ -90,6 +102,9 @@ class FreeTextGuards(_Frozen):
     about: str
     not_countries: frozenset[str]
     not_country_phrases: frozenset[str]
+    case_sensitive_abbreviations: frozenset[str]
+    """Abbreviations that are also English words ("US" / "us"): in running text they count
+    only when written as abbreviations, or after "the" ("the us")."""
 
 
 class ResolutionStatus(StrEnum):
@@ -238,6 +253,7 @@ class _Tables:
     exact: dict[str, _Target]  # key -> target, ambiguous terms first (what users mean)
     phrases: dict[str, _Target]  # keys allowed in free text (no ISO codes)
     abbreviations: frozenset[str]  # phrase keys that must be written as "US" or "u.s."
+    codes_like: frozenset[str]  # keys of all-capital aliases ("DPRK"): never typo targets
     max_phrase_tokens: int
     fuzzy_keys: tuple[tuple[str, _Target], ...]  # names and aliases worth correcting towards
     suggest_keys: tuple[tuple[str, str, int], ...]  # (key, member name, 0 name / 1 alias)
@@ -260,11 +276,14 @@ def _add(table: dict[str, _Target], key: str, target: _Target) -> None:
 @cache
 def _tables() -> _Tables:
     data = load_member_states()
+    guards = load_free_text_guards()
     exact: dict[str, _Target] = {}
     phrases: dict[str, _Target] = {}
     members: dict[str, str] = {}
     codes: dict[str, str] = {}
     abbreviations: set[str] = set()
+    codes_like: set[str] = set()
+    exact_only: set[str] = set()
     suggest_keys: list[tuple[str, str, int]] = []
 
     for term in data.ambiguous_terms:
@@ -274,15 +293,19 @@ def _tables() -> _Tables:
 
     for member in data.members:
         target = _Target(ResolutionStatus.MEMBER, name=member.name)
-        for rank, label in enumerate((member.name, *member.aliases)):
+        for rank, label in enumerate(member.labels):
             key = normalise(label)
             if members.setdefault(key, member.name) != member.name:
                 raise ValueError(f"country key {key!r} is used twice")
             if key not in exact or exact[key].status is not ResolutionStatus.AMBIGUOUS:
                 _add(exact, key, target)
                 _add(phrases, key, target)
-            if _is_abbreviation(label):
+            if label in guards.case_sensitive_abbreviations:
                 abbreviations.add(key)
+            if _is_abbreviation(label):
+                codes_like.add(key)
+            if rank > len(member.aliases):
+                exact_only.add(key)
             suggest_keys.append((key, member.name, min(rank, 1)))
         for code in (member.iso2, member.iso3):
             key = code.casefold()
@@ -300,16 +323,17 @@ def _tables() -> _Tables:
         for label in (entity.name, *entity.aliases):
             _add(exact, normalise(label), target)
             _add(phrases, normalise(label), target)
-            if _is_abbreviation(label):
+            if label in guards.case_sensitive_abbreviations:
                 abbreviations.add(normalise(label))
+            if _is_abbreviation(label):
+                codes_like.add(normalise(label))
         for code in entity.codes:
             _add(exact, code.casefold(), target)
 
-    guards = load_free_text_guards()
     fuzzy_keys = tuple(
         (key, target)
         for key, target in phrases.items()
-        if key not in abbreviations and len(key) >= 4
+        if key not in codes_like and key not in exact_only and len(key) >= 4
     )
     return _Tables(
         member_names=tuple(sorted((m.name for m in data.members), key=normalise)),
@@ -317,6 +341,7 @@ def _tables() -> _Tables:
         exact=exact,
         phrases=phrases,
         abbreviations=frozenset(abbreviations),
+        codes_like=frozenset(codes_like),
         max_phrase_tokens=max(len(key.split()) for key in phrases),
         fuzzy_keys=fuzzy_keys,
         suggest_keys=tuple(suggest_keys),
@@ -493,7 +518,7 @@ def _rank_fuzzy(key: str, budget: int, *, single_words: bool = False) -> list[tu
     for candidate, target in _tables().fuzzy_keys:
         if abs(len(candidate) - len(key)) > budget or (single_words and " " in candidate):
             continue
-        distance = _edit_distance(key, candidate, budget)
+        distance = edit_distance(key, candidate, budget)
         if distance <= budget and distance < best.get(target, budget + 1):
             best[target] = distance
     return sorted(
@@ -565,7 +590,7 @@ def _phrase_at(
             target = tables.phrases.get(key)
             if target is None:
                 continue
-            if key in tables.abbreviations and not window[0].looks_like_abbreviation:
+            if key in tables.abbreviations and not _written_as_abbreviation(tokens, index):
                 continue
             return length, target, False
     word = tokens[index].stem or tokens[index].norm
@@ -576,6 +601,12 @@ def _phrase_at(
     return None
 
 
+def _written_as_abbreviation(tokens: list[_Token], index: int) -> bool:
+    """ "US" or "u.s.", or "the us": never the pronoun "us"."""
+    after_article = index > 0 and tokens[index - 1].norm == "the"
+    return tokens[index].looks_like_abbreviation or after_article
+
+
 def _prefix_rank(key: str, candidate: str, is_alias: int) -> int | None:
     if candidate.startswith(key):
         return is_alias
@@ -584,7 +615,7 @@ def _prefix_rank(key: str, candidate: str, is_alias: int) -> int | None:
     return 3 if len(key) >= 3 and key in candidate else None
 
 
-def _edit_distance(first: str, second: str, cap: int) -> int:
+def edit_distance(first: str, second: str, cap: int) -> int:
     """Optimal-string-alignment distance (a swap of neighbours is one edit), capped at cap+1."""
     if first == second:
         return 0

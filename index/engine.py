@@ -18,22 +18,22 @@ from pydantic import BaseModel
 
 from index.answers import Answer, AnswerKind, Source
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
+from index.executor import execute, expand_ambiguous, prefaced
 from index.library import Library, document_title, vote_title
 from index.parsing import ParseError
-from index.records import Position
+from index.query import ParagraphRef, Query
+from index.reading import read
+from index.reading.paragraph_refs import paragraph_ref
+from index.records import Document, Position
 from index.records_cache import load_records
-from index.router import Intent, ParagraphRef, Route, route
 from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
-from index.structured.citing import excerpt, join_names
-from index.structured.document_facts import (
-    answer_metadata,
-    answer_paragraph,
-    answer_resolution,
-    paragraph_labels,
-)
+from index.structured.citing import excerpt
+from index.structured.document_facts import answer_paragraph, paragraph_labels
+from index.structured.group_picture import GroupsPicture, groups_picture
 from index.structured.proceedings import answer_sponsors, answer_statements
+from index.structured.vote_picture import VotePicture, vote_picture
 from index.structured.votes import answer_roster, answer_tally, answer_vote
 from index.user_text import NAME_LIMIT, checked_text, fits, quote_user_text
 
@@ -84,42 +84,24 @@ class Engine:
     # ------------------------------------------------------------------ questions
 
     @checked_text(AnswerKind.NO_ANSWER)
-    def ask(self, question: str) -> Answer:
-        """Route a free-form question to the records or to the passages."""
+    def ask(self, question: str, previous: Query | None = None) -> Answer:
+        """Read a free-form question once into a ``Query`` and answer it.
+
+        ``previous`` is the query of the question before, for follow-ups ("and Brazil?");
+        front ends that hold a conversation pass it, one-shot callers do not.
+        """
         problem = _question_problem(question)
         if problem is not None:
             return refusal(question, self._library.documents, problem)
-        intent = route(question)
-        if intent.route is Route.PASSAGE:
-            return self._retriever_ready().answer(question)
-        return self._structured(question, intent)
+        query = read(question, self._library, previous)
+        if not query.text:
+            return refusal(question, self._library.documents, "Please ask a question")
+        answer = execute(query, self._library, self._retriever_ready)
+        return answer.model_copy(update={"question": question, "query": query})
 
-    def _structured(self, question: str, intent: Intent) -> Answer:
-        library = self._library
-        documents = library.targeted(question)
-        countries, preface = _expand_ambiguous(intent.countries)
-        if intent.route is Route.VOTE:
-            resolutions = [_resolution_of(m) for m in countries]
-            answer = answer_vote(
-                library, question, documents, resolutions, intent.position, why=intent.why
-            )
-        elif intent.route is Route.TALLY:
-            answer = answer_tally(library, question, documents)
-        elif intent.route is Route.ROSTER:
-            answer = answer_roster(library, question, documents, intent.position)
-        elif intent.route is Route.SPONSORS:
-            answer = answer_sponsors(library, question, documents, countries, intent.stage)
-        elif intent.route is Route.STATEMENTS:
-            answer = answer_statements(library, question, documents, countries, intent.moment)
-        elif intent.route is Route.METADATA and intent.field is not None:
-            answer = answer_metadata(question, documents, intent.field)
-        elif intent.route is Route.PARAGRAPH and intent.paragraph is not None:
-            answer = answer_paragraph(question, documents, intent.paragraph)
-        elif intent.route is Route.RESOLUTION:
-            answer = answer_resolution(question, documents, decisions_only=intent.decisions_only)
-        else:
-            return self._retriever_ready().answer(question)
-        return _prefaced(answer, preface)
+    def read(self, question: str, previous: Query | None = None) -> Query:
+        """How ``question`` would be read, without answering it."""
+        return read(question, self._library, previous)
 
     @checked_text(AnswerKind.VOTE, limit=NAME_LIMIT, blank=NAME_A_COUNTRY)
     def vote(self, country: str) -> Answer:
@@ -127,17 +109,18 @@ class Engine:
         found = _named_country(country)
         if isinstance(found, Resolution):
             return answer_vote(self._library, country, self._library.documents, [found])
-        mentions, preface = _expand_ambiguous(found)
+        mentions, preface = expand_ambiguous(found)
         resolutions = [m.to_resolution() for m in mentions]
         answer = answer_vote(self._library, country, self._library.documents, resolutions)
-        return _prefaced(answer, preface)
+        return prefaced(answer, preface)
 
     def tally(self) -> Answer:
         return answer_tally(self._library, "tally", self._library.documents)
 
     def roster(self, position: Position | None) -> Answer:
         label = position.value if position else "all positions"
-        return answer_roster(self._library, f"roster: {label}", self._library.documents, position)
+        asked = (position,) if position else ()
+        return answer_roster(self._library, f"roster: {label}", self._library.documents, asked)
 
     @checked_text(AnswerKind.SPONSORS, limit=NAME_LIMIT)
     def sponsors(self, country: str | None = None) -> Answer:
@@ -175,8 +158,8 @@ class Engine:
         found = _named_country(country)
         if isinstance(found, Resolution):
             return self._unknown_country(question, found, kind)
-        mentions, preface = _expand_ambiguous(found)
-        return _prefaced(answer(question, mentions), preface)
+        mentions, preface = expand_ambiguous(found)
+        return prefaced(answer(question, mentions), preface)
 
     def _unknown_country(self, question: str, resolution: Resolution, kind: AnswerKind) -> Answer:
         """The "did you mean" reply, under the kind of answer that was asked for."""
@@ -196,9 +179,9 @@ class Engine:
                 if wanted in (paragraph.label.casefold(), paragraph.id):
                     ref = ParagraphRef(part=paragraph.part, number=paragraph.number)
                     return answer_paragraph(label, [document], ref)
-        intent = route(label)
-        if intent.paragraph is not None:
-            return answer_paragraph(label, self._library.documents, intent.paragraph)
+        named = paragraph_ref(label)
+        if named is not None:
+            return answer_paragraph(label, self._library.documents, named)
         return Answer(
             question=label,
             kind=AnswerKind.PARAGRAPH,
@@ -234,7 +217,24 @@ class Engine:
             ],
         )
 
+    def vote_picture(self, document: str | None = None) -> VotePicture:
+        """Every Member State's position in one document's vote (default: the first vote),
+        for front ends that draw it; raises ``NoVotePicture`` with a message for users."""
+        return vote_picture(self._library, document)
+
+    def groups_picture(
+        self, document: str | None = None, groups: Sequence[str] = ()
+    ) -> GroupsPicture:
+        """How each group of States split in one document's vote (no ids: the five UN
+        regional groups); raises ``NoVotePicture`` for an unknown document or group."""
+        return groups_picture(vote_picture(self._library, document), groups)
+
     # ------------------------------------------------------------------ front-end helpers
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The parsed documents the engine answers from (replaced whole by a reindex)."""
+        return self._library.documents
 
     def country_suggestions(self, prefix: str, limit: int = 25) -> list[str]:
         return suggest(prefix, limit) if fits(prefix, NAME_LIMIT) else []
@@ -320,13 +320,6 @@ def _question_problem(question: str) -> str | None:
     return None
 
 
-def _resolution_of(mention: CountryMention) -> Resolution:
-    """A mention as a resolution; an unknown name is looked up again for "did you mean"."""
-    if mention.status is ResolutionStatus.UNKNOWN:
-        return resolve(mention.text)
-    return mention.to_resolution()
-
-
 def _named_country(country: str | None) -> list[CountryMention] | Resolution:
     """The country typed in a command option as a mention, or the resolution that failed."""
     if country is None or not country.strip():
@@ -346,38 +339,6 @@ def _named_country(country: str | None) -> list[CountryMention] | Resolution:
         corrected=resolution.corrected,
     )
     return [mention]
-
-
-def _expand_ambiguous(
-    mentions: Sequence[CountryMention],
-) -> tuple[list[CountryMention], str]:
-    """Answer for every country an ambiguous name could mean rather than guess one.
-
-    "How did Congo vote?" gets both Congos, with a line that says why.
-    """
-    expanded: list[CountryMention] = []
-    notes: list[str] = []
-    for mention in mentions:
-        if mention.status is not ResolutionStatus.AMBIGUOUS or not mention.candidates:
-            expanded.append(mention)
-            continue
-        notes.append(
-            f"“{quote_user_text(mention.text)}” could mean {join_names(mention.candidates, 'or')}: "
-            "here is each of them."
-        )
-        expanded += [
-            mention.model_copy(
-                update={"status": ResolutionStatus.MEMBER, "name": name, "candidates": ()}
-            )
-            for name in mention.candidates
-        ]
-    return expanded, " ".join(notes)
-
-
-def _prefaced(answer: Answer, preface: str) -> Answer:
-    if not preface:
-        return answer
-    return answer.model_copy(update={"text": f"{preface}\n{answer.text}"})
 
 
 __all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport"]

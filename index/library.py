@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from index.countries import all_member_names
 from index.groups import speaks_for
+from index.reading.vocabulary import Vocabulary
 from index.records import Document, Paragraph, Position, RecordedVote, Sponsor, Statement
+from index.search.glossary import default_glossary
 from index.subjects import mentions_subject, subject_words, words_of
 
 
@@ -94,24 +97,38 @@ class Library:
     def paragraph(document: Document, paragraph_id: str) -> Paragraph | None:
         return next((p for p in document.paragraphs if p.id == paragraph_id), None)
 
-    def targeted(self, question: str) -> tuple[Document, ...]:
-        """The documents a question names, else all of them.
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The documents' words, with the glossary's plain words for them."""
+        glossary = (plain for entry in default_glossary().entries for plain in entry.plain)
+        return Vocabulary.of(self.documents, glossary)
 
-        A question names a document by its draft symbol, its agenda item, its title or a
-        word of its resolution's subject that no other document shares ("the journalists
-        resolution"). With one document this is always that document; with several, a
-        question that names none is answered for each, every answer naming its document.
+    @property
+    def membership_date(self) -> dt.date | None:
+        """The date groups of States are read as of: the newest document's."""
+        return max((d.meta.date for d in self.documents if d.meta.date), default=None)
+
+    def named_documents(self, text: str) -> tuple[str, ...]:
+        """Ids of the documents ``text`` names; empty when it names none (or there is one).
+
+        A text names a document by its draft symbol, its agenda item, its title or a word of
+        its resolution's subject that no other document shares ("the journalists
+        resolution").
         """
         if len(self.documents) < 2:
-            return self.documents
-        folded = question.casefold()
-        asked = words_of(question)
-        named = tuple(
-            document
+            return ()
+        folded = text.casefold()
+        asked = words_of(text)
+        return tuple(
+            document.id
             for document in self.documents
             if _names(document, folded) or mentions_subject(asked, self._subjects[document.id])
         )
-        return named or self.documents
+
+    def documents_for(self, ids: Sequence[str]) -> tuple[Document, ...]:
+        """The documents with these ids, or all of them when ``ids`` is empty."""
+        chosen = tuple(document for document in self.documents if document.id in ids)
+        return chosen or self.documents
 
 
 def _positions(vote: RecordedVote) -> dict[str, Position]:

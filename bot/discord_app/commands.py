@@ -20,7 +20,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app import delivery, status_view
+from bot.charts.pictures import vote_map
+from bot.charts.store import PictureStore
+from bot.discord_app import delivery, pictures, status_view
+from bot.discord_app.conversations import Conversations
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
     looks_like_question,
@@ -33,6 +36,7 @@ from bot.discord_app.workers import Busy
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS
 from index.records import Position
+from index.structured.vote_picture import NoVotePicture
 from index.user_text import NAME_LIMIT
 
 if TYPE_CHECKING:
@@ -43,6 +47,7 @@ log = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 25
 CHOICE_NAME_LIMIT = 100
 SEARCH_RESULTS = 5
+PICTURES_FOLDER = "charts"
 UNEXPECTED_ERROR = "Something went wrong on my side. It has been logged; please try again later."
 BUSY = "I am answering a lot of questions right now; please ask again in a few seconds."
 ANSWER_WITHIN = 0.5
@@ -82,6 +87,9 @@ class RapporteurCog(commands.Cog):
         self.engine = bot.engine
         self.settings = bot.settings
         self._reindex_lock = asyncio.Lock()
+        charts = bot.state_dir / PICTURES_FOLDER if bot.state_dir is not None else None
+        self.pictures = PictureStore(charts)
+        self._conversations = Conversations(self.settings.follow_up_seconds)
         self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
             commands.CooldownMapping.from_cooldown(
                 1, self.settings.ask_cooldown_seconds, commands.BucketType.user
@@ -96,7 +104,28 @@ class RapporteurCog(commands.Cog):
         typed: bool = True,
         defer: bool = False,
     ) -> None:
-        """Run ``call`` on its lane and send the answer, deferring whenever it may be slow."""
+        """Answer with ``call``'s answer and the picture it names, if any."""
+        answer = await self._run(interaction, call, typed=typed, defer=defer)
+        if answer is None:
+            return
+        pages = render_answer(answer, self.bot.captions)
+        if answer.illustration is not None and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)  # drawing may take a second
+        await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
+
+    async def _run(
+        self,
+        interaction: discord.Interaction,
+        call: Callable[[], Answer],
+        *,
+        typed: bool = True,
+        defer: bool = False,
+    ) -> Answer | None:
+        """Run ``call`` on its lane, deferring whenever it may be slow; ``None`` when busy.
+
+        Typed text defers at once when asked to or when every worker is busy; otherwise
+        the interaction is deferred only if the answer is not ready within ``ANSWER_WITHIN``.
+        """
         workers = self.bot.workers
         if typed and (defer or workers.text_saturated):
             await interaction.response.defer(thinking=True)
@@ -104,13 +133,18 @@ class RapporteurCog(commands.Cog):
             pending = workers.text(call) if typed else workers.fixed(call)
         except Busy:
             await delivery.send_notice(interaction, BUSY)
-            return
+            return None
         if not interaction.response.is_done():
             done, _ = await asyncio.wait({pending}, timeout=ANSWER_WITHIN)
             if not done:
                 await interaction.response.defer(thinking=True)
-        answer = await pending
-        await delivery.send_pages(interaction, render_answer(answer, self.bot.captions))
+        return await pending
+
+    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> discord.File | None:
+        """The picture an answer names, drawn into its first page; ``None`` when it has none."""
+        if answer.illustration is None:
+            return None
+        return await pictures.illustrated(self.engine, self.pictures, answer.illustration, pages)
 
     async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
         names = await self.bot.workers.fixed(
@@ -134,7 +168,17 @@ class RapporteurCog(commands.Cog):
     @app_commands.checks.dynamic_cooldown(question_cooldown)
     async def ask(self, interaction: discord.Interaction, question: Question) -> None:
         if await self._checked_question(interaction, question):
-            await self._answer(interaction, lambda: self.engine.ask(question), defer=True)
+            where = {"channel_id": interaction.channel_id or 0, "user_id": interaction.user.id}
+            previous = self._conversations.previous(**where, reply_to=None)
+            answer = await self._run(
+                interaction, lambda: self.engine.ask(question, previous), defer=True
+            )
+            if answer is None:
+                return
+            pages = render_answer(answer, self.bot.captions)
+            picture = await self._picture(answer, pages)
+            sent = await delivery.send_pages(interaction, pages, picture)
+            self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
@@ -219,6 +263,35 @@ class RapporteurCog(commands.Cog):
         )
         return _choices(labels)
 
+    # ------------------------------------------------------------------ pictures
+
+    @app_commands.command(name="map", description="The recorded vote as a world map.")
+    @app_commands.describe(document="Optional: which document's vote, when there are several.")
+    async def map_command(
+        self, interaction: discord.Interaction, document: Name | None = None
+    ) -> None:
+        await interaction.response.defer(thinking=True)
+        try:
+            picture = await asyncio.to_thread(vote_map, self.engine, self.pictures, document)
+        except NoVotePicture as error:
+            await delivery.send_notice(interaction, str(error))
+            return
+        embed = pictures.picture_embed(picture, self.bot.captions)
+        await delivery.send_pages(interaction, [embed], pictures.attachment(picture))
+
+    @map_command.autocomplete("document")
+    async def _voted_document_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        status = await self.bot.workers.fixed(self.engine.about)
+        wanted = current.strip().casefold()
+        return [
+            app_commands.Choice(name=summary.vote[:CHOICE_NAME_LIMIT], value=summary.id)
+            for summary in status.documents
+            if summary.vote is not None
+            and (wanted in summary.vote.casefold() or wanted in summary.id.casefold())
+        ][:AUTOCOMPLETE_LIMIT]
+
     # ------------------------------------------------------------------ status and upkeep
 
     @app_commands.command(
@@ -270,9 +343,12 @@ class RapporteurCog(commands.Cog):
         if problem is not None:
             await delivery.reply_pages(message, [notice(problem)])
             return
+        where = {"channel_id": message.channel.id, "user_id": message.author.id}
+        reply_to = message.reference.message_id if message.reference else None
+        previous = self._conversations.previous(**where, reply_to=reply_to)
         try:
             async with message.channel.typing():
-                answer = await self.bot.workers.text(lambda: self.engine.ask(question))
+                answer = await self.bot.workers.text(lambda: self.engine.ask(question, previous))
         except Busy:
             await delivery.reply_pages(message, [notice(BUSY)])
             return
@@ -280,7 +356,10 @@ class RapporteurCog(commands.Cog):
             log.exception("Answering message %d failed", message.id)
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
             return
-        await delivery.reply_pages(message, render_answer(answer, self.bot.captions))
+        pages = render_answer(answer, self.bot.captions)
+        picture = await self._picture(answer, pages)
+        sent = await delivery.reply_pages(message, pages, picture)
+        self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     def _chat_retry_after(self, message: discord.Message) -> float | None:
         """Seconds to wait when a user asks faster than ``/ask`` allows, else ``None``.

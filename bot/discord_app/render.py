@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import discord
 
+from bot.charts.palette import POSITION_FILLS, as_int
 from index.answers import Answer, AnswerKind
 from index.records import Position
 from index.user_text import quote_user_text
@@ -28,12 +29,9 @@ FOOTER_BUDGET = 400
 PAGE_MARK_RESERVE = len(" · page 999/999")
 ELLIPSIS = "…"
 
+# The pictures' colour-blind-safe palette, so an embed's colour means what the map's does.
 POSITION_COLOURS: Mapping[Position, discord.Colour] = {
-    Position.IN_FAVOUR: discord.Colour(0x2ECC71),
-    Position.AGAINST: discord.Colour(0xE74C3C),
-    Position.ABSTAINING: discord.Colour(0xFFBF00),
-    Position.ABSENT: discord.Colour(0x95A5A6),
-    Position.NOT_MEMBER: discord.Colour(0x607D8B),
+    position: discord.Colour(as_int(fill)) for position, fill in POSITION_FILLS.items()
 }
 ANSWER_COLOUR = discord.Colour(0x5865F2)
 NO_ANSWER_COLOUR = discord.Colour(0x99AAB5)
@@ -126,6 +124,8 @@ def source_fields(answer: Answer) -> list[tuple[str, str]]:
 def render_answer(answer: Answer, captions: Mapping[str, str] | None = None) -> list[discord.Embed]:
     """Render ``answer`` as one or more embeds; each fits Discord's per-embed limits alone."""
     text = answer.text if answer.text.strip() else "No answer text."
+    if answer.query is not None and answer.query.uncertain:
+        text = f"*I read this as: {answer.query.reading}.*\n{text}"
     return build_pages(
         title=title_for(answer),
         text=text,

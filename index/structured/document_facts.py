@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from index.answers import Answer, AnswerKind, Source
 from index.library import Library, format_date, ordinal
+from index.query import MetadataField, ParagraphRef
 from index.records import Document, Paragraph, Part
-from index.router import MetadataField, ParagraphRef
 from index.structured.citing import cited_sources, document_line, join_names, sources
 
 _PART_RANGES = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from index.answers import Answer, AnswerKind
+from index.answers import Answer, AnswerKind, VoteEntry
 from index.countries import CountryMention, ResolutionStatus, canonical_name
-from index.groups import speaks_for
+from index.groups import Group, speaks_for
 from index.library import Library, ordinal
 from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
 from index.structured.citing import cited_sources, document_line, join_names
@@ -35,6 +35,13 @@ MOMENT_HEADINGS: dict[StatementMoment, str] = {
     StatementMoment.EXPLANATION_BEFORE_VOTE: "Explanations of vote before the vote",
     StatementMoment.EXPLANATION_AFTER_VOTE: "Explanations of vote after the vote",
     StatementMoment.AFTER_VOTE: "Statements after the vote",
+}
+
+
+_STAGE_WORDS = {
+    SponsorStage.ORIGINAL: "original sponsor",
+    SponsorStage.REVISED: "added in the revision",
+    SponsorStage.SUBSEQUENT: "joined later",
 }
 
 
@@ -80,9 +87,13 @@ def answer_sponsors(
     documents: Sequence[Document],
     countries: Sequence[CountryMention],
     stage: SponsorStage | None,
+    groups: Sequence[Group] = (),
 ) -> Answer:
+    """Whether named countries sponsored, or the sponsors by stage (within ``groups``, as of
+    the document's date: "the sponsors from Latin America"), with how those voted."""
     named = [c for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     blocks: list[str] = []
+    entries: list[VoteEntry] = []
     cited: dict[str, list[str]] = {}
     for document in documents:
         if not document.sponsors:
@@ -90,6 +101,9 @@ def answer_sponsors(
             continue
         if named:
             lines = [_country_sponsorship(library, document, c.name or "") for c in named]
+        elif groups:
+            lines, within = _sponsors_within(library, document, stage, groups)
+            entries += within
         else:
             lines = _sponsor_lists(document, stage)
         cited[document.id] = [
@@ -101,8 +115,33 @@ def answer_sponsors(
         kind=AnswerKind.SPONSORS,
         answered=True,
         text="\n\n".join(blocks),
+        votes=entries,
         sources=cited_sources(documents, cited),
     )
+
+
+def _sponsors_within(
+    library: Library, document: Document, stage: SponsorStage | None, groups: Sequence[Group]
+) -> tuple[list[str], list[VoteEntry]]:
+    date = document.meta.date
+    members = set.intersection(*(set(group.members_on(date)) for group in groups))
+    chosen = [
+        s for s in document.sponsors if s.country in members and (stage is None or s.stage is stage)
+    ]
+    where = " and the ".join(group.name for group in groups)
+    if not chosen:
+        return [f"**None** of the sponsors is a member of the {where}."], []
+    listed = join_names(f"{s.country} ({_STAGE_WORDS[s.stage]})" for s in chosen)
+    entries = [
+        VoteEntry(
+            country=s.country,
+            position=library.position(document, s.country),
+            note=document.vote.notes.get(s.country) if document.vote else None,
+            document=document.id,
+        )
+        for s in chosen
+    ]
+    return [f"**{len(chosen)}** sponsors are members of the {where}: {listed}."], entries
 
 
 def _country_sponsorship(library: Library, document: Document, country: str) -> str:
@@ -134,8 +173,11 @@ def answer_statements(
     documents: Sequence[Document],
     countries: Sequence[CountryMention],
     moment: StatementMoment | None,
+    group_names: Sequence[str] = (),
 ) -> Answer:
+    """Statements by or for named countries and groups, or all of them by moment."""
     groups = [c.name for c in countries if c.status is not ResolutionStatus.MEMBER and c.name]
+    groups += [name for name in group_names if name not in groups]
     members = [c.name for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     blocks: list[str] = []
     cited: dict[str, list[str]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from index.answers import Answer, AnswerKind, VoteEntry
+from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
 from index.countries import Resolution, ResolutionStatus
 from index.library import Library
 from index.records import Document, Position, RecordedVote
@@ -31,7 +31,7 @@ def answer_vote(
     question: str,
     documents: Sequence[Document],
     countries: Sequence[Resolution],
-    asked: Position | None = None,
+    asked: Sequence[Position] = (),
     *,
     why: bool = False,
 ) -> Answer:
@@ -60,7 +60,7 @@ def answer_vote(
                 VoteEntry(country=name, position=position, note=note, document=document.id)
             )
             line, extra_ids = _country_line(
-                library, document, country, position, note, None if why else asked
+                library, document, country, position, note, () if why else asked
             )
             lines.append(line)
             cited[document.id] += extra_ids
@@ -96,13 +96,13 @@ def _country_line(
     country: Resolution,
     position: Position,
     note: str | None,
-    asked: Position | None,
+    asked: Sequence[Position],
 ) -> tuple[str, list[str]]:
     """One country's answer line, and the paragraphs beyond the vote that it cites."""
     name = country.name or ""
     verdict = ""
-    if asked is not None:
-        verdict = "**Yes**: " if asked is position else "**No**: "
+    if asked:
+        verdict = "**Yes**: " if position in asked else "**No**: "
     understood = (
         f" (reading “{quote_user_text(country.query)}” as {name})" if country.corrected else ""
     )
@@ -140,7 +140,13 @@ def answer_tally(library: Library, question: str, documents: Sequence[Document])
             f"**{len(absent)}** Member States did not vote: {join_names(absent)}.",
         ]
 
-    return _per_vote(question, AnswerKind.TALLY, documents, lines)
+    answer = _per_vote(question, AnswerKind.TALLY, documents, lines)
+    voted = [document.id for document in documents if document.vote is not None]
+    if not voted:
+        return answer
+    return answer.model_copy(
+        update={"illustration": Illustration(kind=IllustrationKind.MAP, document=voted[0])}
+    )
 
 
 def _result_sentence(vote: RecordedVote) -> str:
@@ -156,10 +162,10 @@ def answer_roster(
     library: Library,
     question: str,
     documents: Sequence[Document],
-    position: Position | None,
+    asked: Sequence[Position] = (),
 ) -> Answer:
-    """The full list of countries for one position (or for every position)."""
-    positions = [position] if position else [p for p in Position if p is not Position.NOT_MEMBER]
+    """The full list of countries for the positions asked (or for every position)."""
+    positions = list(asked) or [p for p in Position if p is not Position.NOT_MEMBER]
 
     def lines(document: Document, vote: RecordedVote) -> list[str]:
         listed = []
@@ -172,7 +178,15 @@ def answer_roster(
             listed.append("“Did not vote” = 2019 Member States recorded in none of the lists.")
         return listed
 
-    return _per_vote(question, AnswerKind.ROSTER, documents, lines)
+    answer = _per_vote(question, AnswerKind.ROSTER, documents, lines)
+    named = [
+        VoteEntry(country=name, position=current, note=d.vote.notes.get(name), document=d.id)
+        for d in documents
+        if d.vote is not None
+        for current in positions
+        for name in library.roster(d, current)
+    ]
+    return answer.model_copy(update={"votes": named})
 
 
 def _per_vote(

@@ -69,6 +69,28 @@ def test_console_answers_until_quit(
     assert "Unknown command :nope." in out
 
 
+def test_the_console_reads_follow_ups_in_context(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = "how did the african group vote?\nwhich of them abstained?\nand Brazil?\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    assert "I read this as: Which of the members of the African Group abstained." in out
+    assert "8 of the 54 members of the African Group abstained" in out
+    assert "I read this as: Whether Brazil abstained." in out
+
+
+def test_one_shot_ask_is_stateless_and_shows_its_reading(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("how did France vote?\nand Brazil?\n"))
+    assert main(["ask", "--json", "-"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["query"]["intent"] == "vote"
+    assert second["query"]["follow_up"] is False
+
+
 def test_no_command_and_no_token_starts_the_console(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -99,10 +121,12 @@ def test_run_without_a_token_says_so(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> None:
-    """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers."""
+    """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers, and
+    nothing that draws pictures."""
     probe = (
         "import sys; from bot.cli import main; main(['vote', 'France']); "
-        "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers'}; "
+        "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
+        "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     done = subprocess.run(

@@ -22,6 +22,7 @@ from bot.discord_app.engine_port import AnswerEngine
 from bot.settings import BotSettings
 from index.answers import Answer
 from index.engine import Engine
+from index.query import Query
 from index.search.models import ReindexReport
 from index.settings import PROJECT_ROOT, EngineSettings
 from tests.e2e.fake_discord import (
@@ -49,10 +50,10 @@ class RecordingEngine(Engine):
     def asked(self) -> list[str]:
         return [argument for name, argument in self.calls if name == "ask"]
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, previous: Query | None = None) -> Answer:
         with self._calls_lock:
             self.calls.append(("ask", question))
-        return super().ask(question)
+        return super().ask(question, previous)
 
     def vote(self, country: str) -> Answer:
         with self._calls_lock:

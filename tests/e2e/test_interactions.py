@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from bot.charts.palette import AGAINST, as_int
 from bot.discord_app.render import EMBED_TOTAL_LIMIT, EMBEDS_PER_MESSAGE
 from index.answers import Answer, AnswerKind
+from index.query import Query
 from tests.e2e.conftest import RecordingEngine, StartBot
 from tests.e2e.fake_discord import APPLICATION_ID, RecordedRequest
 
@@ -48,7 +50,7 @@ async def test_vote_autocomplete_then_answer_coloured_by_position(
     callback = await harness.callback(invocation)
     assert callback.body["type"] == 4, "a structured answer is sent immediately"
     (embed,) = embeds_of(callback)
-    assert embed["color"] == 0xE74C3C
+    assert embed["color"] == as_int(AGAINST), "the pictures' colour for against"
     assert "**France** voted **against**" in embed["description"]
     assert embed["fields"][0]["name"] == "paragraph 10 of the report"
     assert VOTE_CAPTION in embed["footer"]["text"], "footer names document and vote"
@@ -188,7 +190,7 @@ async def test_long_answers_are_split_within_discord_limits(
 ) -> None:
     text = "\n\n".join(f"Paragraph {n}. " + "word " * 400 for n in range(12))
 
-    def long_answer(question: str) -> Answer:
+    def long_answer(question: str, previous: Query | None = None) -> Answer:
         return Answer(question=question, kind=AnswerKind.PASSAGE, answered=True, text=text)
 
     monkeypatch.setattr(engine, "ask", long_answer)
@@ -275,3 +277,17 @@ async def test_about_paragraph_and_search(start_bot: StartBot, engine: Recording
     assert (await harness.callback(search)).body["type"] == 5
     (result,) = embeds_of((await harness.followups(search))[0])
     assert result["fields"][0]["name"].startswith("operative paragraph 5")
+
+
+async def test_ask_reads_a_follow_up_in_the_light_of_the_same_users_last_question(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    asker = harness.fake.next_id()
+    first = await harness.fake.invoke("ask", {"question": "How did France vote?"}, user_id=asker)
+    await harness.followups(first)
+    then = await harness.fake.invoke("ask", {"question": "and Brazil?"}, user_id=asker)
+    (followup,) = await harness.followups(then)
+    (embed,) = embeds_of(followup)
+    assert embed["description"].startswith("*I read this as: How Brazil voted.*")
+    assert "**Brazil** **abstained**" in embed["description"]

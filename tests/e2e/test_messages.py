@@ -117,3 +117,55 @@ async def test_the_answer_channel_skips_one_users_burst_silently(
     await asyncio.sleep(0.3)
     assert len([r for r in harness.fake.requests if is_message_to(ANSWER_CHANNEL_ID)(r)]) == 2
     assert engine.asked() == ["How did Kenya vote?", "How did Peru vote?"]
+
+
+def embed_text(request: RecordedRequest) -> str:
+    return " ".join(
+        f"{embed.get('title', '')} {embed.get('description', '')}"
+        for embed in request.body["embeds"]
+    )
+
+
+async def test_a_follow_up_from_the_same_person_is_read_in_context(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    asker = harness.fake.next_id()
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> how did France vote?", mention_bot=True, author_id=asker
+    )
+    await harness.wait_for(is_message_to(CHANNEL_ID))
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> and Brazil?", mention_bot=True, author_id=asker
+    )
+    _, second = await harness.wait_for(is_message_to(CHANNEL_ID), count=2)
+    text = embed_text(second)
+    assert "I read this as: How Brazil voted." in text
+    assert "**Brazil** **abstained**" in text
+
+
+async def test_a_reply_to_an_answer_follows_it_whoever_asks(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> how did the african group vote?", mention_bot=True
+    )
+    await harness.wait_for(is_message_to(CHANNEL_ID))
+    answer_id = int(harness.fake.sent[-1]["id"])
+    await harness.fake.post_message(
+        f"<@{BOT_USER_ID}> which of them abstained?", mention_bot=True, reply_to=answer_id
+    )
+    _, second = await harness.wait_for(is_message_to(CHANNEL_ID), count=2)
+    assert "**8 of the 54** members of the African Group abstained" in embed_text(second)
+
+
+async def test_someone_else_does_not_inherit_a_conversation(
+    start_bot: StartBot, engine: RecordingEngine
+) -> None:
+    harness = await start_bot(engine)
+    await harness.fake.post_message(f"<@{BOT_USER_ID}> how did France vote?", mention_bot=True)
+    await harness.wait_for(is_message_to(CHANNEL_ID))
+    await harness.fake.post_message(f"<@{BOT_USER_ID}> and Brazil?", mention_bot=True)
+    _, second = await harness.wait_for(is_message_to(CHANNEL_ID), count=2)
+    assert "I read this as" not in embed_text(second)

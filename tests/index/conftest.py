@@ -1,4 +1,6 @@
-"""Engines over the real seed document; structured answers never touch the search index."""
+"""Engines over the real seed document, with the fake embedder: structured answers never
+touch the search index, and the few answers that consult it (the nearest passage to a subject
+the document never names) need no real model to be checked."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 
 from index.engine import Engine
 from index.settings import PROJECT_ROOT, EngineSettings
+from tests.index.search.helpers import FakeEmbedder
 
 SEEDS = PROJECT_ROOT / "seeds"
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -20,7 +23,7 @@ JOURNALISTS_ID = "third-committee-report-safety-of-journalists-2021"
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     data = tmp_path_factory.mktemp("data")
-    return Engine(EngineSettings(seeds_dir=SEEDS, data_dir=data))
+    return Engine(EngineSettings(seeds_dir=SEEDS, data_dir=data), embedder=FakeEmbedder())
 
 
 @pytest.fixture(scope="session")

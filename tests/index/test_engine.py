@@ -145,7 +145,8 @@ def assert_defused(text: str) -> None:
         # The paragraph command's "No paragraph is labelled".
         (lambda e: e.paragraph("<@&456> [x](http://e.x)"), "No paragraph is labelled"),
         # A question naming an unknown country, through the question reader.
-        (lambda e: e.ask("How did [Atlantis](https://evil.example) vote?"), "Atlantis"),
+        (lambda e: e.ask("How did Atlantis <@123> vote?"), "Atlantis"),
+        (lambda e: e.ask("How did G*rmany_ vote?"), "reading"),
     ],
 )
 def test_user_text_repeated_in_answers_is_defused(

@@ -81,8 +81,6 @@ def test_each_delegation_named_in_one_footnote_gets_its_own_note(
     assert "Tonga subsequently indicated" in entry.note and "Egypt" not in entry.note
 
 
-def test_one_document_is_always_targeted(engine: Engine) -> None:
+def test_with_one_document_nothing_needs_naming(engine: Engine) -> None:
     library = Library(engine._library.documents)
-    assert library.targeted("how did Egypt vote on the journalists resolution?") == (
-        library.documents
-    )
+    assert library.named_documents("how did Egypt vote on the journalists resolution?") == ()

@@ -60,7 +60,6 @@ def test_who_spoke_for_the_eu(engine: Engine) -> None:
         ("Did Liechtenstein speak?", "**Yes**: Canada spoke in explanation of vote before the"),
         ("Did France make a statement?", "**Yes**: Finland spoke in explanation of vote"),
         ("Did Brazil make a statement?", "**No**: the report records no statement"),
-        ("What did Iran say?", "**Yes**: Iran (Islamic Republic of) made a statement after"),
     ],
 )
 def test_did_a_country_speak(engine: Engine, question: str, expected: str) -> None:
@@ -112,3 +111,12 @@ def test_who_introduced_the_draft(engine: Engine) -> None:
     answer = engine.ask("Who introduced the draft resolution?")
     assert answer.text.startswith("**Introduction of the draft resolution**:\n- Russian Federation")
     assert [s.label for s in answer.sources] == ["paragraph 6 of the report"]
+
+
+def test_what_a_country_said_is_not_in_the_report(engine: Engine) -> None:
+    answer = engine.ask("What did Iran say?")
+    assert (answer.kind, answer.answered) == (AnswerKind.NOT_IN_DOCUMENT, False)
+    assert "does not record what" in answer.text.split("\n")[0]
+    assert "Iran (Islamic Republic of) made a statement after the vote" in answer.text
+    assert "A/C.3/74/SR.50" in answer.text
+    assert [s.label for s in answer.sources] == ["paragraph 12 of the report"]

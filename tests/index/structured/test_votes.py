@@ -168,7 +168,7 @@ def test_unknown_countries_get_did_you_mean(engine: Engine) -> None:
     atlantis = engine.vote("Atlantis")
     assert not atlantis.answered and not atlantis.votes
     assert "Atlantis" in atlantis.text
-    assert "Did you mean Eswatini?" in engine.vote("Swazi").text
+    assert "Did you mean Eswatini?" in engine.vote("Swazilandish").text
 
 
 def test_a_typo_is_corrected_and_said(engine: Engine) -> None:
@@ -179,12 +179,26 @@ def test_a_typo_is_corrected_and_said(engine: Engine) -> None:
 
 def test_json_contract(engine: Engine) -> None:
     data = json.loads(engine.ask("How did France vote?").model_dump_json())
-    assert set(data) == {"question", "kind", "answered", "text", "votes", "sources"}
+    assert set(data) == {
+        "question",
+        "kind",
+        "answered",
+        "text",
+        "votes",
+        "sources",
+        "illustration",
+        "query",
+    }
+    assert data["query"]["intent"] == "vote"
+    assert [c["name"] for c in data["query"]["countries"]] == ["France"]
     assert data["kind"] == "vote" and data["answered"] is True
+    assert data["illustration"] is None, "a vote answer carries no picture"
     assert data["votes"] == [
         {"country": "France", "position": "against", "note": None, "document": SEED_ID}
     ]
     assert set(data["sources"][0]) == {"document", "label", "text", "score"}
+    tally = json.loads(engine.ask("Was it adopted?").model_dump_json())
+    assert tally["illustration"] == {"kind": "map", "document": SEED_ID, "groups": []}
 
 
 def _fixture_position(country: str) -> Position:
@@ -215,14 +229,21 @@ def test_a_second_document_is_answered_and_named(two_document_engine: Engine) ->
 
 def test_why_gets_facts_and_says_the_report_has_no_reasons(engine: Engine) -> None:
     answer = engine.ask("Why did the US vote against?")
-    assert answer.text.startswith("**United States of America** voted **against**.")
-    assert "records how delegations voted, not why" in answer.text
+    assert (answer.kind, answer.answered) == (AnswerKind.NOT_IN_DOCUMENT, False)
+    assert answer.text.startswith("The report records how delegations voted, not why.")
+    assert "United States of America voted against" in answer.text
+    assert "A/C.3/74/SR.50" in answer.text
+    assert [(v.country, v.position) for v in answer.votes] == [
+        ("United States of America", Position.AGAINST)
+    ]
 
 
 def test_an_unknown_country_in_a_question_is_not_answered_with_the_tally(engine: Engine) -> None:
-    answer = engine.ask("Was Swazi in favour?")
+    answer = engine.ask("Was Swazilandish in favour?")
     assert answer.kind is AnswerKind.VOTE and not answer.answered
-    assert answer.text == "I do not know a Member State called “Swazi”. Did you mean Eswatini?"
+    assert answer.text == (
+        "I do not know a Member State called “Swazilandish”. Did you mean Eswatini?"
+    )
     lower_case = engine.ask("how did the uk vote")
     assert [v.country for v in lower_case.votes] == [
         "United Kingdom of Great Britain and Northern Ireland"

@@ -1,0 +1,141 @@
+"""From a typed query to an answer: the one dispatch over the records and the passages.
+
+Every structured answer is computed from the ``Query`` alone; the raw question is never read
+again here. Open questions go to passage retrieval, which is only loaded when one arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from index.answers import Answer, Source
+from index.countries import CountryMention, Resolution, ResolutionStatus, resolve
+from index.groups import group_by_id
+from index.library import Library
+from index.query import Intent, OperativeSelection, Query
+from index.records import Document
+from index.structured.citing import join_names
+from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
+from index.structured.limits import answer_limit
+from index.structured.proceedings import answer_sponsors, answer_statements
+from index.structured.sets import answer_set
+from index.structured.votes import answer_roster, answer_tally, answer_vote
+from index.user_text import quote_user_text
+
+if TYPE_CHECKING:
+    from index.search.retriever import Retriever
+
+NEAREST_PASSAGES = 3
+
+
+def execute(query: Query, library: Library, retriever: Callable[[], Retriever]) -> Answer:
+    """The answer to ``query``; ``retriever`` is called only for questions that need it."""
+    documents = library.documents_for(query.documents)
+    countries, preface = expand_ambiguous(query.countries)
+    if query.intent is Intent.PASSAGE:
+        passage = retriever().answer(query.search_text)
+        return passage.model_copy(update={"question": query.text})
+    if query.intent is Intent.NOT_IN_DOCUMENT:
+        return answer_limit(query, documents, library, lambda text: _nearest(retriever, text))
+    answer = _structured(
+        query.model_copy(update={"countries": tuple(countries)}), documents, library
+    )
+    return prefaced(answer, preface)
+
+
+def _structured(query: Query, documents: Sequence[Document], library: Library) -> Answer:
+    intent = query.intent
+    if intent is Intent.VOTE or (intent in _SETS and _only_unknown(query)):
+        resolutions = [resolution_of(mention) for mention in query.countries]
+        return answer_vote(
+            library, query.text, documents, resolutions, query.positions, why=query.why
+        )
+    unscoped = not (query.countries or query.groups or query.sets)
+    if intent is Intent.LIST and unscoped and query.quantifier is None:
+        return answer_roster(library, query.text, documents, query.positions)
+    if intent in _SETS:
+        return answer_set(query, documents, library)
+    if intent is Intent.TALLY:
+        return answer_tally(library, query.text, documents)
+    if intent is Intent.SPONSORS:
+        groups = [group_by_id(g.id) for g in query.groups]
+        return answer_sponsors(library, query.text, documents, query.countries, query.stage, groups)
+    if intent is Intent.STATEMENTS:
+        names = [g.name for g in query.groups]
+        return answer_statements(
+            library, query.text, documents, query.countries, query.moment, names
+        )
+    if intent is Intent.METADATA and query.field is not None:
+        return answer_metadata(query.text, documents, query.field)
+    if query.paragraph is not None:
+        return answer_paragraph(query.text, documents, query.paragraph)
+    decisions = query.operative is OperativeSelection.DECISIONS
+    return answer_resolution(query.text, documents, decisions_only=decisions)
+
+
+_SETS = (Intent.BREAKDOWN, Intent.LIST, Intent.COUNT, Intent.COMPARE)
+
+
+def _only_unknown(query: Query) -> bool:
+    """A set question whose only subject is a name we do not know: say so, not the tally."""
+    return (
+        bool(query.countries)
+        and not (query.groups or query.sets)
+        and all(c.status is not ResolutionStatus.MEMBER for c in query.countries)
+    )
+
+
+def _nearest(retriever: Callable[[], Retriever], text: str) -> list[Source]:
+    """Retrieval's best passage for a subject the document never names, if it is close."""
+    found = retriever().search(text, NEAREST_PASSAGES)
+    if not found or not retriever().in_scope(text, found[:1]):
+        return []
+    best = found[0]
+    return [
+        Source(
+            document=best.paragraph.document,
+            label=best.paragraph.label,
+            text=best.paragraph.text[:240],
+            score=round(best.score, 4),
+        )
+    ]
+
+
+def resolution_of(mention: CountryMention) -> Resolution:
+    """A mention as a resolution; an unknown name is looked up again for "did you mean"."""
+    if mention.status is ResolutionStatus.UNKNOWN:
+        return resolve(mention.text)
+    return mention.to_resolution()
+
+
+def expand_ambiguous(
+    mentions: Sequence[CountryMention],
+) -> tuple[list[CountryMention], str]:
+    """Answer for every country an ambiguous name could mean rather than guess one.
+
+    "How did Congo vote?" gets both Congos, with a line that says why.
+    """
+    expanded: list[CountryMention] = []
+    notes: list[str] = []
+    for mention in mentions:
+        if mention.status is not ResolutionStatus.AMBIGUOUS or not mention.candidates:
+            expanded.append(mention)
+            continue
+        notes.append(
+            f"“{quote_user_text(mention.text)}” could mean {join_names(mention.candidates, 'or')}: "
+            "here is each of them."
+        )
+        expanded += [
+            mention.model_copy(
+                update={"status": ResolutionStatus.MEMBER, "name": name, "candidates": ()}
+            )
+            for name in mention.candidates
+        ]
+    return expanded, " ".join(notes)
+
+
+def prefaced(answer: Answer, preface: str) -> Answer:
+    if not preface:
+        return answer
+    return answer.model_copy(update={"text": f"{preface}\n{answer.text}"})

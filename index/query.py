@@ -1,0 +1,159 @@
+"""The typed reading of a question: made once, by ``index.reading``, and used by every answer.
+
+Nothing downstream looks at the raw question again. The query is also the unit of
+conversation: a follow-up ("and Brazil?") is read in the light of the previous query, and
+front ends keep it between turns. It is part of the public JSON (``rapporteur ask --json``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from index.countries import CountryMention
+from index.records import Part, Position, SponsorStage, StatementMoment
+
+
+class Intent(StrEnum):
+    """What kind of answer the question wants."""
+
+    VOTE = "vote"
+    """How named countries voted (with a yes/no verdict when a position is asked)."""
+    BREAKDOWN = "breakdown"
+    """How a set of States split, position by position."""
+    LIST = "list"
+    """Which States of a set took a position; with a quantifier, "did any/all ...?"."""
+    COUNT = "count"
+    """How many States of a set took a position."""
+    COMPARE = "compare"
+    """Whether States voted alike, or who broke ranks with their regional group."""
+    TALLY = "tally"
+    """The overall result."""
+    SPONSORS = "sponsors"
+    STATEMENTS = "statements"
+    METADATA = "metadata"
+    PARAGRAPH = "paragraph"
+    PASSAGE = "passage"
+    """An open question, answered by quoting the passage that answers it."""
+    NOT_IN_DOCUMENT = "not_in_document"
+    """On topic, but the document does not hold the answer (see ``Limit``)."""
+
+
+class MetadataField(StrEnum):
+    RAPPORTEUR = "rapporteur"
+    DATE = "date"
+    MEETINGS = "meetings"
+    AGENDA_ITEM = "agenda_item"
+    SESSION = "session"
+    OVERVIEW = "overview"
+
+
+class ParagraphRef(BaseModel):
+    """A paragraph named by label; ``part`` is ``None`` when the label did not say which part."""
+
+    model_config = ConfigDict(frozen=True)
+
+    part: Part | None
+    number: int
+
+
+class OperativeSelection(StrEnum):
+    """The operative part as a whole, or only the paragraphs that "decide"."""
+
+    WHOLE = "whole"
+    DECISIONS = "decisions"
+
+
+class GroupMention(BaseModel):
+    """A group of States named in the question ("the Africans" -> the African Group)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    text: str
+    note: str | None = None
+    """Why this group was chosen when the words could mean another ("neighbours")."""
+
+
+class DocumentSet(StrEnum):
+    """Sets of States the document itself defines."""
+
+    SPONSORS = "sponsors"
+    SPEAKERS = "speakers"
+    NOTED = "noted"
+    """Delegations whose later intention the report notes ("meant to vote in favour")."""
+
+
+class SetMention(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    set: DocumentSet
+    stage: SponsorStage | None = None
+    """For sponsors: only those of one stage."""
+    moment: StatementMoment | None = None
+    """For speakers: ``BEFORE_VOTE`` or ``EXPLANATION_AFTER_VOTE`` (each with its family)."""
+
+
+class Quantifier(StrEnum):
+    ANY = "any"
+    ALL = "all"
+    NONE = "none"
+
+
+class Limit(StrEnum):
+    """Things people ask that this document does not hold."""
+
+    PLENARY_VOTE = "plenary_vote"
+    RESOLUTION_NUMBER = "resolution_number"
+    CHAIR = "chair"
+    MONEY = "money"
+    ARGUMENTS = "arguments"
+    REASONS = "reasons"
+    LATER_EVENTS = "later_events"
+    UNKNOWN_TOPIC = "unknown_topic"
+    NOT_STATED = "not_stated"
+
+
+class Query(BaseModel):
+    """One question, read. Every structured answer is computed from this alone."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    """The question as asked (after making it valid text)."""
+    intent: Intent
+    countries: tuple[CountryMention, ...] = ()
+    groups: tuple[GroupMention, ...] = ()
+    sets: tuple[SetMention, ...] = ()
+    positions: tuple[Position, ...] = ()
+    """The positions asked about, as a filter (empty: any position)."""
+    quantifier: Quantifier | None = None
+    outliers: bool = False
+    """Compare each State with its own regional group rather than with each other."""
+    why: bool = False
+    stage: SponsorStage | None = None
+    moment: StatementMoment | None = None
+    meeting: int | None = None
+    """A meeting the question names ("at the 44th meeting")."""
+    field: MetadataField | None = None
+    paragraph: ParagraphRef | None = None
+    operative: OperativeSelection | None = None
+    limit: Limit | None = None
+    topic: str | None = None
+    """For ``Limit.UNKNOWN_TOPIC``: the words the document never uses."""
+    documents: tuple[str, ...] = ()
+    """Ids of the documents the question names; empty means every document."""
+    search_text: str = ""
+    """What passage retrieval reads: the question, joined to the previous one for a
+    follow-up such as "where?"."""
+    follow_up: bool = False
+    inherited: tuple[str, ...] = ()
+    """Which slots came from the previous question."""
+    corrections: tuple[str, ...] = ()
+    """Words read as something else ("sponsers" as "sponsors")."""
+    uncertain: bool = False
+    """The reading involved a guess a user may want to check."""
+    reading: str = ""
+    """The reading in plain words, for "I read this as: …"."""

@@ -1,0 +1,463 @@
+"""The words that signal what a question wants, as patterns over the plain text.
+
+Patterns read the plain form made by ``index.reading.text.cue_text``: lower case,
+contractions expanded, and ``xcountryx`` / ``xgroupx`` standing for a country or group the
+reader already found. A cue is evidence, never a verdict on its own: ``index.reading.intent``
+weighs cues against the subjects they need ("adopted" means the tally only when nothing else
+in the question points at another passage).
+
+Every pattern is a plain alternation without nested repetition, so matching is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.records import Position, SponsorStage, StatementMoment
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+SUBJECT = r"(?:xcountryx|xgroupx)"
+SPEAKER = (
+    r"(?:xcountryx|xgroupx|it|they|he|she|the (?:\w+ ){0,3}"
+    r"(?:representatives?|delegations?|delegates?|director|speakers?|ambassadors?|chair))"
+)
+
+# --- positions ----------------------------------------------------------------------------
+
+EITHER = words(
+    r"yes or no",
+    r"no or yes",
+    r"for or against",
+    r"against or for",
+    r"in favou?r or against",
+    r"against or in favou?r",
+    r"which way",
+    r"which side",
+    r"adopted or (?:not|rejected)",
+    r"pass(?:ed)? or (?:not|fail(?:ed)?)",
+)
+""""turkey yes or no?" asks which position, it does not filter by one."""
+
+NEGATED: tuple[tuple[Position, re.Pattern[str]], ...] = (
+    (
+        Position.IN_FAVOUR,
+        words(
+            r"not (?:vote |voting )?(?:for|in favou?r|yes)",
+            r"not (?:support|back|endorse|approve)",
+            r"fail(?:ed)? to (?:support|back)",
+        ),
+    ),
+    (Position.AGAINST, words(r"not (?:vote |voting )?(?:against|no)", r"not oppose")),
+    (Position.ABSTAINING, words(r"not abstain")),
+)
+""""which BRICS country did not vote in favour" asks for every other position."""
+
+STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
+    (
+        Position.ABSENT,
+        words(
+            r"(?:did|do|does|was|were) not (?:vote|participate|take part|cast a vote|show up)",
+            r"not vote(?! (?:for|in favou?r|yes|against|no)\b)",
+            r"not (?:voting|present|participating|recorded)",
+            r"absent\w*",
+            r"absentees?",
+            r"no[- ]shows?",
+            r"non[- ]?vot(?:ing|ers?)",
+            r"(?:missed|skipped|sat out|stayed out of|stayed away from|sit out) the vote",
+            r"(?:missed|skipped) it",
+            r"did not bother",
+        ),
+    ),
+    (Position.ABSTAINING, words(r"abstain\w*", r"abstention\w*", r"sat on the fence")),
+    (
+        Position.AGAINST,
+        words(
+            r"vot(?:e|ed|es|ing) (?:against|no|nay)",
+            r"no votes?",
+            r"said no",
+            r"nay",
+            r"voted (?:it )?down",
+            r"thumbs down",
+        ),
+    ),
+    (
+        Position.IN_FAVOUR,
+        words(
+            r"in favou?r",
+            r"vot(?:e|ed|es|ing) (?:for|yes|in support)",
+            r"yes votes?",
+            r"said yes",
+            r"thumbs up",
+            r"yes side",
+        ),
+    ),
+)
+
+_ABOUT_THE_TEXT = (
+    r"(?=\s*(?:[?.!]|$|it\b|this\b|that\b|them\b|"
+    r"the (?:draft|resolution|text|proposal|motion|vote)\b|right\b|too\b|as well\b|or\b))"
+)
+WEAK_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
+    (
+        Position.AGAINST,
+        re.compile(
+            r"\b(?:against|oppos(?:e|ed|es|ing)|reject(?:ed|s|ing)?|no)\b" + _ABOUT_THE_TEXT
+        ),
+    ),
+    (
+        Position.IN_FAVOUR,
+        re.compile(
+            r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|endors(?:e|ed|es)|approv(?:e|ed)|"
+            r"favou?r(?:ed|s)?|yes|for)\b" + _ABOUT_THE_TEXT
+        ),
+    ),
+)
+"""Words that name a position only when they are about the vote: "against it", not
+"the fight against cybercrime"."""
+
+# --- sets and quantities ------------------------------------------------------------------
+
+QUANTIFIERS = (
+    ("none", words(r"none", r"nobody", r"no one", r"no (?:country|state|member|delegation)s?")),
+    ("all", words(r"all", r"every(?:one|body)?", r"each", r"whole", r"entire", r"both")),
+    ("any", words(r"any(?:one|body)?", r"some(?:one|body)?", r"at least one")),
+)
+LIST_ALL = words(r"(?:list|show|give|name|tell)(?: me)? (?:all|every|each)")
+""""list every abstention" asks for the list, not whether all abstained."""
+COUNT = words(
+    r"how many",
+    r"number of",
+    r"count of",
+    r"what share",
+    r"what proportion",
+    r"what percentage",
+    r"total number",
+    r"how much of",
+)
+LISTING = words(
+    r"which",
+    r"who",
+    r"list\w*",
+    r"names?",
+    r"named",
+    r"what (?:countries|states|members|delegations|nations|ones)",
+    r"show me",
+    r"tell me",
+    r"give me",
+    r"ones",
+)
+COMPARE = words(
+    r"(?:the )?same way",
+    r"the same",
+    r"alike",
+    r"different(?:ly)?",
+    r"differ\w*",
+    r"divided",
+    r"united",
+    r"unanimous\w*",
+    r"together",
+    r"in unison",
+    r"as a (?:bloc|block|group)",
+    r"agree\w*",
+    r"disagree\w*",
+    r"compar\w*",
+    r"versus",
+    r"similar(?:ly)?",
+    r"consistent(?:ly)?",
+    r"in line",
+    r"in lockstep",
+    r"split",
+)
+SPLIT_AS_BREAKDOWN = re.compile(r"\bhow (?:did|was|were|is|are) .{0,60}\bsplit\b")
+""""how did the P5 split" asks for the breakdown, "was the EU split?" compares."""
+OUTLIERS = words(
+    r"different(?:ly)? (?:from|than|to) (?:their|its|the rest of (?:their|its)|most of "
+    r"(?:their|its)) (?:neighbou?rs?|region\w*|groups?|bloc|allies|partners|peers)",
+    r"br(?:oke|eak|eaking) (?:ranks|with (?:their|its) (?:groups?|region|bloc|neighbou?rs))",
+    r"odd ones? out",
+    r"outliers?",
+    r"went against (?:their|its) (?:groups?|region|neighbou?rs|bloc)",
+    r"defect\w*",
+    r"mavericks?",
+)
+NEIGHBOURS = words(
+    r"neighbou?rs?",
+    r"neighbou?ring (?:countries|states)",
+    r"(?:its|their) region",
+    r"(?:its|their) (?:own )?(?:regional )?group",
+    r"regional group",
+)
+
+SPONSOR_SET = re.compile(
+    r"\b(?:(?P<stage>original|initial|first|revised|later|subsequent|new) )?"
+    r"(?:co-?)?sponsors\b"
+    r"|\b(?:any|every|each|no|one) (?:of the )?(?:co-?)?sponsor\b"
+    r"|\bsponsoring (?:countries|states|delegations|members)\b"
+    r"|\b(?:countries|states|delegations|ones|those|members|nations) (?:that|which|who) "
+    r"(?:had )?(?:co-?)?sponsored\b"
+)
+SPEAKER_SET = re.compile(
+    r"\bspeakers\b"
+    r"|\b(?:countries|states|delegations|ones|those|members|nations|representatives) "
+    r"(?:that|which|who) (?:had )?(?:spoke|made (?:a |their )?statements?|took the floor|"
+    r"explained their votes?|delivered statements?)\b"
+)
+NOTED_SET = words(
+    r"chang(?:e|ed|es|ing) (?:its|their|his|her|the) (?:vote|mind|position)s?",
+    r"(?:meant|intended|wanted) to vote",
+    r"wrong button",
+    r"voted by mistake",
+    r"subsequently indicated",
+    r"later (?:said|indicated|claimed|clarified)",
+    r"vote changes?",
+    r"changed votes?",
+    r"regret\w*",
+)
+
+# --- intents ------------------------------------------------------------------------------
+
+VOTE = words(
+    r"vot(?:e|ed|es|ing|ers?)",
+    r"ballots?",
+    r"positions?",
+    r"stances?",
+    r"stand",
+    r"stood",
+    r"sided?",
+    r"land(?:ed)?",
+    r"come down",
+    r"came down",
+    r"breakdown",
+    r"what did " + SUBJECT + r" do",
+    r"how did " + SUBJECT + r" go",
+    r"verdict",
+)
+TALLY_STRONG = words(
+    r"more (?:yes|no|votes|countries|states) (?:or|than)",
+    r"(?:yes|no) or (?:yes|no) votes",
+    r"majority",
+    r"tally",
+    r"results?",
+    r"outcome",
+    r"final (?:score|count|vote|tally)",
+    r"score",
+    r"vote count",
+    r"counts?",
+    r"margin",
+    r"how close",
+    r"by how much",
+    r"how did the vote go",
+    r"what was the vote",
+    r"the numbers",
+    r"recorded vote",
+    r"totals?",
+)
+TALLY_WEAK = words(
+    r"adopted",
+    r"adopt",
+    r"adoption",
+    r"pass(?:ed)?",
+    r"carried",
+    r"get through",
+    r"got through",
+    r"approved",
+    r"rejected",
+    r"fail(?:ed)?",
+    r"win",
+    r"won",
+    r"succeed(?:ed)?",
+    r"vote",
+    r"voted",
+    r"when (?:was|did) .{0,30}vote",
+)
+SPONSOR = words(
+    r"(?:co-?)?sponsor(?:ed|ing|s|ship)?",
+    r"put (?:it|this|the draft|the resolution|the text) forward",
+    r"put forward",
+    r"submitted",
+    r"tabled",
+    r"proposed",
+    r"drafted",
+    r"authored",
+    r"authors?",
+    r"behind (?:it|this|the draft|the resolution)",
+)
+SPONSOR_STAGES: tuple[tuple[SponsorStage, re.Pattern[str]], ...] = (
+    (
+        SponsorStage.SUBSEQUENT,
+        words(r"subsequent\w*", r"later(?: on)?", r"afterwards?", r"joined", r"after"),
+    ),
+    (SponsorStage.REVISED, words(r"revis\w*", r"rev\.?\s*1", r"added")),
+    (
+        SponsorStage.ORIGINAL,
+        words(r"original\w*", r"initial\w*", r"first", r"from the (?:start|outset|beginning)"),
+    ),
+)
+INTRODUCED = words(
+    r"introduc(?:e|ed|es|ing|tion)(?: of)? (?:the |it|this)",
+    r"who introduc\w*",
+    r"introduced it",
+)
+INTRODUCTORY = words(r"introductory", r"intro statement", r"opening statement")
+STATEMENT = words(
+    r"spoke",
+    r"speak(?:s|ing)?",
+    r"speakers?",
+    r"statements?",
+    r"explain(?:ed|s|ing)? (?:its|their|the|his|her) votes?",
+    r"explain(?:ed|s|ing)? (?:its|their) position",
+    r"explanations? of (?:the )?votes?",
+    r"took the floor",
+    r"take the floor",
+    r"on behalf of",
+    r"speak(?:s|ing)? for",
+    r"(?:say|said) anything",
+    r"interven\w*",
+    r"address(?:ed)? the committee",
+    r"remarks?",
+)
+MOMENTS: tuple[tuple[StatementMoment, re.Pattern[str]], ...] = (
+    (StatementMoment.INTRODUCTORY, words(r"introductory", r"intro statement", r"opening")),
+    (
+        StatementMoment.EXPLANATION_AFTER_VOTE,
+        words(r"after (?:the |it was put to a )?vot(?:e|ing)", r"afterwards", r"after"),
+    ),
+    (
+        StatementMoment.BEFORE_VOTE,
+        words(r"before (?:the )?vot(?:e|ing)", r"ahead of the vote", r"prior to the vote"),
+    ),
+)
+CONTENT = re.compile(
+    r"\bwhat (?:did|does|do|was|were|had|has) " + SPEAKER + r"(?: \w+){0,4} "
+    r"(?:say|said|argue|argued|claim|claimed|state|stated|tell|told|mean|explain(?:ed)?|"
+    r"propose|put forward|stress(?:ed)?|raise[ds]?)\b"
+    r"|\b(?:arguments?|concerns?|reasoning|justifications?|rationale|talking points|message)\b"
+    r"|\bpoints? (?:made|raised)\b|\bcontent of\b|\bexplain(?:ed)? why\b"
+    r"|\bwhat (?:was|were) (?:in |the content of )?(?:the )?"
+    + SPEAKER
+    + r"(?: \w+){0,3} statements?"
+)
+"""What a delegation said, argued or meant: the report records that it spoke, not what."""
+EXISTENCE = words(r"(?:say|said) anything", r"make a statement", r"made a statement")
+WHY = re.compile(
+    r"^\W*why\b|\bwhy (?:did|was|were|do|does|is|are|would|has|have|so many)\b"
+    r"|\breasons? (?:for|why|behind)\b|\bwhat made\b|\bmotivat\w*|\brationale\b|\bhow come\b"
+)
+DECISIONS = re.compile(
+    r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"
+    r"(?:resolution |text |general assembly |assembly )?decide\b"
+    r"|\bwhat (?:was|were|is|are) (?:decided|the decisions?)\b"
+    r"|\bdecisions? (?:of|in|taken by) the (?:draft )?resolution\b"
+)
+OPERATIVE_PART = re.compile(
+    r"\bwhat (?:does|did|will|would) (?:the|this|it) (?:draft )?(?:resolution )?do\b"
+    r"|\boperative (?:part|paragraphs|section)\b"
+    r"|\bsummar(?:y|ise|ize)\b(?:.{0,20}\b(?:resolution|text|draft)\b)?"
+    r"|\bmain points\b|\bkey (?:provisions|points)\b|\btl ?;? ?dr\b|\bgist\b"
+)
+METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "rapporteur",
+        words(
+            r"rapporteur\w*",
+            r"who (?:wrote|prepared|authored|drafted) (?:the|this) report",
+            r"author of (?:the|this) report",
+        ),
+    ),
+    (
+        "agenda_item",
+        words(
+            r"(?:what|which) agenda item",
+            r"agenda item (?:number|is (?:it|this)|of (?:the|this) (?:report|item))",
+            r"under (?:what|which) (?:agenda )?item",
+            r"what item (?:is|was) (?:it|this)",
+            r"item number",
+        ),
+    ),
+    (
+        "session",
+        re.compile(
+            r"\b(?:which|what) session (?:is|was) (?:this|it|the report)\b"
+            r"|\b(?:which|what) session of the general assembly(?: is| was)?(?: this| it)?"
+            r"(?: from)?\s*\??$"
+            r"|\bsession number\b|\bwhich session\s*\??$|\bwhat session\s*\??$"
+        ),
+    ),
+    (
+        "meetings",
+        words(
+            r"which meetings?",
+            r"what meetings?",
+            r"how many meetings",
+            r"meetings? (?:of|did|were|was) the (?:third )?committee",
+            r"summary records?",
+        ),
+    ),
+    (
+        "date",
+        words(
+            r"when (?:was|is) (?:the|this) report (?:issued|published|dated|released|written|from)",
+            r"when is the report (?:from|dated)",
+            r"date of (?:the|this) report",
+            r"report(?:'s)? date",
+            r"report dated",
+            r"when is it dated",
+        ),
+    ),
+    (
+        "overview",
+        words(
+            r"what is this (?:document|report|doc|thing)",
+            r"what is the (?:document|doc)",
+            r"which (?:document|report)",
+            r"document (?:title|symbol)",
+            r"title of the (?:document|report)",
+            r"what is (?:this|the) (?:document|report|doc) about",
+            r"about this (?:document|report)",
+            r"draft symbol",
+            r"symbol of the draft",
+            r"what was the draft symbol",
+        ),
+    ),
+)
+FUTURE = words(
+    r"will",
+    r"shall",
+    r"next",
+    r"again",
+    r"come back",
+    r"return",
+    r"later",
+    r"follow[- ]up",
+)
+"""A question about what is to happen is about the operative paragraphs, not the report's
+own facts: "at which session will the Assembly come back to this?"."""
+
+MEETING = re.compile(r"\b(?P<number>\d{1,3})(?:st|nd|rd|th)? (?:plenary )?meeting\b")
+
+# --- follow-ups ---------------------------------------------------------------------------
+
+FOLLOW_UP_OPENING = re.compile(
+    r"^(?:and|also|plus|but|ok(?:ay)?|so|then|now|right|hmm|what about|how about|same for|"
+    r"same question for|what of|and what about|and how about|and the|ok and|ok so)\b"
+)
+ANAPHORA = words(
+    r"them",
+    r"they",
+    r"those",
+    r"these",
+    r"its",
+    r"their",
+    r"of them",
+    r"the rest",
+    r"which ones",
+    r"the others",
+    r"(?:did|was|has|had) it",
+)
+"""Words standing for the previous subject; a bare "it" is usually the draft, so only "did it
+…" (the delegation just asked about) counts."""
+BARE_MOMENT = re.compile(r"^(?:and |what about |how about )?(?P<moment>before|after)\b")

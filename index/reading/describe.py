@@ -1,0 +1,152 @@
+"""The reading in plain words ("How the African Group voted"), and whether to show it.
+
+A user who typed "and its neighbours?" or "germny" deserves to see what the bot understood;
+a user who typed "How did France vote?" does not need telling. The reading is marked
+uncertain when it inherited from a previous question, corrected a word, chose between
+meanings, or interpreted a loose word such as "neighbours".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.countries import CountryMention, ResolutionStatus
+from index.query import DocumentSet, Intent, Limit, Quantifier, Query, SetMention
+from index.records import Position, SponsorStage, StatementMoment
+
+_POSITION_WORDS = {
+    Position.IN_FAVOUR: "voted in favour",
+    Position.AGAINST: "voted against",
+    Position.ABSTAINING: "abstained",
+    Position.ABSENT: "did not vote",
+    Position.NOT_MEMBER: "are not Member States",
+}
+_LIMITS = {
+    Limit.PLENARY_VOTE: "the General Assembly's later plenary vote",
+    Limit.RESOLUTION_NUMBER: "the number of the adopted resolution",
+    Limit.CHAIR: "who chairs a body",
+    Limit.MONEY: "sums of money",
+    Limit.ARGUMENTS: "what a delegation said",
+    Limit.REASONS: "why delegations voted as they did",
+    Limit.LATER_EVENTS: "what happened after the report",
+    Limit.UNKNOWN_TOPIC: "a subject the document does not mention",
+    Limit.NOT_STATED: "something the report does not state",
+}
+
+
+def described(query: Query) -> Query:
+    """``query`` with its plain-words reading and the uncertainty flag filled in."""
+    corrected = any(c.corrected for c in query.countries)
+    ambiguous = any(c.status is ResolutionStatus.AMBIGUOUS for c in query.countries)
+    interpreted = any(g.note for g in query.groups) or query.outliers
+    uncertain = query.follow_up or corrected or ambiguous or interpreted or bool(query.corrections)
+    text = reading(query)
+    if query.corrections:
+        fixed = ", ".join(f"“{c.replace(' → ', '” as “')}”" for c in query.corrections)
+        text = f"{text} (reading {fixed})"
+    return query.model_copy(update={"reading": text, "uncertain": uncertain})
+
+
+def reading(query: Query) -> str:
+    subject = subject_phrase(query)
+    positions = _positions(query.positions)
+    intent = query.intent
+    if intent is Intent.VOTE:
+        return f"Whether {subject} {positions}" if positions else f"How {subject} voted"
+    if intent is Intent.BREAKDOWN:
+        return f"How {subject} voted, position by position"
+    if intent is Intent.LIST:
+        if query.quantifier is Quantifier.ANY:
+            return f"Whether any of {subject} {positions}"
+        if query.quantifier is Quantifier.ALL:
+            return f"Whether all of {subject} {positions}"
+        if query.quantifier is Quantifier.NONE:
+            return f"Whether none of {subject} {positions}"
+        return f"Which of {subject} {positions}" if positions else subject[:1].upper() + subject[1:]
+    if intent is Intent.COUNT:
+        return f"How many of {subject} {positions or 'there are'}"
+    if intent is Intent.COMPARE:
+        if query.outliers:
+            return "Which States voted differently from most of their UN regional group"
+        return f"Whether {subject} voted alike"
+    if intent is Intent.TALLY:
+        return "The result of the recorded vote"
+    if intent is Intent.SPONSORS:
+        return f"The sponsorship of {subject}" if _named(query) else "Who sponsored the draft"
+    if intent is Intent.STATEMENTS:
+        return f"The statements by or for {subject}" if _named(query) else "Who spoke, and when"
+    if intent is Intent.METADATA and query.field is not None:
+        return f"The report's {query.field.value.replace('_', ' ')}"
+    if intent is Intent.PARAGRAPH:
+        return "A paragraph of the document, quoted"
+    if intent is Intent.NOT_IN_DOCUMENT and query.limit is not None:
+        return f"A question about {_LIMITS[query.limit]}"
+    return "An open question, answered from the passage that holds the answer"
+
+
+def subject_phrase(query: Query) -> str:
+    """Who the question is about, as a reader would name them."""
+    parts = [_country_names(query.countries)] if query.countries else []
+    parts += [group_phrase(group.name) for group in query.groups]
+    parts += [_set_phrase(s) for s in query.sets]
+    return " ∩ ".join(part for part in parts if part) or "the Member States"
+
+
+def group_phrase(name: str) -> str:
+    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"."""
+    plural = name.split()[-1].casefold() in (
+        "countries",
+        "states",
+        "nations",
+    ) or name.casefold().startswith("permanent members")
+    return f"the {name}" if plural else f"the members of the {name}"
+
+
+def _named(query: Query) -> bool:
+    return bool(query.countries or query.groups)
+
+
+def _country_names(countries: Sequence[CountryMention]) -> str:
+    names: list[str] = []
+    for country in countries:
+        if country.name:
+            names.append(country.name)
+        elif country.candidates:
+            names += list(country.candidates)
+        else:
+            names.append(f"“{country.text}”")
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _set_phrase(mention: SetMention) -> str:
+    if mention.set is DocumentSet.SPONSORS:
+        stage = (
+            {
+                SponsorStage.ORIGINAL: "original ",
+                SponsorStage.REVISED: "added ",
+                SponsorStage.SUBSEQUENT: "later ",
+            }.get(mention.stage, "")
+            if mention.stage
+            else ""
+        )
+        return f"the {stage}sponsors"
+    if mention.set is DocumentSet.SPEAKERS:
+        when = (
+            {
+                StatementMoment.BEFORE_VOTE: " before the vote",
+                StatementMoment.EXPLANATION_AFTER_VOTE: " after the vote",
+            }.get(mention.moment, "")
+            if mention.moment
+            else ""
+        )
+        return f"the States that spoke{when}"
+    return "the States whose later intention the report notes"
+
+
+def _positions(positions: Sequence[Position]) -> str:
+    listed = [_POSITION_WORDS[p] for p in positions]
+    if len(listed) <= 1:
+        return "".join(listed)
+    return f"{', '.join(listed[:-1])} or {listed[-1]}"

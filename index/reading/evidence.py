@@ -1,0 +1,301 @@
+"""Everything a question's words say, gathered before any decision is made.
+
+The reader first finds what it can name (countries, groups, paragraph labels), then reads the
+rest through the cue patterns, remembering which words each cue explained. What no cue
+explains is kept as ``leftover``: words like "Doha Declaration" in "When was the Doha
+Declaration adopted?" are evidence that the question is about a passage, not the tally.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.countries import CountryMention, ResolutionStatus, find_countries
+from index.query import (
+    DocumentSet,
+    GroupMention,
+    MetadataField,
+    OperativeSelection,
+    ParagraphRef,
+    Quantifier,
+    SetMention,
+)
+from index.reading import cues
+from index.reading.group_names import GroupSpan, find_groups
+from index.reading.limits import Found, find_limit
+from index.reading.paragraph_refs import paragraph_ref
+from index.reading.text import COUNTRY, GROUP, cue_text, word_set, words
+from index.reading.typos import correct
+from index.reading.vocabulary import Vocabulary, fold
+from index.records import Position, SponsorStage, StatementMoment
+
+GENERIC = word_set(
+    """
+    a about after again all also am an and any are as at be been before being both but by can
+    could did do does doing done during each few for from had has have having he her here his
+    how i if in into is it its itself just me more most my no nor not now of off on once only
+    or other our out over own same she should so some such than that the their them then
+    there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yes ok okay actually exactly
+    really right tell show give know want like get got see look please pls hi hello hey
+    thanks draft resolution resolutions text proposal report document doc committee third
+    general assembly un united nations item country countries state states member members
+    delegation delegations nation government governments people vote votes voted voting final
+    one ones xcountryx xgroupx
+    """
+)
+"""Words every structured reading explains: function words and the vocabulary of the vote."""
+
+_SUBJECT_OF_VOTE = re.compile(
+    r"^\W*(?:how\s+did|did|was|were|has|have|is)\s+(?P<name>[^?,;]{2,40}?)\s+"
+    r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|oppose)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:they|it|he|she|we|you|anyone|anybody|everyone|everybody|nobody|somebody|someone|"
+    r"who|countries|country|states|state|members?|delegations?|committee|assembly|vote|draft|"
+    r"resolution|most|many|all|any|none|each|both|majority|minority|region|group|the rest|"
+    r"others?|people|nations|governments?|them|those|these|sponsors|speakers)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Evidence:
+    raw: str
+    plain: str
+    countries: list[CountryMention]
+    groups: list[GroupMention]
+    paragraph: ParagraphRef | None
+    sets: list[SetMention] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    either: bool = False
+    quantifier: Quantifier | None = None
+    count: bool = False
+    listing: bool = False
+    compare: bool = False
+    split_breakdown: bool = False
+    outliers: bool = False
+    neighbours: bool = False
+    vote: bool = False
+    tally_strong: bool = False
+    tally_weak: bool = False
+    sponsor: bool = False
+    stage: SponsorStage | None = None
+    introduced: bool = False
+    introductory: bool = False
+    statement: bool = False
+    moment: StatementMoment | None = None
+    content: bool = False
+    existence: bool = False
+    why: bool = False
+    operative: OperativeSelection | None = None
+    metadata_field: MetadataField | None = None
+    future: bool = False
+    limit: Found | None = None
+    follow_up_opening: bool = False
+    anaphora: bool = False
+    bare_moment: StatementMoment | None = None
+    unknown_subject: CountryMention | None = None
+    meeting: int | None = None
+    corrections: list[str] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)
+    explained: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def subjects(self) -> bool:
+        return bool(self.countries or self.groups or self.sets)
+
+    def seen(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` occurs; its words count as explained."""
+        found = False
+        for match in pattern.finditer(self.plain):
+            self.explained.append(match.span())
+            found = True
+        return found
+
+
+def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
+    """Read every cue of ``raw`` (already valid text) into ``Evidence``."""
+    group_spans, countries = _names(raw)
+    spans = [(g.start, g.end, GROUP) for g in group_spans]
+    spans += [(m.start, m.end, COUNTRY) for m in countries]
+    plain, corrections = correct(cue_text(raw, spans))
+    evidence = Evidence(
+        raw=raw,
+        plain=plain,
+        corrections=list(corrections),
+        countries=countries,
+        groups=_group_mentions(group_spans),
+        paragraph=paragraph_ref(raw),
+    )
+    _read_positions(evidence)
+    _read_sets(evidence)
+    _read_intent_cues(evidence)
+    if not evidence.countries and not evidence.groups:
+        evidence.unknown_subject = _unknown_subject(raw)
+    evidence.leftover = _leftover(evidence)
+    evidence.limit = find_limit(evidence.plain, raw, vocabulary, evidence.leftover)
+    return evidence
+
+
+def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention]]:
+    """Groups and countries, the longer name winning where they overlap: "South Africa" is a
+    country, not "Africa"; "the EU" is the group, not the observer of the same name."""
+    groups = find_groups(raw)
+    countries = find_countries(raw)
+
+    def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+        return start < other_end and other_start < end
+
+    kept_groups = [
+        g
+        for g in groups
+        if not any(
+            overlaps(g.start, g.end, c.start, c.end) and c.end - c.start > g.end - g.start
+            for c in countries
+        )
+    ]
+    kept_countries = [
+        c
+        for c in countries
+        if not any(overlaps(c.start, c.end, g.start, g.end) for g in kept_groups)
+    ]
+    return kept_groups, kept_countries
+
+
+def _group_mentions(spans: list[GroupSpan]) -> list[GroupMention]:
+    mentions: dict[str, GroupMention] = {}
+    for span in spans:
+        group = span.group
+        mentions.setdefault(group.id, GroupMention(id=group.id, name=group.name, text=span.text))
+    return list(mentions.values())
+
+
+def _read_positions(evidence: Evidence) -> None:
+    if evidence.seen(cues.EITHER):
+        evidence.either = True
+    found: list[Position] = []
+    for position, pattern in cues.NEGATED:
+        if evidence.seen(pattern):
+            found += [p for p in Position if p not in (position, Position.NOT_MEMBER)]
+    if not found:
+        for position, pattern in cues.STRONG_POSITIONS:
+            if evidence.seen(pattern):
+                found.append(position)
+        about_vote = cues.VOTE.search(evidence.plain) is not None
+        for position, pattern in cues.WEAK_POSITIONS:
+            if position in found or evidence.either:
+                continue
+            if evidence.seen(pattern) or (about_vote and _weak_word_near_vote(evidence, position)):
+                found.append(position)
+    evidence.positions = list(dict.fromkeys(found))
+
+
+def _weak_word_near_vote(evidence: Evidence, position: Position) -> bool:
+    """ "did X support the draft at the vote": weak words count in a sentence about voting."""
+    weak = {
+        Position.AGAINST: r"\b(?:oppos(?:e|ed|es|ing)|reject(?:ed|s|ing)?)\b",
+        Position.IN_FAVOUR: r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|endors(?:e|ed|es))\b",
+    }
+    return evidence.seen(re.compile(weak[position]))
+
+
+def _read_sets(evidence: Evidence) -> None:
+    sets: list[SetMention] = []
+    for match in cues.SPONSOR_SET.finditer(evidence.plain):
+        evidence.explained.append(match.span())
+        stage = {
+            "original": SponsorStage.ORIGINAL,
+            "initial": SponsorStage.ORIGINAL,
+            "first": SponsorStage.ORIGINAL,
+            "revised": SponsorStage.REVISED,
+            "later": SponsorStage.SUBSEQUENT,
+            "subsequent": SponsorStage.SUBSEQUENT,
+            "new": SponsorStage.SUBSEQUENT,
+        }.get(match.group("stage") or "")
+        sets.append(SetMention(set=DocumentSet.SPONSORS, stage=stage))
+    if evidence.seen(cues.SPEAKER_SET):
+        sets.append(SetMention(set=DocumentSet.SPEAKERS, moment=_moment(evidence)))
+    if evidence.seen(cues.NOTED_SET):
+        sets.append(SetMention(set=DocumentSet.NOTED))
+    evidence.sets = list(dict.fromkeys(sets))
+
+
+def _moment(evidence: Evidence) -> StatementMoment | None:
+    for moment, pattern in cues.MOMENTS:
+        if evidence.seen(pattern):
+            return moment
+    return None
+
+
+def _read_intent_cues(evidence: Evidence) -> None:
+    seen = evidence.seen
+    for name, pattern in cues.QUANTIFIERS:
+        if seen(pattern):
+            evidence.quantifier = Quantifier(name)
+            break
+    if seen(cues.LIST_ALL):
+        evidence.quantifier = None
+    evidence.count = seen(cues.COUNT)
+    evidence.listing = seen(cues.LISTING)
+    evidence.split_breakdown = seen(cues.SPLIT_AS_BREAKDOWN)
+    evidence.outliers = seen(cues.OUTLIERS)
+    evidence.compare = seen(cues.COMPARE) and not evidence.split_breakdown
+    evidence.neighbours = seen(cues.NEIGHBOURS)
+    evidence.vote = seen(cues.VOTE)
+    evidence.tally_strong = seen(cues.TALLY_STRONG)
+    evidence.tally_weak = seen(cues.TALLY_WEAK)
+    evidence.introduced = seen(cues.INTRODUCED)
+    evidence.introductory = seen(cues.INTRODUCTORY)
+    evidence.sponsor = seen(cues.SPONSOR)
+    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if seen(p)), None)
+    evidence.statement = seen(cues.STATEMENT)
+    evidence.moment = _moment(evidence)
+    evidence.content = seen(cues.CONTENT)
+    evidence.existence = seen(cues.EXISTENCE)
+    evidence.why = seen(cues.WHY)
+    if seen(cues.DECISIONS):
+        evidence.operative = OperativeSelection.DECISIONS
+    elif seen(cues.OPERATIVE_PART):
+        evidence.operative = OperativeSelection.WHOLE
+    evidence.future = seen(cues.FUTURE)
+    evidence.metadata_field = next((MetadataField(f) for f, p in cues.METADATA if seen(p)), None)
+    evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
+    evidence.anaphora = seen(cues.ANAPHORA)
+    meeting = cues.MEETING.search(evidence.plain)
+    if meeting is not None:
+        evidence.meeting = int(meeting.group("number"))
+    bare = cues.BARE_MOMENT.match(evidence.plain)
+    if bare is not None and len(words(evidence.plain)) <= 4:
+        evidence.bare_moment = (
+            StatementMoment.BEFORE_VOTE
+            if bare.group("moment") == "before"
+            else StatementMoment.EXPLANATION_AFTER_VOTE
+        )
+
+
+def _unknown_subject(raw: str) -> CountryMention | None:
+    """ "How did Atlantis vote?": a named subject that is no country or group we know."""
+    match = _SUBJECT_OF_VOTE.match(raw)
+    if match is None or _NOT_A_NAME.search(match.group("name")):
+        return None
+    name = match.group("name").strip()
+    if name.casefold() in ("the", "a", "an", "this", "that") or not name[:1].isalpha():
+        return None
+    return CountryMention(
+        text=name,
+        start=match.start("name"),
+        end=match.end("name"),
+        status=ResolutionStatus.UNKNOWN,
+    )
+
+
+def _leftover(evidence: Evidence) -> list[str]:
+    """Content words that no cue explained, in order."""
+    plain = list(evidence.plain)
+    for start, end in evidence.explained:
+        plain[start:end] = " " * (end - start)
+    rest = words("".join(plain))
+    return [w for w in rest if fold(w) not in GENERIC and w not in GENERIC and len(w) > 1]

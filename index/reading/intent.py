@@ -1,0 +1,206 @@
+"""Deciding what a question wants from the evidence its words give.
+
+A structured reading is taken only when the slots it needs are filled: a vote needs a
+country, a breakdown a group, a list a set or a position. Readings that rest on a single
+trigger word (the tally on "adopted", the report's session on "which session") also need the
+rest of the question to be theirs: when words remain that the documents use elsewhere ("the
+Doha Declaration", "come back"), the question is about a passage and goes to retrieval.
+"""
+
+from __future__ import annotations
+
+from index.countries import CountryMention, ResolutionStatus
+from index.query import (
+    DocumentSet,
+    Intent,
+    Limit,
+    Quantifier,
+    Query,
+    SetMention,
+)
+from index.reading.evidence import Evidence
+from index.reading.text import COUNTRY, word_set
+from index.reading.vocabulary import Vocabulary
+from index.records import SponsorStage, StatementMoment
+
+TALLY_EXPLAINS = word_set(
+    """
+    meeting meetings date day when exactly recorded record held took place time majority
+    close closely much margin result outcome counted count numbers number total win won lose
+    lost pass passed through get got go went end ended turn turned happen happened 50th
+    fiftieth
+    """
+)
+"""What a tally answer also says (when, at which meeting, by what margin)."""
+
+
+def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
+    """The query a question stands for, on its own (follow-ups are merged afterwards)."""
+    e = evidence
+    base = Query(
+        text=e.raw,
+        intent=Intent.PASSAGE,
+        countries=tuple(e.countries),
+        groups=tuple(e.groups),
+        sets=tuple(e.sets),
+        positions=tuple(e.positions),
+        quantifier=e.quantifier,
+        stage=e.stage,
+        moment=e.moment,
+        meeting=e.meeting,
+        corrections=tuple(e.corrections),
+        search_text=e.raw,
+    )
+    for rule in (
+        _paragraph,
+        _limits,
+        _said,
+        _statements_and_sponsors,
+        _sets_and_votes,
+        _metadata,
+        _unknown_subject,
+        _tally,
+    ):
+        decided = rule(e, base, vocabulary)
+        if decided is not None:
+            return decided
+    return base
+
+
+def _paragraph(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if e.paragraph is not None and not (e.countries or e.groups or e.positions):
+        return base.model_copy(update={"intent": Intent.PARAGRAPH, "paragraph": e.paragraph})
+    if e.operative is not None and not e.limit:
+        return base.model_copy(update={"intent": Intent.PARAGRAPH, "operative": e.operative})
+    return None
+
+
+def _limits(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if e.limit is None:
+        return None
+    if e.limit.limit is Limit.UNKNOWN_TOPIC and (e.countries or e.groups):
+        return None
+    return base.model_copy(
+        update={"intent": Intent.NOT_IN_DOCUMENT, "limit": e.limit.limit, "topic": e.limit.topic}
+    )
+
+
+def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    """What a delegation argued, or why a State voted as it did: not recorded."""
+    speaker = e.countries or e.groups or e.sets or e.anaphora or e.introductory
+    if e.content and (speaker or "director" in e.plain or "representative" in e.plain):
+        return base.model_copy(update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS})
+    if e.why:
+        return base.model_copy(
+            update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
+        )
+    return None
+
+
+def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    set_noun = any(s.set in (DocumentSet.SPONSORS, DocumentSet.SPEAKERS) for s in e.sets)
+    set_question = (
+        e.count or e.positions or e.compare or (e.quantifier and e.vote) or (set_noun and e.vote)
+    )
+    if e.introduced:
+        return base.model_copy(
+            update={
+                "intent": Intent.STATEMENTS,
+                "moment": StatementMoment.INTRODUCTION_OF_DRAFT,
+                "sets": (),
+            }
+        )
+    sponsor_set = any(s.set is DocumentSet.SPONSORS for s in e.sets)
+    if (e.sponsor or sponsor_set) and not set_question:
+        countries = tuple(c for c in e.countries if not _after_with(e, c.start))
+        return base.model_copy(
+            update={
+                "intent": Intent.SPONSORS,
+                "countries": countries,
+                "sets": (),
+                "stage": e.stage or _set_stage(e.sets),
+            }
+        )
+    speaker_set = any(s.set is DocumentSet.SPEAKERS for s in e.sets)
+    if (e.statement or e.introductory or speaker_set) and not set_question:
+        moment = StatementMoment.INTRODUCTORY if e.introductory else e.moment
+        return base.model_copy(update={"intent": Intent.STATEMENTS, "moment": moment, "sets": ()})
+    return None
+
+
+def _after_with(e: Evidence, start: int) -> bool:
+    """ "co-sponsored with Russia": the country is company, not the subject."""
+    return e.raw[:start].rstrip().casefold().endswith("with")
+
+
+def _set_stage(sets: list[SetMention]) -> SponsorStage | None:
+    return next((s.stage for s in sets if s.stage is not None), None)
+
+
+def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if e.outliers:
+        return base.model_copy(update={"intent": Intent.COMPARE, "outliers": True})
+    scoped = bool(e.groups or e.sets)
+    countries = [c for c in e.countries if c.status is not ResolutionStatus.UNKNOWN]
+    if e.compare and (len(countries) >= 2 or _plural(countries) or scoped):
+        return base.model_copy(update={"intent": Intent.COMPARE})
+    if scoped:
+        return base.model_copy(update=_set_reading(e))
+    if countries:
+        if len(countries) > 1 and (e.count or e.listing) and e.positions:
+            return base.model_copy(update=_set_reading(e))
+        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier:
+            return base.model_copy(update={"intent": Intent.VOTE})
+        return None
+    if e.unknown_subject is not None or (e.tally_strong and not e.count):
+        return None
+    if e.positions:
+        return base.model_copy(update=_set_reading(e))
+    return None
+
+
+def _plural(countries: list[CountryMention]) -> bool:
+    """An ambiguous name stands for several States ("the two Koreas")."""
+    return any(c.candidates for c in countries)
+
+
+def _set_reading(e: Evidence) -> dict[str, object]:
+    if e.count:
+        return {"intent": Intent.COUNT}
+    quantifier = e.quantifier
+    if quantifier is None and e.positions and not e.listing and (e.groups or e.sets):
+        quantifier = Quantifier.ALL
+    if e.positions or e.listing or e.quantifier or any(s.set is DocumentSet.NOTED for s in e.sets):
+        return {"intent": Intent.LIST, "quantifier": quantifier}
+    return {"intent": Intent.BREAKDOWN, "quantifier": None}
+
+
+def _only_names(e: Evidence) -> bool:
+    """The question is nothing but country names ("France?", "the irish?", "and Chad")."""
+    rest = [w for w in e.plain.split() if w not in ("and", "or", "what", "about", "how", "the")]
+    return all(w.strip("?.!,") in ("", COUNTRY) for w in rest)
+
+
+def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if e.metadata_field is None or e.future:
+        return None
+    if e.countries or e.groups or e.positions:
+        return None
+    return base.model_copy(update={"intent": Intent.METADATA, "field": e.metadata_field})
+
+
+def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if not (e.tally_strong or e.tally_weak or e.vote or e.either):
+        return None
+    if e.countries or e.groups or e.future:
+        return None
+    specific = [w for w in e.leftover if w not in TALLY_EXPLAINS and vocabulary.knows(w)]
+    if specific:
+        return None
+    return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})
+
+
+def _unknown_subject(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if e.unknown_subject is None:
+        return None
+    return base.model_copy(update={"intent": Intent.VOTE, "countries": (e.unknown_subject,)})

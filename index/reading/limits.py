@@ -1,0 +1,183 @@
+"""On-topic questions the document cannot answer, recognised before anything is looked up.
+
+People ask about the later plenary vote, the resolution's final number, who chairs the new
+committee, what it costs, and what happened afterwards. The report holds none of it; a
+passage that merely shares words with such a question ("adopted", "committee", "budget") is
+not an answer, so these are read as ``Intent.NOT_IN_DOCUMENT`` with the limit named, and the
+answer says so and points to the nearest thing the report does hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.query import Limit
+from index.reading.cues import words
+from index.reading.text import word_set
+from index.reading.text import words as split_words
+from index.reading.vocabulary import Vocabulary
+
+PLENARY = re.compile(
+    r"\bplenary\b"
+    r"|\b(?:general assembly|the assembly)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:vote[ds]?|voting|adopt(?:ed|ion)?|pass(?:ed)?|approv(?:ed|al))\b"
+    r"|\b(?:vote[ds]?|voting|adopt(?:ed|ion)|pass(?:ed)?)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:in|by|at) the general assembly\b"
+    r"|\bfinal (?:general assembly )?vote\b|\bgeneral assembly vote\b"
+)
+RESOLUTION_NUMBER = words(
+    r"resolution number",
+    r"number (?:of|did) (?:the|it|this) (?:final )?resolution",
+    r"what number",
+    r"which number",
+    r"numbered",
+    r"number did it get",
+    r"number was it given",
+)
+CHAIR = re.compile(
+    r"\bwho\b(?:\s+\w+){0,3}?\s+(?:chair(?:s|ed|man|woman|person)?|presid(?:es|ed|ent)|"
+    r"head(?:s|ed)?|leads?|led|runs?)\b"
+    r"|\b(?:elected|appointed|named|chosen) (?:as )?(?:the )?chair\w*"
+    r"|\bchair(?:man|woman|person)?s? (?:of|for) the\b|\bbureau\b"
+)
+MONEY = re.compile(
+    r"(?<!by )\bhow much\b(?! of)|\bcost(?:s|ing)?\b|\bdollars?\b|\busd\b|\beuros?\b|\$\s?\d"
+    r"|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b|\bhow expensive\b"
+    r"|\bbudget (?:of|for|is|was|figure|amount)\b"
+)
+PERSON = re.compile(
+    r"\b(?:who (?:is|was|are|were)|names? of|called)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:secretary-general|secretary general|director|president|ambassador|"
+    r"representatives?|delegates?|head)\b"
+)
+"""The report names no one but its Rapporteur: "who is the Secretary-General?"."""
+LATER_EVENT = re.compile(
+    r"\bratif\w*|\b(?:enter|entered|entry|come|came) into force\b"
+    r"|\b(?:eventually|finally|ever|since then|so far|to date|nowadays|today|currently|now|"
+    r"in the end)\b"
+    r"|\bfollow-?up resolution\b|\bwhat happened next\b"
+)
+LATER_SUBJECT = words(
+    r"convention",
+    r"treaty",
+    r"organi[sz]ational session",
+    r"ad hoc committee",
+    r"new committee",
+    r"negotiations?",
+    r"seventy-fifth session",
+    r"75th session",
+)
+PAST_EVENT = words(
+    r"happened",
+    r"took place",
+    r"was held",
+    r"were held",
+    r"finish(?:ed)?",
+    r"complet(?:e|ed)",
+    r"conclud(?:e|ed)",
+    r"(?:was|were|has been|have been) (?:eventually |finally )?(?:adopted|agreed|signed)",
+    r"did (?:it|they) (?:meet|agree|decide|adopt)",
+    r"decided",
+    r"agreed",
+)
+
+_TOPIC_FRAMES = (
+    re.compile(
+        r"\b(?:mention(?:s|ed)?|say(?:s)? about|said about|anything (?:about|on)|refers? to|"
+        r"reference to|talk(?:s)? about|cover(?:s)?|address(?:es)?|deal(?:s)? with|"
+        r"discuss(?:es)?|position of)\s+(?:the |a |an |any )?(?P<topic>[^?]+)"
+    ),
+    re.compile(
+        r"^(?:and |so |ok )?(?:what|how) about (?:the )?(?P<about>[^?]+)"
+        r"|^(?:what|who) (?:is|are|was|were) (?:the |a |an )?(?P<topic>[^?]+)"
+        r"|^(?:explain|define|tell me about)\s+(?:the |a |an )?(?P<other>[^?]+)"
+    ),
+)
+DOCUMENT_POINTING = 0
+"""Index of the frame that points at the document itself ("does it mention X?")."""
+_TOPIC_STOP = word_set(
+    """
+    the a an of on in to for about and or this it its that these those is are was were
+    resolution report document text draft say says said position mean means meaning name
+    called any anything something else xcountryx xgroupx
+    date dates day days time times place places location name names number numbers role roles
+    purpose aim aims goal goals point points idea status difference thing things story
+    background history context detail details content contents main key exact exactly kind
+    sort type
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    limit: Limit
+    topic: str | None = None
+
+
+def find_limit(
+    plain: str, raw: str, vocabulary: Vocabulary, unexplained: Sequence[str]
+) -> Found | None:
+    """The limit a question runs into, if it is one the reader can tell from its words;
+    ``unexplained`` are the words no other cue accounts for (only they can be unknown)."""
+    if PLENARY.search(plain) and "recommend" not in plain:
+        return Found(Limit.PLENARY_VOTE)
+    if RESOLUTION_NUMBER.search(plain) or any(
+        s.startswith("74/") for s in vocabulary.unknown_symbols(plain)
+    ):
+        return Found(Limit.RESOLUTION_NUMBER)
+    if CHAIR.search(plain):
+        return Found(Limit.CHAIR)
+    if PERSON.search(plain):
+        return Found(Limit.NOT_STATED, "names")
+    if MONEY.search(plain):
+        return Found(Limit.MONEY)
+    if _later(plain, vocabulary):
+        return Found(Limit.LATER_EVENTS)
+    topic = unknown_topic(plain, raw, vocabulary, unexplained)
+    if topic is not None:
+        return Found(Limit.UNKNOWN_TOPIC, topic)
+    return None
+
+
+def _later(plain: str, vocabulary: Vocabulary) -> bool:
+    """After the report: a year it never names (and later than all it names), or a past-tense
+    event that the report only plans (the organizational session, the convention)."""
+    latest = max(vocabulary.years, default=0)
+    if any(year > latest for year in vocabulary.unknown_years(plain)):
+        return True
+    about_planned = LATER_SUBJECT.search(plain) is not None
+    if LATER_EVENT.search(plain) and (about_planned or "ratif" in plain or "force" in plain):
+        return True
+    return about_planned and PAST_EVENT.search(plain) is not None and "will" not in plain
+
+
+def unknown_topic(
+    plain: str, raw: str, vocabulary: Vocabulary, unexplained: Sequence[str]
+) -> str | None:
+    """The words of a "what is X" or "does it mention X" question that the document never
+    uses, as the user wrote them; ``None`` when X is known or the question is off topic."""
+    for frame_index, frame in enumerate(_TOPIC_FRAMES):
+        match = frame.search(plain)
+        if match is None:
+            continue
+        phrase = next(group for group in match.groups() if group)
+        topic = [w for w in split_words(phrase) if w not in _TOPIC_STOP]
+        unknown = [w for w in topic if w in unexplained and not vocabulary.knows(w)]
+        if not topic or not unknown:
+            return None
+        on_topic = frame_index == DOCUMENT_POINTING or len(unknown) < len(topic)
+        return _as_written(raw, topic) if on_topic else None
+    return None
+
+
+def _as_written(raw: str, topic: list[str]) -> str:
+    """The topic words as the user typed them (their case), from first to last."""
+    folded = raw.casefold()
+    start = folded.find(topic[0].casefold())
+    end_word = topic[-1].casefold()
+    end = folded.find(end_word, max(start, 0))
+    if start < 0 or end < 0:
+        return " ".join(topic)
+    return raw[start : end + len(end_word)].strip()

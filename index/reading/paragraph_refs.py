@@ -1,0 +1,43 @@
+"""Paragraphs named by label: "op 3", "preambular paragraph 9", "paragraph 10 of the report"."""
+
+from __future__ import annotations
+
+import re
+
+from index.query import ParagraphRef
+from index.records import Part
+
+_OPERATIVE = re.compile(
+    r"\b(?:operative|op)\s*(?:paragraph|para\.?|§|p)?\s*(\d{1,3})\b", re.IGNORECASE
+)
+_PREAMBULAR = re.compile(
+    r"\b(?:preambular|preamble|pp)\s*(?:paragraph|para\.?|§)?\s*(\d{1,3})\b", re.IGNORECASE
+)
+_REPORT = re.compile(
+    r"\b(?:paragraph|para\.?|§)\s*(\d{1,3})\s+of\s+the\s+report\b"
+    r"|\breport(?:'s)?\s+(?:paragraph|para\.?|§)\s*(\d{1,3})\b",
+    re.IGNORECASE,
+)
+_RESOLUTION_PARAGRAPH = re.compile(
+    r"\b(?:paragraph|para\.?|§)\s*(\d{1,3})\s+of\s+the\s+(?:draft\s+)?resolution\b", re.IGNORECASE
+)
+_BARE_PARAGRAPH = re.compile(r"\b(?:paragraph|para\.?|§)\s*(\d{1,3})\b", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\bparagraphs?\s+(?:about|on|that|which|where)\b", re.IGNORECASE)
+
+
+def paragraph_ref(text: str) -> ParagraphRef | None:
+    """The paragraph a question names by label; "paragraph 4" alone leaves the part open."""
+    for part, pattern in (
+        (Part.OPERATIVE, _OPERATIVE),
+        (Part.PREAMBLE, _PREAMBULAR),
+        (Part.REPORT, _REPORT),
+    ):
+        match = pattern.search(text)
+        if match:
+            return ParagraphRef(part=part, number=int(next(g for g in match.groups() if g)))
+    if _RESOLUTION_PARAGRAPH.search(text):
+        return None
+    match = _BARE_PARAGRAPH.search(text)
+    if match and not _DESCRIBED.search(text):
+        return ParagraphRef(part=None, number=int(match.group(1)))
+    return None

@@ -1,0 +1,92 @@
+"""Turning what people type into text the cue patterns can read.
+
+Chat questions come lower case, contracted and abbreviated ("how'd the kiwis vote", "uk y/n",
+"didnt vote"). Patterns are written once against a plain form: lower case, straight quotes,
+contractions expanded, chat shorthand spelled out, and each country or group the reader has
+already found replaced by a placeholder word, so "how did the Swiss vote" and "how did Kenya
+vote" are the same sentence to a pattern. Every step is a single left-to-right regex pass:
+reading costs time linear in the length of the question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+MAX_READ_CHARS = 1_000
+"""Longer input is cut before reading: no question needs more, and reading stays cheap."""
+
+COUNTRY = "xcountryx"
+GROUP = "xgroupx"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\bcan'?t\b"), "can not"),
+    (
+        re.compile(r"\b(did|does|do|was|were|is|are|has|have|had|could|would|should)n'?t\b"),
+        r"\1 not",
+    ),
+    (re.compile(r"\b(how|who|where|what|why|when)'d\b"), r"\1 did"),
+    (re.compile(r"\b(what|who|where|how|that|it|there|here|when|why)'s\b"), r"\1 is"),
+    (re.compile(r"\b(what|where|how|who)s\b"), r"\1 is"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'s\b"), ""),
+)
+_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\by\s*/\s*n\b|\b(?:yay|yea|yeah) or nay\b"), "yes or no"),
+    (re.compile(r"\bpl[sz]\b|\bplease\b|\bthx\b|\bthanks\b"), " "),
+    (re.compile(r"\bu\b"), "you"),
+    (re.compile(r"\bur\b"), "your"),
+    (re.compile(r"\bppl\b"), "people"),
+    (re.compile(r"\bvs\b\.?|\bv\.\s"), "versus "),
+    (re.compile(r"\bw/\s?"), "with "),
+    (re.compile(r"\b(?:bc|cuz|coz)\b"), "because"),
+    (re.compile(r"\babt\b"), "about"),
+    (re.compile(r"&"), " and "),
+    (re.compile(r"\b(?:unga|ga)\b"), "general assembly"),
+    (re.compile(r"\bsg\b"), "secretary-general"),
+    (re.compile(r"\b3rd\b"), "third"),
+    (re.compile(r"\bat all\b"), " "),
+)
+_SPACES = re.compile(r"\s+")
+
+
+def valid_text(raw: str) -> str:
+    """The question as text the engine can hold: no lone surrogates, no control characters,
+    canonical composed form, bounded length."""
+    text = raw.encode("utf-8", "replace").decode("utf-8")
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
+    return _SPACES.sub(" ", text).strip()[:MAX_READ_CHARS]
+
+
+def cue_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """The plain form patterns read: ``spans`` (start, end, placeholder) replace what the
+    reader already understood, then case, quotes, contractions and shorthand are folded."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, placeholder in sorted(spans):
+        if start < cursor:
+            continue
+        pieces += [text[cursor:start], f" {placeholder} "]
+        cursor = end
+    pieces.append(text[cursor:])
+    plain = "".join(pieces).translate(_QUOTES).casefold()
+    for pattern, replacement in (*_CONTRACTIONS, *_SHORTHAND):
+        plain = pattern.sub(replacement, plain)
+    plain = re.sub(r"[^\w/'.?\- ]", " ", plain)
+    return _SPACES.sub(" ", plain).strip()
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one blank-separated string, to keep word lists readable."""
+    return frozenset(text.split())
+
+
+def words(plain: str) -> list[str]:
+    """The words of a plain text, without punctuation (symbols such as "65/230" stay whole)."""
+    return [w.strip(".'-") for w in re.findall(r"[\w/.'-]+", plain) if w.strip(".'-")]

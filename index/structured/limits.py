@@ -1,0 +1,330 @@
+"""Honest answers to on-topic questions the document does not answer.
+
+Each says so in its first line, then gives the nearest thing the document does hold, cited:
+"what did China say?" gets when China spoke (paragraph 11) and where its words are (the
+summary record the report cites); "who chairs the ad hoc committee?" gets the paragraphs that
+set the committee up. ``answered`` is always false: the question itself is not answered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from index.answers import Answer, AnswerKind, Source, VoteEntry
+from index.countries import ResolutionStatus, canonical_name
+from index.library import Library, format_date, ordinal
+from index.query import Limit, Query
+from index.records import Document, Paragraph, Part, Statement, StatementMoment
+from index.structured.citing import cite, document_line, excerpt, join_names
+from index.structured.proceedings import statement_phrase
+from index.structured.scope import scope_of
+from index.structured.sets import POSITION_VERBS
+
+_SUMMARY_RECORD = re.compile(r"A/C\.\d+/\d+/SR\.(\d+)")
+
+Nearest = Callable[[str], Sequence[Source]]
+"""Retrieval's closest passages for a text, for subjects the document never names."""
+
+
+def answer_limit(
+    query: Query, documents: Sequence[Document], library: Library, nearest: Nearest
+) -> Answer:
+    limit = query.limit or Limit.NOT_STATED
+    blocks: list[str] = []
+    sources: list[Source] = []
+    votes: list[VoteEntry] = []
+    for document in documents:
+        text, cited, named = _explain(limit, query, document, library)
+        blocks.append(f"{text}\n{document_line(document)}")
+        sources += [s for s in (cite(document, pid) for pid in dict.fromkeys(cited)) if s]
+        votes += named
+    if limit is Limit.UNKNOWN_TOPIC:
+        found = list(nearest(query.search_text))[:1]
+        if found:
+            blocks.append(f"The closest the document comes is {found[0].label}: “{found[0].text}”")
+            sources = [*found, *sources]
+    return Answer(
+        question=query.text,
+        kind=AnswerKind.NOT_IN_DOCUMENT,
+        answered=False,
+        text="\n\n".join(blocks),
+        votes=votes,
+        sources=sources,
+    )
+
+
+def _explain(
+    limit: Limit, query: Query, document: Document, library: Library
+) -> tuple[str, list[str], list[VoteEntry]]:
+    """The answer text for one document, the paragraphs it cites and the votes it names."""
+    meta = document.meta
+    if limit is Limit.ARGUMENTS:
+        return _arguments(query, document, library)
+    if limit is Limit.REASONS:
+        return _reasons(query, document, library)
+    if limit is Limit.UNKNOWN_TOPIC:
+        return f"The document does not mention “{query.topic}”.", [], []
+    officer = (
+        f"{meta.rapporteur}{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}"
+    )
+    headline = {
+        Limit.PLENARY_VOTE: "The report does not record the General Assembly's plenary vote: "
+        f"the vote it records is {_vote_words(document)}.",
+        Limit.RESOLUTION_NUMBER: "The report does not give the number of the resolution the "
+        "General Assembly later adopted; it names the text by its draft symbol, "
+        f"{_draft(document)}.",
+        Limit.CHAIR: "The report does not say who chairs that body; the only officer it names is "
+        f"its Rapporteur, {officer}.",
+        Limit.MONEY: "The report gives no sums of money.",
+        Limit.LATER_EVENTS: f"The report is dated {_date(document)} and says nothing of what "
+        "happened afterwards.",
+        Limit.NOT_STATED: f"The report does not say; the only person it names is its Rapporteur, "
+        f"{officer}.",
+    }[limit]
+    ids = _nearest_paragraphs(limit, document)
+    if not ids:
+        return headline, [], []
+    nearest = "; ".join(f"{_label(document, pid)}: “{_excerpt(document, pid)}”" for pid in ids)
+    return f"{headline}\nThe nearest it comes: {nearest}", ids, []
+
+
+_NEAREST_WORDS = {
+    Limit.CHAIR: ("the Chair", "ad hoc"),
+    Limit.MONEY: ("budget", "resources", "costs", "expenses"),
+    Limit.LATER_EVENTS: ("session", "convene"),
+    Limit.NOT_STATED: (),
+}
+"""What each limit's nearest paragraphs are about: the words that say so in any report."""
+NEAREST_LIMIT = 3
+
+
+def _nearest_paragraphs(limit: Limit, document: Document) -> list[str]:
+    """The paragraphs closest to a question the report cannot answer, by what they say."""
+    vote = document.vote
+    if limit is Limit.PLENARY_VOTE:
+        return _present(vote.paragraph_id if vote else None, _recommendation(document))
+    if limit is Limit.RESOLUTION_NUMBER:
+        return _present(_recommendation(document))
+    words = _NEAREST_WORDS.get(limit, ())
+    found = [
+        p.id
+        for p in document.paragraphs
+        if p.part is not Part.PREAMBLE and any(w in p.text for w in words)
+    ]
+    if limit is Limit.LATER_EVENTS:
+        found = [pid for pid in found if pid.startswith(Part.OPERATIVE.value)]
+    return found[:NEAREST_LIMIT]
+
+
+def _draft(document: Document) -> str:
+    return document.drafts[-1] if document.drafts else "its draft symbol"
+
+
+def _date(document: Document) -> str:
+    return format_date(document.meta.date) if document.meta.date else "undated"
+
+
+def _excerpt(document: Document, paragraph_id: str) -> str:
+    paragraph = Library.paragraph(document, paragraph_id)
+    return excerpt(paragraph.text.split("\n")[0], 160) if paragraph else ""
+
+
+def _vote_words(document: Document) -> str:
+    vote = document.vote
+    if vote is None:
+        return "the Committee's proceedings"
+    when = f" of {format_date(vote.date)}" if vote.date else ""
+    return (
+        f"the Committee's own recorded vote{when} ({vote.stated.in_favour} in favour, "
+        f"{vote.stated.against} against, {vote.stated.abstaining} abstentions)"
+    )
+
+
+def _recommendation(document: Document) -> str | None:
+    return next(
+        (p.id for p in document.paragraphs if p.part is Part.REPORT and "recommends" in p.text),
+        None,
+    )
+
+
+def _present(*ids: str | None) -> list[str]:
+    return [i for i in ids if i is not None]
+
+
+def _operative(document: Document, *numbers: int) -> list[str]:
+    return [p.id for p in document.paragraphs if p.part is Part.OPERATIVE and p.number in numbers]
+
+
+def _report_mentioning(document: Document, words: str) -> list[str]:
+    return [p.id for p in document.paragraphs if p.part is Part.REPORT and words in p.text]
+
+
+def summary_records(document: Document) -> dict[int, str]:
+    """Meeting number -> summary record symbol, from the footnotes that cite them."""
+    found: dict[int, str] = {}
+    for paragraph in document.paragraphs:
+        for note in paragraph.footnotes:
+            for match in _SUMMARY_RECORD.finditer(note.text):
+                found.setdefault(int(match.group(1)), match.group(0))
+    return found
+
+
+def _record_of(document: Document, meeting: int | None) -> str:
+    records = summary_records(document)
+    if meeting is not None and meeting in records:
+        return f"the summary record of the {ordinal(meeting)} meeting, {records[meeting]}"
+    return "the Committee's summary records"
+
+
+def _arguments(
+    query: Query, document: Document, library: Library
+) -> tuple[str, list[str], list[VoteEntry]]:
+    """When the delegation spoke, that its words are not in the report, and where they are."""
+    statements = _statements_for(query, document, library)
+    if not statements:
+        subject = _who(query) or "that delegation"
+        return (
+            f"The report does not record what {subject} said; it records no statement by "
+            f"{subject} at all. Statements are listed in paragraphs 4 to 12 of the report.",
+            [],
+            [],
+        )
+    facts = "; ".join(
+        statement_phrase(document, s, _country_of(query, s.speaker)) for s in statements
+    )
+    records = join_names(dict.fromkeys(_record_of(document, s.meeting) for s in statements))
+    quoted = "\n".join(
+        f"> {sentence}"
+        for sentence in dict.fromkeys(_sentence_naming(document, s) for s in statements)
+    )
+    who = _who(query) or join_names(
+        dict.fromkeys(
+            sp if canonical_name(sp) else f"the {sp}" for sp in (s.speaker for s in statements)
+        )
+    )
+    return (
+        f"The report does not record what {who} said, only who spoke and when.\n"
+        f"It records: {facts}. The words themselves are in {records}.\n{quoted}",
+        [s.paragraph_id for s in statements],
+        [],
+    )
+
+
+def _sentence_naming(document: Document, statement: Statement) -> str:
+    """The report's own sentence about a statement (it may say what the statement concerned)."""
+    paragraph = Library.paragraph(document, statement.paragraph_id)
+    if paragraph is None:
+        return statement.speaker
+    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z])", paragraph.text.split("\n")[0])
+    key = statement.speaker.split(" (")[0].split()[-1]
+    return next((s for s in sentences if key in s), sentences[0])
+
+
+def _statements_for(query: Query, document: Document, library: Library) -> list[Statement]:
+    if "director" in query.text.casefold() or query.moment is StatementMoment.INTRODUCTORY:
+        return [s for s in document.statements if s.moment is StatementMoment.INTRODUCTORY]
+    found: list[Statement] = []
+    for country in query.countries:
+        if country.status is ResolutionStatus.MEMBER and country.name:
+            found += library.statements_by(document, country.name)
+    for group in query.groups:
+        found += [s for s in document.statements if any(group.name in b for b in s.on_behalf_of)]
+    if query.sets and not (query.countries or query.groups):
+        members = set(scope_of(query, document, library).members)
+        found += [s for s in document.statements if s.speaker in members]
+    if not (query.countries or query.groups or query.sets):
+        found = list(document.statements)
+    return [s for s in dict.fromkeys(found) if _at(query, s)]
+
+
+def _at(query: Query, statement: Statement) -> bool:
+    """Whether a statement fits the meeting and moment the question names, if any."""
+    if query.meeting is not None and statement.meeting != query.meeting:
+        return False
+    if query.moment in _BEFORE:
+        return statement.moment in _BEFORE
+    if query.moment in _AFTER:
+        return statement.moment in _AFTER
+    return True
+
+
+_BEFORE = (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_BEFORE_VOTE)
+_AFTER = (StatementMoment.EXPLANATION_AFTER_VOTE, StatementMoment.AFTER_VOTE)
+
+
+def _country_of(query: Query, speaker: str) -> str | None:
+    """Speak from the asked country's point of view when it was spoken for."""
+    for country in query.countries:
+        if country.name and country.name != speaker:
+            return country.name
+    return None
+
+
+def _who(query: Query) -> str:
+    names = [c.name for c in query.countries if c.name]
+    names += [f"the {g.name}" for g in query.groups]
+    return join_names(names)
+
+
+def _reasons(
+    query: Query, document: Document, library: Library
+) -> tuple[str, list[str], list[VoteEntry]]:
+    """The votes asked about, and that the report does not give reasons."""
+    vote = document.vote
+    if vote is None:
+        return "The report records no vote.", [], []
+    facts: list[str] = []
+    votes: list[VoteEntry] = []
+    if query.countries or query.groups or query.sets:
+        scope = scope_of(query, document, library)
+        named = scope.members
+        for name in named[:12]:
+            facts.append(f"{name} {POSITION_VERBS[library.position(document, name)]}")
+        if len(named) > 12:
+            facts.append(f"and {len(named) - 12} more")
+        votes = [
+            VoteEntry(
+                country=name,
+                position=library.position(document, name),
+                note=vote.notes.get(name),
+                document=document.id,
+            )
+            for name in named
+        ]
+    elif query.positions:
+        for position in query.positions:
+            count = len(library.roster(document, position))
+            facts.append(f"{count} Member States {POSITION_VERBS[position]}")
+    explained = [
+        s for s in document.statements if s.moment in _EXPLANATIONS and s.meeting == vote.meeting
+    ]
+    where = _record_of(document, vote.meeting)
+    paragraphs = list(dict.fromkeys(s.paragraph_id for s in explained))
+    speakers = join_names(dict.fromkeys(s.speaker for s in explained))
+    said = (
+        f" {speakers} explained their votes there ("
+        + ", ".join(_label(document, pid) for pid in paragraphs)
+        + ")."
+        if explained
+        else ""
+    )
+    known = f" What it records: {join_names(facts)}." if facts else ""
+    return (
+        "The report records how delegations voted, not why."
+        f"{known} Explanations of vote were given at the {ordinal(vote.meeting)} meeting and "
+        f"are in {where}.{said}",
+        [vote.paragraph_id, *paragraphs],
+        votes,
+    )
+
+
+_EXPLANATIONS = (
+    StatementMoment.EXPLANATION_BEFORE_VOTE,
+    StatementMoment.EXPLANATION_AFTER_VOTE,
+)
+
+
+def _label(document: Document, paragraph_id: str) -> str:
+    paragraph: Paragraph | None = Library.paragraph(document, paragraph_id)
+    return paragraph.label if paragraph else paragraph_id

@@ -1,0 +1,113 @@
+"""The set of States a question is about, computed from the records and the group data.
+
+"The EU countries", "the sponsors from Latin America", "the countries that spoke after the
+vote": each is an intersection of groups of States (as of the document's date), the
+document's own sets (sponsors by stage, speakers by moment, delegations whose later
+intention is noted) and named countries. Never typed by hand: always derived.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.countries import ResolutionStatus, all_member_names, load_other_entities
+from index.groups import Group, group_by_id
+from index.library import Library
+from index.query import DocumentSet, Query, SetMention
+from index.reading.describe import group_phrase, subject_phrase
+from index.records import Document, StatementMoment
+
+_BEFORE = (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_BEFORE_VOTE)
+_AFTER = (StatementMoment.EXPLANATION_AFTER_VOTE, StatementMoment.AFTER_VOTE)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    members: tuple[str, ...]
+    """Member States in scope, in UN alphabetical order."""
+    noun: str
+    """How the answer names them: "members of the African Group", "sponsors"."""
+    notes: tuple[str, ...]
+    """Membership notes that matter on the document's date (Turkey, the United States...)."""
+    groups: tuple[Group, ...]
+    paragraph_ids: tuple[str, ...]
+    """Paragraphs the document's own sets were read from, to cite."""
+
+    @property
+    def whole_membership(self) -> bool:
+        return self.noun == ALL_STATES
+
+
+ALL_STATES = "Member States"
+
+
+def scope_of(query: Query, document: Document, library: Library) -> Scope:
+    """The States ``query`` is about in ``document`` (all Member States when it names none)."""
+    date = document.meta.date
+    groups = tuple(group_by_id(mention.id) for mention in query.groups)
+    chosen = set(all_member_names())
+    notes: list[str] = []
+    for group in groups:
+        chosen &= set(group.members_on(date))
+        notes += _group_notes(group, date)
+    cited: list[str] = []
+    for mention in query.sets:
+        names, ids = _document_set(mention, document)
+        chosen &= set(names)
+        cited += ids
+    named = [c.name for c in query.countries if c.status is ResolutionStatus.MEMBER and c.name]
+    if named:
+        chosen &= set(named)
+    ordered = tuple(name for name in all_member_names() if name in chosen)
+    return Scope(
+        members=ordered,
+        noun=_noun(query, groups),
+        notes=tuple(dict.fromkeys(notes)),
+        groups=groups,
+        paragraph_ids=tuple(dict.fromkeys(cited)),
+    )
+
+
+def _group_notes(group: Group, date: dt.date | None) -> list[str]:
+    notes: list[str] = []
+    if group.entity is not None:
+        entity = next((e for e in load_other_entities().entities if e.name == group.entity), None)
+        if entity is not None:
+            notes.append(entity.description)
+    notes += list(group.notes_on(date))
+    return notes
+
+
+def _document_set(mention: SetMention, document: Document) -> tuple[list[str], list[str]]:
+    """The Member States of one of the document's own sets, and where it says so."""
+    if mention.set is DocumentSet.SPONSORS:
+        sponsors = [
+            s for s in document.sponsors if mention.stage is None or s.stage is mention.stage
+        ]
+        return [s.country for s in sponsors], [s.paragraph_id for s in sponsors]
+    if mention.set is DocumentSet.SPEAKERS:
+        family = (
+            _BEFORE
+            if mention.moment in _BEFORE
+            else _AFTER
+            if mention.moment in _AFTER
+            else tuple(StatementMoment)
+        )
+        spoken = [s for s in document.statements if s.moment in family]
+        return [s.speaker for s in spoken], [s.paragraph_id for s in spoken]
+    vote = document.vote
+    noted = list(vote.notes) if vote is not None else []
+    return noted, [vote.paragraph_id] if vote is not None else []
+
+
+def _noun(query: Query, groups: Sequence[Group]) -> str:
+    if not (query.countries or query.groups or query.sets):
+        return ALL_STATES
+    if query.sets and groups:
+        sets = subject_phrase(query.model_copy(update={"groups": (), "countries": ()}))
+        return f"{sets.removeprefix('the ')} in the {' and the '.join(g.name for g in groups)}"
+    if len(groups) == 1 and not query.sets and not query.countries:
+        return group_phrase(groups[0].name).removeprefix("the ")
+    return subject_phrase(query).removeprefix("the ")

@@ -1,0 +1,334 @@
+"""Answers about sets of States: breakdowns, filtered lists, counts, any/all, comparisons.
+
+Every number and name is computed from the records and the group data for the document's
+date, and every State an answer names is in its ``votes`` field with its position, so a
+reader (or a test) can check each one. Group answers name the group's edge cases where they
+matter (Turkey counted in WEOG, the United States attending WEOG as an observer, the EU
+itself not voting).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
+from index.groups import regional_groups
+from index.library import Library
+from index.query import DocumentSet, Intent, Quantifier, Query
+from index.records import Document, Position, RecordedVote
+from index.structured.citing import (
+    POSITION_HEADINGS,
+    cited_sources,
+    document_line,
+    join_names,
+    vote_heading,
+)
+from index.structured.scope import Scope, scope_of
+
+VOTING_POSITIONS = (Position.IN_FAVOUR, Position.AGAINST, Position.ABSTAINING, Position.ABSENT)
+POSITION_VERBS = {
+    Position.IN_FAVOUR: "voted in favour",
+    Position.AGAINST: "voted against",
+    Position.ABSTAINING: "abstained",
+    Position.ABSENT: "did not vote",
+}
+SHORT_WORDS = {
+    Position.IN_FAVOUR: "in favour",
+    Position.AGAINST: "against",
+    Position.ABSTAINING: "abstaining",
+    Position.ABSENT: "did not vote",
+}
+OUTLIER_RULE = (
+    "Read as: States that voted differently from most of their own UN regional group "
+    "(States that did not vote are left out of the comparison)."
+)
+
+Lines = tuple[list[str], list[VoteEntry], list[str]]
+"""An answer block's lines, the votes it names and the paragraphs it cites."""
+
+
+def answer_set(query: Query, documents: Sequence[Document], library: Library) -> Answer:
+    """Breakdown, list, count or comparison, per document with a vote."""
+    compose: dict[Intent, Callable[[Query, Document, RecordedVote, Library], Lines]] = {
+        Intent.BREAKDOWN: _breakdown,
+        Intent.LIST: _listing,
+        Intent.COUNT: _count,
+        Intent.COMPARE: _outliers if query.outliers else _comparison,
+    }
+    blocks: list[str] = []
+    entries: list[VoteEntry] = []
+    cited: dict[str, list[str]] = {}
+    for document in documents:
+        vote = document.vote
+        if vote is None:
+            blocks.append(f"The report records no vote.\n{document_line(document)}")
+            continue
+        lines, votes, ids = compose[query.intent](query, document, vote, library)
+        cited[document.id] = [vote.paragraph_id, *ids]
+        entries += votes
+        blocks.append("\n".join([*lines, vote_heading(document, vote)]))
+    voted = [d for d in documents if d.vote is not None]
+    return Answer(
+        question=query.text,
+        kind=AnswerKind(query.intent.value),
+        answered=bool(cited),
+        text="\n\n".join(blocks),
+        votes=entries,
+        sources=cited_sources(documents, cited),
+        illustration=_illustration(query, voted),
+    )
+
+
+def _illustration(query: Query, voted: Sequence[Document]) -> Illustration | None:
+    if not voted or not (query.groups or query.outliers):
+        return None
+    return Illustration(
+        kind=IllustrationKind.GROUPS,
+        document=voted[0].id,
+        groups=[group.id for group in query.groups],
+    )
+
+
+def _entries(
+    names: Sequence[str], document: Document, vote: RecordedVote, library: Library
+) -> list[VoteEntry]:
+    return [
+        VoteEntry(
+            country=name,
+            position=library.position(document, name),
+            note=vote.notes.get(name),
+            document=document.id,
+        )
+        for name in names
+    ]
+
+
+def _by_position(scope: Scope, document: Document, library: Library) -> dict[Position, list[str]]:
+    split: dict[Position, list[str]] = {position: [] for position in VOTING_POSITIONS}
+    for name in scope.members:
+        split[library.position(document, name)].append(name)
+    return split
+
+
+def _position_lines(split: dict[Position, list[str]], vote: RecordedVote) -> list[str]:
+    lines = []
+    for position, names in split.items():
+        listed = join_names(_with_notes(names, vote)) or "none"
+        lines.append(f"**{POSITION_HEADINGS[position]}** ({len(names)}): {listed}.")
+    return lines
+
+
+def _with_notes(names: Sequence[str], vote: RecordedVote) -> list[str]:
+    """Names, with a dagger on those whose later intention the report notes."""
+    return [f"{name}†" if name in vote.notes else name for name in names]
+
+
+def _footnotes(scope: Scope, names: Sequence[str], vote: RecordedVote) -> list[str]:
+    notes = [f"† {name}: {vote.notes[name]}" for name in names if name in vote.notes]
+    return [*notes, *(f"Note: {note}" for note in scope.notes)]
+
+
+def _size(scope: Scope) -> str:
+    count = len(scope.members)
+    return f"{count} Member State{'s' if count != 1 else ''}"
+
+
+def _breakdown(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+    scope = scope_of(query, document, library)
+    split = _by_position(scope, document, library)
+    lines = [f"How the {scope.noun} voted ({_size(scope)} on {_date(document)}):"]
+    lines += _position_lines(split, vote)
+    lines += _footnotes(scope, scope.members, vote)
+    return lines, _entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+
+
+def _date(document: Document) -> str:
+    date = document.vote.date if document.vote and document.vote.date else document.meta.date
+    return f"{date.day} {date:%B %Y}" if date else "the document's date"
+
+
+def _matches(query: Query, scope: Scope, document: Document, library: Library) -> list[str]:
+    wanted = query.positions or VOTING_POSITIONS
+    return [name for name in scope.members if library.position(document, name) in wanted]
+
+
+def _position_phrase(positions: Sequence[Position]) -> str:
+    chosen = [p for p in VOTING_POSITIONS if p in positions]
+    if len(chosen) == len(VOTING_POSITIONS) - 1:
+        missing = next(p for p in VOTING_POSITIONS if p not in chosen)
+        return {
+            Position.IN_FAVOUR: "did not vote in favour",
+            Position.AGAINST: "did not vote against",
+            Position.ABSTAINING: "did not abstain",
+            Position.ABSENT: "voted",
+        }[missing]
+    verbs = [POSITION_VERBS[p] for p in chosen]
+    if len(verbs) <= 1:
+        return "".join(verbs)
+    return f"{', '.join(verbs[:-1])} or {verbs[-1]}"
+
+
+def _listing(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+    scope = scope_of(query, document, library)
+    if not query.positions:
+        return _members(query, scope, document, vote, library)
+    matches = _matches(query, scope, document, library)
+    phrase = _position_phrase(query.positions)
+    total = len(scope.members)
+    verdict = _verdict(query.quantifier, len(matches), total)
+    if scope.whole_membership and query.quantifier is None:
+        head = (
+            f"**{len(matches)}** Member States {phrase}: {join_names(_with_notes(matches, vote))}."
+        )
+    elif not matches:
+        none = "none" if verdict else "**None**"
+        head = f"{verdict}{none} of the {total} {scope.noun} {phrase}."
+    elif len(matches) == total and total > 1:
+        head = f"{verdict}**All {total}** {scope.noun} {phrase}: {join_names(matches)}."
+    else:
+        listed = join_names(_with_notes(matches, vote))
+        head = f"{verdict}**{len(matches)} of the {total}** {scope.noun} {phrase}: {listed}."
+    lines = [head]
+    others = [name for name in scope.members if name not in matches]
+    if others and not scope.whole_membership:
+        lines.append(_others(others, everyone=not matches, document=document, library=library))
+    lines += _footnotes(scope, matches, vote)
+    named = scope.members if not scope.whole_membership else tuple(matches)
+    return lines, _entries(named, document, vote, library), list(scope.paragraph_ids)
+
+
+def _others(others: list[str], *, everyone: bool, document: Document, library: Library) -> str:
+    """How the rest of the set voted: "All 7 voted against: …" or "The others: …"."""
+    rest = {
+        p: names for p, names in _by_position(_plain(others), document, library).items() if names
+    }
+    if len(rest) == 1:
+        position, names = next(iter(rest.items()))
+        who = f"All {len(names)}" if everyone else f"The other {len(names)}"
+        return f"{who} {POSITION_VERBS[position]}: {join_names(names)}."
+    return f"{'They voted' if everyone else 'The others'}: {_compact(rest)}."
+
+
+def _plain(names: list[str]) -> Scope:
+    return Scope(tuple(names), "", (), (), ())
+
+
+def _members(
+    query: Query, scope: Scope, document: Document, vote: RecordedVote, library: Library
+) -> Lines:
+    """A set listed without a position filter ("did any country change its vote?")."""
+    if any(mention.set is DocumentSet.NOTED for mention in query.sets):
+        return _noted(scope, document, vote, library)
+    if not scope.members:
+        return [f"None: the report names no {scope.noun}."], [], list(scope.paragraph_ids)
+    split = _by_position(scope, document, library)
+    lines = [f"The {scope.noun} ({_size(scope)}): {_compact(split)}."]
+    lines += _footnotes(scope, scope.members, vote)
+    return lines, _entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+
+
+def _noted(scope: Scope, document: Document, vote: RecordedVote, library: Library) -> Lines:
+    """Later intentions: the recorded vote stands, the report only notes what was meant."""
+    if not scope.members:
+        return ["The report notes no delegation that meant to vote otherwise."], [], []
+    lines = [
+        f"The recorded vote was not changed, but the report notes {len(scope.members)} "
+        f"delegation{'s' if len(scope.members) > 1 else ''} that later said it meant to vote "
+        "otherwise:"
+    ]
+    lines += [
+        f"- **{name}** ({POSITION_VERBS[library.position(document, name)]} in the record): "
+        f"{vote.notes[name]}"
+        for name in scope.members
+    ]
+    return lines, _entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+
+
+def _compact(split: dict[Position, list[str]]) -> str:
+    """ "in favour: A and B; abstaining: C" for the positions that have anyone."""
+    return "; ".join(
+        f"{SHORT_WORDS[position]} ({len(names)}): {join_names(names)}"
+        for position, names in split.items()
+        if names
+    )
+
+
+def _verdict(quantifier: Quantifier | None, matched: int, total: int) -> str:
+    if quantifier is None:
+        return ""
+    yes = {
+        Quantifier.ANY: matched > 0,
+        Quantifier.ALL: matched == total and total > 0,
+        Quantifier.NONE: matched == 0,
+    }[quantifier]
+    return "**Yes**: " if yes else "**No**: "
+
+
+def _count(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+    scope = scope_of(query, document, library)
+    matches = _matches(query, scope, document, library)
+    listed = join_names(_with_notes(matches, vote)) or "none"
+    if not query.positions:
+        head = f"**{len(matches)}** {scope.noun}: {listed}."
+    elif scope.whole_membership:
+        head = f"**{len(matches)}** Member States {_position_phrase(query.positions)}: {listed}."
+    else:
+        phrase = _position_phrase(query.positions)
+        head = f"**{len(matches)}** of the {len(scope.members)} {scope.noun} {phrase}: {listed}."
+    lines = [head, *_footnotes(scope, matches, vote)]
+    return lines, _entries(matches, document, vote, library), list(scope.paragraph_ids)
+
+
+def _comparison(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+    scope = scope_of(query, document, library)
+    split = {p: names for p, names in _by_position(scope, document, library).items() if names}
+    entries = _entries(scope.members, document, vote, library)
+    if len(scope.members) < 2:
+        return [f"There is nothing to compare: the question names {_size(scope)}."], entries, []
+    if len(split) == 1:
+        position = next(iter(split))
+        both = "both" if len(scope.members) == 2 else f"all {len(scope.members)}"
+        head = (
+            f"**Yes**: {join_names(scope.members)} voted the same way: {both} "
+            f"{SHORT_WORDS[position]}."
+            if query.countries and not query.groups
+            else f"**Yes**: all {len(scope.members)} {scope.noun} voted the same way: "
+            f"{SHORT_WORDS[position]}."
+        )
+        return [head, *_footnotes(scope, scope.members, vote)], entries, list(scope.paragraph_ids)
+    if query.countries and not query.groups and len(scope.members) <= 4:
+        parts = [
+            f"**{name}** {POSITION_VERBS[library.position(document, name)]}"
+            for name in scope.members
+        ]
+        head = f"**No**, they voted differently: {join_names(parts)}."
+    else:
+        head = f"**No**: the {len(scope.members)} {scope.noun} were divided: {_compact(split)}."
+    return [head, *_footnotes(scope, scope.members, vote)], entries, list(scope.paragraph_ids)
+
+
+def _outliers(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+    """Per UN regional group: its most common position, and the States that voted otherwise."""
+    date = document.meta.date
+    lines = [OUTLIER_RULE]
+    named: list[str] = []
+    for group in regional_groups():
+        members = group.members_on(date)
+        voted = {name: library.position(document, name) for name in members}
+        counts = Counter(p for p in voted.values() if p is not Position.ABSENT)
+        if not counts:
+            continue
+        majority, size = counts.most_common(1)[0]
+        differing = [n for n, p in voted.items() if p not in (majority, Position.ABSENT)]
+        named += differing
+        by_position = {
+            position: [n for n in differing if voted[n] is position]
+            for position in VOTING_POSITIONS
+            if any(voted[n] is position for n in differing)
+        }
+        detail = _compact(by_position) if differing else "none"
+        lines.append(
+            f"**{group.name}** (most {SHORT_WORDS[majority]}: {size} of {len(members)}): {detail}."
+        )
+    return lines, _entries(named, document, vote, library), []

@@ -1,0 +1,101 @@
+"""Short follow-ups read in the light of the previous question."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.engine import Engine
+from index.query import Intent, Limit
+from index.records import Position, StatementMoment
+
+
+def follow(engine: Engine, first: str, then: str):  # type: ignore[no-untyped-def]
+    return engine.read(then, engine.read(first))
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent", "countries", "groups"),
+    [
+        ("how did france vote?", "and Brazil?", Intent.VOTE, ["Brazil"], []),
+        ("how'd the kiwis vote", "and the aussies?", Intent.VOTE, ["Australia"], []),
+        ("how did the african group vote?", "what about GRULAC?", Intent.BREAKDOWN, [], ["grulac"]),
+        ("how did germany vote", "and the rest of the EU?", Intent.BREAKDOWN, [], ["eu"]),
+        ("how did the p5 vote", "and the g7?", Intent.BREAKDOWN, [], ["g7"]),
+        ("how did kenya vote", "and its neighbours?", Intent.BREAKDOWN, [], ["african-group"]),
+        ("did india sponsor it?", "and pakistan?", Intent.SPONSORS, ["Pakistan"], []),
+        ("how did russia vote", "did it sponsor it?", Intent.SPONSORS, ["Russian Federation"], []),
+        ("how did france vote", "and germany and italy?", Intent.VOTE, ["Germany", "Italy"], []),
+    ],
+)
+def test_a_new_subject_keeps_the_kind_of_question(
+    engine: Engine,
+    first: str,
+    then: str,
+    intent: Intent,
+    countries: list[str],
+    groups: list[str],
+) -> None:
+    query = engine.read(then, engine.read(first))
+    assert query.follow_up and query.uncertain
+    assert query.intent is intent
+    assert [c.name for c in query.countries] == countries
+    assert [g.id for g in query.groups] == groups
+
+
+def test_a_pronoun_keeps_the_subject(engine: Engine) -> None:
+    query = engine.read("which of them abstained?", engine.read("how did the african group vote?"))
+    assert (query.intent, [g.id for g in query.groups]) == (Intent.LIST, ["african-group"])
+    assert list(query.positions) == [Position.ABSTAINING]
+    assert "subjects" in query.inherited
+
+
+def test_a_position_asked_before_is_kept(engine: Engine) -> None:
+    query = engine.read("and south korea?", engine.read("did japan vote against?"))
+    assert [c.name for c in query.countries] == ["Republic of Korea"]
+    assert list(query.positions) == [Position.AGAINST]
+
+
+def test_a_new_position_keeps_the_set(engine: Engine) -> None:
+    query = engine.read("and against?", engine.read("which EU countries voted in favour?"))
+    assert (query.intent, [g.id for g in query.groups]) == (Intent.LIST, ["eu"])
+    assert list(query.positions) == [Position.AGAINST]
+
+
+def test_how_many_counts_the_previous_set(engine: Engine) -> None:
+    query = engine.read("how many?", engine.read("who voted against"))
+    assert (query.intent, list(query.positions)) == (Intent.COUNT, [Position.AGAINST])
+
+
+def test_a_group_narrows_the_previous_list(engine: Engine) -> None:
+    query = engine.read("any of them from the G20?", engine.read("who abstained?"))
+    assert (query.intent, [g.id for g in query.groups]) == (Intent.LIST, ["g20"])
+    assert list(query.positions) == [Position.ABSTAINING]
+
+
+def test_why_asks_about_the_previous_subject(engine: Engine) -> None:
+    query = engine.read("why?", engine.read("how did china vote"))
+    assert (query.intent, query.limit) == (Intent.NOT_IN_DOCUMENT, Limit.REASONS)
+    assert [c.name for c in query.countries] == ["China"]
+
+
+def test_before_and_after(engine: Engine) -> None:
+    query = engine.read("and after?", engine.read("who spoke before the vote?"))
+    assert (query.intent, query.moment) == (
+        Intent.STATEMENTS,
+        StatementMoment.EXPLANATION_AFTER_VOTE,
+    )
+
+
+def test_a_passage_follow_up_searches_with_the_previous_question(engine: Engine) -> None:
+    query = engine.read("where?", engine.read("when does the ad hoc committee meet?"))
+    assert query.intent is Intent.PASSAGE
+    assert query.search_text == "when does the ad hoc committee meet? where?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How did France vote?", "What was the result?", "operative paragraph 3", "Who sponsored it?"],
+)
+def test_a_whole_question_stands_alone(engine: Engine, question: str) -> None:
+    query = engine.read(question, engine.read("how did the african group vote?"))
+    assert not query.follow_up and query.inherited == ()

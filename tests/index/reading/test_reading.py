@@ -1,0 +1,272 @@
+"""One reading per question: the intent and the slots every answer is computed from."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.countries import ResolutionStatus
+from index.engine import Engine
+from index.query import DocumentSet, Intent, Limit, MetadataField, OperativeSelection, Quantifier
+from index.records import Part, Position, SponsorStage, StatementMoment
+
+IN, AGAINST, ABSTAIN, ABSENT = (
+    Position.IN_FAVOUR,
+    Position.AGAINST,
+    Position.ABSTAINING,
+    Position.ABSENT,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "countries", "positions"),
+    [
+        ("How did France vote?", ["France"], []),
+        ("how'd the kiwis vote", ["New Zealand"], []),
+        ("swiss vote?", ["Switzerland"], []),
+        ("turkey yes or no?", ["Turkey"], []),
+        ("congo-brazzaville yes or no", ["Congo"], []),
+        ("how did the brits vote", ["United Kingdom of Great Britain and Northern Ireland"], []),
+        ("the Yanks?", ["United States of America"], []),
+        ("Did Brazil abstain?", ["Brazil"], [ABSTAIN]),
+        ("was israel against it", ["Israel"], [AGAINST]),
+        ("did the pakistanis back it", ["Pakistan"], [IN]),
+        ("Did Benin not vote?", ["Benin"], [ABSENT]),
+        ("did nigerien delegates vote yes", ["Niger"], [IN]),
+        ("How did South Africa vote?", ["South Africa"], []),
+        ("What was China's position?", ["China"], []),
+        ("where did brazil land on this", ["Brazil"], []),
+    ],
+)
+def test_a_country_in_casual_words_is_a_vote(
+    engine: Engine, question: str, countries: list[str], positions: list[Position]
+) -> None:
+    query = engine.read(question)
+    assert query.intent is Intent.VOTE
+    assert [c.name for c in query.countries] == countries
+    assert list(query.positions) == positions
+
+
+def test_near_collisions_stay_apart(engine: Engine) -> None:
+    query = engine.read("how did niger, nigeria, guinea, guinea-bissau and dominica vote")
+    assert [c.name for c in query.countries] == [
+        "Niger",
+        "Nigeria",
+        "Guinea",
+        "Guinea-Bissau",
+        "Dominica",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "groups", "positions", "quantifier"),
+    [
+        ("which EU countries voted in favour?", Intent.LIST, ["eu"], [IN], None),
+        ("how did the african group vote?", Intent.BREAKDOWN, ["african-group"], [], None),
+        ("did any G7 country vote yes?", Intent.LIST, ["g7"], [IN], Quantifier.ANY),
+        ("did all the g7 vote against", Intent.LIST, ["g7"], [AGAINST], Quantifier.ALL),
+        ("which ASEAN countries abstained", Intent.LIST, ["asean"], [ABSTAIN], None),
+        ("how many african countries abstained", Intent.COUNT, ["african-group"], [ABSTAIN], None),
+        (
+            "did all Nordic countries vote the same way?",
+            Intent.COMPARE,
+            ["nordic"],
+            [],
+            Quantifier.ALL,
+        ),
+        ("how did the permanent five split", Intent.BREAKDOWN, ["p5"], [], None),
+        (
+            "which brics country didnt vote in favour",
+            Intent.LIST,
+            ["brics"],
+            [AGAINST, ABSTAIN, ABSENT],
+            None,
+        ),
+    ],
+)
+def test_groups_of_states(
+    engine: Engine,
+    question: str,
+    intent: Intent,
+    groups: list[str],
+    positions: list[Position],
+    quantifier: Quantifier | None,
+) -> None:
+    query = engine.read(question)
+    assert query.intent is intent
+    assert [g.id for g in query.groups] == groups
+    assert sorted(query.positions) == sorted(positions)
+    assert query.quantifier is quantifier
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "document_set", "positions"),
+    [
+        ("did any sponsor vote against?", Intent.LIST, DocumentSet.SPONSORS, [AGAINST]),
+        ("which sponsors did not vote?", Intent.LIST, DocumentSet.SPONSORS, [ABSENT]),
+        (
+            "which countries that spoke after the vote had abstained?",
+            Intent.LIST,
+            DocumentSet.SPEAKERS,
+            [ABSTAIN],
+        ),
+        ("did any country change its vote?", Intent.LIST, DocumentSet.NOTED, []),
+        (
+            "how did the countries that made statements vote",
+            Intent.BREAKDOWN,
+            DocumentSet.SPEAKERS,
+            [],
+        ),
+    ],
+)
+def test_the_documents_own_sets(
+    engine: Engine,
+    question: str,
+    intent: Intent,
+    document_set: DocumentSet,
+    positions: list[Position],
+) -> None:
+    query = engine.read(question)
+    assert query.intent is intent
+    assert [s.set for s in query.sets] == [document_set]
+    assert list(query.positions) == positions
+
+
+def test_speakers_after_the_vote_carry_their_moment(engine: Engine) -> None:
+    query = engine.read("which countries that spoke after the vote had abstained?")
+    assert query.sets[0].moment is StatementMoment.EXPLANATION_AFTER_VOTE
+
+
+@pytest.mark.parametrize(
+    ("question", "countries"),
+    [
+        ("compare France and Germany", ["France", "Germany"]),
+        ("did china and russia vote alike?", ["China", "Russian Federation"]),
+        ("india vs pakistan vote", ["India", "Pakistan"]),
+    ],
+)
+def test_comparisons(engine: Engine, question: str, countries: list[str]) -> None:
+    query = engine.read(question)
+    assert query.intent is Intent.COMPARE
+    assert [c.name for c in query.countries] == countries
+
+
+def test_neighbours_are_read_as_regional_groups(engine: Engine) -> None:
+    query = engine.read("which countries voted differently from their neighbours?")
+    assert (query.intent, query.outliers, query.uncertain) == (Intent.COMPARE, True, True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the Doha Declaration adopted?",
+        "How many days does the organizational session last?",
+        "At which session will the Assembly come back to this?",
+        "what day was the general discussion held?",
+        "Which countries support the fight against cybercrime?",
+        "which other agenda items were discussed together with it",
+        "What does the resolution say about human rights?",
+    ],
+)
+def test_trigger_words_do_not_pull_passage_questions_away(engine: Engine, question: str) -> None:
+    assert engine.read(question).intent is Intent.PASSAGE
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("how did the general assembly vote on it in plenary", Limit.PLENARY_VOTE),
+        ("what resolution number did it get", Limit.RESOLUTION_NUMBER),
+        ("is this resolution 74/247?", Limit.RESOLUTION_NUMBER),
+        ("who chairs the ad hoc committee", Limit.CHAIR),
+        ("how much money was allocated for this", Limit.MONEY),
+        ("what did China say before the vote?", Limit.ARGUMENTS),
+        ("what were russia's main arguments for the draft", Limit.ARGUMENTS),
+        ("why did brazil abstain", Limit.REASONS),
+        ("was the convention eventually adopted", Limit.LATER_EVENTS),
+        ("what happened at the organizational session in 2020", Limit.LATER_EVENTS),
+        ("what did the 2021 follow-up resolution say", Limit.LATER_EVENTS),
+        ("what is the Budapest Convention?", Limit.UNKNOWN_TOPIC),
+        ("does it mention cryptocurrency", Limit.UNKNOWN_TOPIC),
+        ("who is the secretary-general", Limit.NOT_STATED),
+    ],
+)
+def test_honest_limits(engine: Engine, question: str, limit: Limit) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.limit) == (Intent.NOT_IN_DOCUMENT, limit)
+
+
+def test_an_unknown_topic_is_named_as_written(engine: Engine) -> None:
+    assert engine.read("what is the Budapest Convention?").topic == "Budapest Convention"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who were the original sponsors?",
+        "what is the doha declaration about",
+        "what is CCPCJ resolution 22/8",
+        "what is A/74/130",
+        "who pays for developing countries to attend",
+        "by how much did it win",
+        "what happened at the 44th meeting",
+        "when does the ad hoc committee meet",
+    ],
+)
+def test_known_subjects_are_not_limits(engine: Engine, question: str) -> None:
+    assert engine.read(question).intent is not Intent.NOT_IN_DOCUMENT
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("what was the final score", Intent.TALLY),
+        ("did it pass", Intent.TALLY),
+        ("was the resolution adopted or rejected?", Intent.TALLY),
+        ("how close was the vote", Intent.TALLY),
+        ("who voted no", Intent.LIST),
+        ("how many abstained", Intent.COUNT),
+        ("Who sponsored it?", Intent.SPONSORS),
+        ("Who introduced the draft?", Intent.STATEMENTS),
+        ("who spoke for the eu", Intent.STATEMENTS),
+        ("did the us say anything", Intent.STATEMENTS),
+        ("who's the rapporteur", Intent.METADATA),
+        ("what agenda item is it under", Intent.METADATA),
+        ("show me op 3", Intent.PARAGRAPH),
+        ("what does the resolution decide", Intent.PARAGRAPH),
+    ],
+)
+def test_facts_asked_casually(engine: Engine, question: str, intent: Intent) -> None:
+    assert engine.read(question).intent is intent
+
+
+def test_slots_of_facts(engine: Engine) -> None:
+    assert engine.read("who joined as sponsors later on").stage is SponsorStage.SUBSEQUENT
+    assert engine.read("which meetings discussed this item").field is MetadataField.MEETINGS
+    paragraph = engine.read("pp9?").paragraph
+    assert paragraph is not None and (paragraph.part, paragraph.number) == (Part.PREAMBLE, 9)
+    decisions = engine.read("what does the resolution decide").operative
+    assert decisions is OperativeSelection.DECISIONS
+    assert engine.read("what did the US say at the 44th meeting").meeting == 44
+
+
+def test_an_unknown_name_is_kept_for_did_you_mean(engine: Engine) -> None:
+    query = engine.read("How did Atlantis vote?")
+    assert query.intent is Intent.VOTE
+    assert [(c.text, c.status) for c in query.countries] == [("Atlantis", ResolutionStatus.UNKNOWN)]
+
+
+def test_the_reading_is_in_plain_words(engine: Engine) -> None:
+    assert engine.read("how did the african group vote?").reading == (
+        "How the members of the African Group voted, position by position"
+    )
+    assert not engine.read("How did France vote?").uncertain
+    assert engine.read("How did Germny vote?").uncertain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_yields_a_query(engine: Engine, question: str) -> None:
+    query = engine.read(question)
+    assert query.intent in Intent and query.reading

@@ -1,0 +1,50 @@
+"""The plain form cue patterns read: contractions, shorthand and placeholders folded."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.reading.text import COUNTRY, MAX_READ_CHARS, cue_text, valid_text, words
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("How'd they vote?", "how did they vote?"),
+        ("didnt vote", "did not vote"),
+        ("Didn’t they abstain", "did not they abstain"),
+        ("what's the result", "what is the result"),
+        ("whats the result", "what is the result"),
+        ("uk y/n", "uk yes or no"),
+        ("yay or nay?", "yes or no?"),
+        ("india vs pakistan", "india versus pakistan"),
+        ("did the GA vote", "did the general assembly vote"),
+        ("who's the rapporteur pls", "who is the rapporteur"),
+    ],
+)
+def test_contractions_and_shorthand_are_spelled_out(typed: str, plain: str) -> None:
+    assert cue_text(typed, []) == plain
+
+
+def test_found_names_become_placeholders() -> None:
+    text = "How did Kenya and Chad vote?"
+    spans = [(8, 13, COUNTRY), (18, 22, COUNTRY)]
+    assert cue_text(text, spans) == "how did xcountryx and xcountryx vote?"
+
+
+def test_valid_text_drops_what_cannot_be_read() -> None:
+    assert valid_text("a\x00b\u2028c\ud800d") == "a b c?d"
+    assert valid_text("  spaced   out  ") == "spaced out"
+    assert len(valid_text("x" * 10 * MAX_READ_CHARS)) == MAX_READ_CHARS
+
+
+def test_words_keep_symbols_whole() -> None:
+    assert words("see a/74/130, and 65/230.") == ["see", "a/74/130", "and", "65/230"]
+
+
+@given(st.text())
+def test_any_text_reads(text: str) -> None:
+    plain = cue_text(valid_text(text), [])
+    assert plain == plain.strip()

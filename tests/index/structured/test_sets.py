@@ -1,0 +1,134 @@
+"""Answers about sets of States, checked against the seed's own vote lists and the group data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.answers import AnswerKind, IllustrationKind
+from index.countries import canonical_name
+from index.engine import Engine
+from index.groups import group_by_id, load_groups
+from index.records import Position
+from tests.seed_lists import SPONSOR_NAMES, VOTES
+
+SEED_POSITION = {name: Position(position) for position, names in VOTES.items() for name in names}
+
+
+def seed_position(country: str) -> Position:
+    return SEED_POSITION.get(country, Position.ABSENT)
+
+
+def test_which_eu_countries_voted_in_favour(engine: Engine) -> None:
+    answer = engine.ask("which EU countries voted in favour?")
+    assert answer.kind is AnswerKind.LIST and answer.answered
+    assert answer.text.startswith(
+        "**None** of the 28 members of the European Union voted in favour"
+    )
+    assert {v.position for v in answer.votes} == {Position.AGAINST} and len(answer.votes) == 28
+    assert "observer" in answer.text
+
+
+def test_the_african_group_breakdown_adds_up(engine: Engine) -> None:
+    answer = engine.ask("how did the african group vote?")
+    assert answer.kind is AnswerKind.BREAKDOWN
+    members = {v.country for v in answer.votes}
+    assert len(members) == 54
+    assert all(v.position is seed_position(v.country) for v in answer.votes)
+    counts = [int(n) for n in re.findall(r"\*\* \((\d+)\)", answer.text)]
+    assert sum(counts) == 54
+    assert answer.illustration is not None
+    assert answer.illustration.kind is IllustrationKind.GROUPS
+    assert answer.illustration.groups == ["african-group"]
+
+
+def test_any_and_all(engine: Engine) -> None:
+    no = engine.ask("did any G7 country vote yes?")
+    assert no.text.startswith("**No**: none of the 7")
+    yes = engine.ask("did all the g7 vote against")
+    assert yes.text.startswith("**Yes**: **All 7**")
+    some = engine.ask("did all of asean back it")
+    assert some.text.startswith("**No**: **9 of the 10**")
+
+
+def test_count(engine: Engine) -> None:
+    answer = engine.ask("how many african countries abstained")
+    expected = [v.country for v in engine.ask("how did the african group vote?").votes]
+    abstaining = [c for c in expected if seed_position(c) is Position.ABSTAINING]
+    assert answer.text.startswith(f"**{len(abstaining)}** of the 54")
+    assert [v.country for v in answer.votes] == abstaining
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("compare France and Germany", "**Yes**"),
+        ("did china and russia vote alike?", "**Yes**"),
+        ("did japan and china vote differently", "**No**"),
+        ("did all Nordic countries vote the same way?", "**Yes**"),
+        ("did the gulf countries all vote the same way", "**No**"),
+    ],
+)
+def test_comparisons(engine: Engine, question: str, verdict: str) -> None:
+    answer = engine.ask(question)
+    assert answer.kind is AnswerKind.COMPARE
+    assert answer.text.startswith(verdict)
+    assert all(v.position is seed_position(v.country) for v in answer.votes)
+
+
+def test_sets_crossed_with_the_documents_own_sets(engine: Engine) -> None:
+    against = engine.ask("did any sponsor vote against?")
+    assert against.text.startswith("**No**")
+    absent = engine.ask("which sponsors did not vote?")
+    sponsors = {canonical_name(n) or n for n in SPONSOR_NAMES}
+    expected = {n for n in sponsors if seed_position(n) is Position.ABSENT}
+    assert {v.country for v in absent.votes if v.position is Position.ABSENT} == expected
+    spoke = engine.ask("which countries that spoke after the vote had abstained?")
+    assert {v.country for v in spoke.votes if v.position is Position.ABSTAINING} == {
+        "Costa Rica",
+        "Peru",
+    }
+
+
+def test_a_changed_vote_is_benins_note(engine: Engine) -> None:
+    answer = engine.ask("did any country change its vote?")
+    assert [(v.country, v.position) for v in answer.votes] == [("Benin", Position.ABSENT)]
+    assert "intended to vote in favour" in answer.text
+
+
+def test_outliers_are_read_against_regional_groups(engine: Engine) -> None:
+    answer = engine.ask("which countries voted differently from their neighbours?")
+    assert answer.text.startswith("Read as:")
+    assert ("Turkey", Position.ABSTAINING) in {(v.country, v.position) for v in answer.votes}
+
+
+def test_sponsors_within_a_group(engine: Engine) -> None:
+    answer = engine.ask("list the sponsors from Latin America")
+    assert answer.kind is AnswerKind.SPONSORS
+    assert {v.country for v in answer.votes} == {
+        "Antigua and Barbuda",
+        "Bolivia (Plurinational State of)",
+        "Cuba",
+        "Jamaica",
+        "Nicaragua",
+        "Saint Vincent and the Grenadines",
+        "Suriname",
+        "Venezuela (Bolivarian Republic of)",
+    }
+
+
+GROUP_IDS = [group.id for group in load_groups()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(GROUP_IDS))
+def test_every_group_breakdown_adds_up_to_its_size(engine: Engine, group_id: str) -> None:
+    group = group_by_id(group_id)
+    date = engine.documents[0].meta.date
+    answer = engine.ask(f"how did the {group.aliases[0]} vote?")
+    assert {v.country for v in answer.votes} == set(group.members_on(date))
+    counts = [int(n) for n in re.findall(r"\*\* \((\d+)\)", answer.text)]
+    assert sum(counts) == len(group.members_on(date))
