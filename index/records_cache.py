@@ -31,7 +31,8 @@ PARSER_VERSION = 2
 
 CACHE_FILE = "records.json"
 DATA_FILES = Path(__file__).parent / "data"
-"""Country names, aliases and groups: the parser resolves names against them."""
+"""The engine's data (country names and aliases among them): the parser resolves names
+against it, so any change to it rebuilds the cache."""
 
 _DOCUMENTS = TypeAdapter(list[Document])
 _unwritable_warned: set[Path] = set()
@@ -67,8 +68,9 @@ def load_records(settings: EngineSettings) -> list[Document]:
 def cache_key(seeds: Sequence[SeedFile]) -> str:
     """Changes with any seed (added, removed, moved, edited), the parser or its name data."""
     key = hashlib.sha256(f"parser {PARSER_VERSION}\n".encode())
-    for data in sorted(DATA_FILES.glob("*.json")):
-        key.update(f"{data.name} {hashlib.sha256(data.read_bytes()).hexdigest()}\n".encode())
+    for data in sorted(DATA_FILES.rglob("*.json")):
+        digest = hashlib.sha256(data.read_bytes()).hexdigest()
+        key.update(f"{data.relative_to(DATA_FILES)} {digest}\n".encode())
     for seed in seeds:
         key.update(f"seed {seed.path} {seed.sha256}\n".encode())
     return key.hexdigest()

@@ -224,3 +224,20 @@ def test_a_cache_hit_repeats_the_warning_for_a_skipped_edition(
     skipped = warnings(caplog)
     assert len(skipped) == 2 and skipped[0] == skipped[1]
     assert "zz-edition.md: it reports on the same draft resolution" in skipped[0]
+
+
+def test_a_change_to_the_country_data_rebuilds(
+    settings: EngineSettings,
+    parses: ParseCounter,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "engine-data"
+    shutil.copytree(records_cache.DATA_FILES, data)
+    monkeypatch.setattr(records_cache, "DATA_FILES", data)
+    load_records(settings)
+    load_records(settings)
+    nested = next(data.rglob("groups/*.json"))
+    nested.write_text(nested.read_text("utf-8") + "\n", "utf-8")
+    load_records(settings)
+    assert parses.calls == 2
