@@ -56,6 +56,7 @@ def load_records(settings: EngineSettings) -> list[Document]:
     seeds = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
     key = cache_key(seeds)
     path = settings.data_dir / CACHE_FILE
+    _remove_orphans(path)
     parsed = _cached(path, key, seeds)
     if parsed is None:
         parsed = parse_seeds(seeds)
@@ -129,7 +130,7 @@ def _store(path: Path, key: str, parsed: ParsedSeeds) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f"{path.name}.", suffix=".tmp"
+            dir=path.parent, prefix=f"{path.name}.{os.getpid()}.", suffix=".tmp"
         )
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(cached.model_dump_json().encode())
@@ -159,6 +160,28 @@ def _warn_unwritable(folder: Path, reason: str) -> None:
         "Set RAPPORTEUR_DATA_DIR to a writable folder",
         folder, reason,
     )  # fmt: skip
+
+
+def _remove_orphans(path: Path) -> None:
+    """Delete temporary files left by writers that were killed mid-write.
+
+    Each is named ``records.json.<pid>.<random>.tmp``; one whose process is gone can never be
+    finished, while one of a live process may be a write in progress and is left alone.
+    """
+    for orphan in path.parent.glob(f"{path.name}.*.tmp"):
+        pid = orphan.name.removeprefix(f"{path.name}.").split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            _discard(orphan)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: it exists
+    return True
 
 
 def _discard(path: Path) -> None:

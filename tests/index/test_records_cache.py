@@ -5,7 +5,10 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -241,3 +244,16 @@ def test_a_change_to_the_country_data_rebuilds(
     nested.write_text(nested.read_text("utf-8") + "\n", "utf-8")
     load_records(settings)
     assert parses.calls == 2
+
+
+def test_temporary_files_of_killed_writers_are_removed(settings: EngineSettings) -> None:
+    load_records(settings)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    orphan = settings.data_dir / f"{CACHE_FILE}.{gone.stdout.strip()}.abc123.tmp"
+    in_progress = settings.data_dir / f"{CACHE_FILE}.{os.getpid()}.def456.tmp"
+    orphan.write_text("{", encoding="utf-8")
+    in_progress.write_text("{", encoding="utf-8")
+    load_records(settings)
+    assert not orphan.exists(), "a dead writer's file can never be finished"
+    assert in_progress.exists(), "a live writer's file may be a write in progress"
