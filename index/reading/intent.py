@@ -194,7 +194,11 @@ def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
         return None
     if e.countries or e.groups or e.future:
         return None
-    specific = [w for w in e.leftover if w not in TALLY_EXPLAINS and vocabulary.knows(w)]
+    specific = [
+        w
+        for w in e.leftover
+        if w not in TALLY_EXPLAINS and w not in vocabulary.drafts and vocabulary.knows(w)
+    ]
     if specific:
         return None
     return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})
