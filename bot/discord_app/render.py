@@ -13,6 +13,7 @@ import discord
 from bot.charts.palette import POSITION_FILLS, as_int
 from index.answers import Answer, AnswerKind
 from index.records import Position
+from index.user_text import quote_user_text
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -97,8 +98,17 @@ def footer_for(answer: Answer, captions: Mapping[str, str]) -> str:
 
 
 def title_for(answer: Answer) -> str:
-    title = answer.question.strip() or answer.kind.value.replace("_", " ").capitalize()
-    return shorten(" ".join(title.split()), TITLE_LIMIT)
+    """The question as the title, quoted like any user text an answer repeats.
+
+    Escapes add characters, so the quote is shortened until it fits with them.
+    """
+    question = answer.question.strip()
+    if not question:
+        return answer.kind.value.replace("_", " ").capitalize()
+    limit = TITLE_LIMIT
+    while len(title := quote_user_text(question, limit)) > TITLE_LIMIT:
+        limit = min(limit - 1, limit * TITLE_LIMIT // len(title))
+    return title
 
 
 def source_fields(answer: Answer) -> list[tuple[str, str]]:

@@ -80,6 +80,19 @@ def parse_multipart(content_type: str, raw: bytes) -> tuple[Any, list[UploadedFi
 
 
 @dataclass
+class Fault:
+    """Makes the fake answer every request to one REST path badly, as a broken Discord (or a
+    proxy in front of it) would: any status, a body that is not JSON, or no answer at all."""
+
+    method: str
+    path: str
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/json"
+    hang: bool = False
+
+
+@dataclass
 class Invocation:
     """An interaction the fake sent to the bot."""
 
@@ -143,7 +156,11 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._ids = itertools.count(950_000_000_000_000_001)
         self._runner: web.AppRunner | None = None
+        self._stopping = asyncio.Event()
         self.shard_count = 1
+        self.faults: list[Fault] = []
+        self.silent_gateway = False
+        """When set, the gateway accepts connections and never says a word (no HELLO)."""
 
     @property
     def api_base(self) -> str:
@@ -164,6 +181,7 @@ class FakeDiscord:
         self.port = int(self._runner.addresses[0][1])
 
     async def stop(self) -> None:
+        self._stopping.set()
         for connection in list(self._connections):
             await connection.ws.close()
         if self._runner is not None:
@@ -473,6 +491,9 @@ class FakeDiscord:
         recorded = RecordedRequest(
             request.method, path, dict(request.query), body, time.monotonic(), files
         )
+        fault = next((f for f in self.faults if (f.method, f.path) == (request.method, path)), None)
+        if fault is not None:
+            return await self._faulty(recorded, fault)
         status, reply = self._route(request, recorded)
         self.requests.append(recorded)
         if status >= 400 and status != 401:
@@ -485,6 +506,16 @@ class FakeDiscord:
             status=status,
             body=json.dumps(reply).encode(),
             headers={"Content-Type": "application/json"},
+        )
+
+    async def _faulty(self, recorded: RecordedRequest, fault: Fault) -> web.StreamResponse:
+        self.requests.append(recorded)
+        async with self._changed:
+            self._changed.notify_all()
+        if fault.hang:
+            await self._stopping.wait()
+        return web.Response(
+            status=fault.status, body=fault.body, headers={"Content-Type": fault.content_type}
         )
 
     def _route(self, request: web.Request, recorded: RecordedRequest) -> tuple[int, Any]:
@@ -602,6 +633,9 @@ class FakeDiscord:
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         connection = _Connection(ws, compress=request.query.get("compress") == "zlib-stream")
+        if self.silent_gateway:
+            await self._stopping.wait()
+            return ws
         self._connections.append(connection)
         try:
             await self._send(connection, {"op": 10, "d": {"heartbeat_interval": 41_250}})
