@@ -7,18 +7,19 @@ that need them, so ``rapporteur vote France`` starts in a fraction of a second.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from bot.settings import BotSettings
+from bot.picture_files import KINDS, write_picture
+from bot.settings import SettingsError, load_settings
 from bot.terminal import console, render, render_about, render_reindex
+from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import Engine
 from index.parsing import ParseError
-from index.settings import EngineSettings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,15 +44,32 @@ def build_parser() -> argparse.ArgumentParser:
     reindex = commands.add_parser("reindex", help="re-read seeds/ and rebuild the search index")
     reindex.add_argument("--json", action="store_true", help="print the report as JSON")
     commands.add_parser("about", help="the documents and the index status")
+    chart = commands.add_parser("chart", help="draw the recorded vote as a PNG picture")
+    chart.add_argument(
+        "kind", choices=KINDS, help="map: a world map; groups: a bar per group of States"
+    )
+    chart.add_argument("--out", type=Path, help="where to write the PNG (default: data folder)")
+    chart.add_argument("--document", help="which document's vote (default: the first)")
+    chart.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        help="a group id for the groups chart, e.g. african-group (repeatable; "
+        "default: the five UN regional groups)",
+    )
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8(sys.stdin, sys.stdout, sys.stderr)
     args = build_parser().parse_args(argv)
-    bot_settings = BotSettings()
+    try:
+        settings, bot_settings = load_settings()
+    except SettingsError as error:
+        print(f"rapporteur: {error}", file=sys.stderr)
+        return 2
     command = args.command or ("run" if bot_settings.discord_token else "console")
-    settings = EngineSettings()
     if command == "run":
         if bot_settings.discord_token is None:
             print("rapporteur: DISCORD_TOKEN is not set (see .env.example).", file=sys.stderr)
@@ -86,26 +104,28 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
         _print_answer(answer, as_json=args.json, color=color)
     elif command == "reindex":
         report = engine.reindex()
-        print(report.model_dump_json() if args.json else render_reindex(report))
+        print(json_line(report) if args.json else render_reindex(report))
         # Built but not saved: the warning line (logged once) names the folder and the fix.
         return 0 if report.ok and report.persisted else 1
     elif command == "about":
         print(render_about(engine))
+    elif command == "chart":
+        return write_picture(engine, args.kind, args.out, args.document, args.group)
     else:
         return console(engine)
     return 0
 
 
 def _print_answer(answer: Answer, *, as_json: bool, color: bool) -> None:
-    print(answer.model_dump_json() if as_json else render(answer, color=color))
+    print(json_line(answer) if as_json else render(answer, color=color))
 
 
 def _ask_lines(engine: Engine, *, as_json: bool) -> int:
     """One answer per input line, in order: JSON Lines for scripts and evaluations."""
-    for line in sys.stdin:
-        answer = engine.ask(line.rstrip("\r\n"))
+    for line in input_lines(sys.stdin):
+        answer = engine.ask(line)
         if as_json:
-            print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False), flush=True)
+            print(json_line(answer), flush=True)
         else:
             print(render(answer, color=False), end="\n\n", flush=True)
     return 0

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from bot.picture_files import console_groups, console_map
 from index.answers import Answer
 from index.engine import Engine
 from index.query import Query
@@ -19,11 +20,14 @@ from index.search.models import ReindexReport
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_ESCAPED = re.compile(r"\\([\\*_~`|\[\]()<>#])")
+_HIDDEN_STAR = "\ue000"
 
 CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
   how did the african group vote?   did any G7 country vote yes?   and Brazil?
-Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit"""
+Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit
+Pictures: :map [DOCUMENT]  :groups [GROUP-ID …]  (write a PNG and print where)"""
 
 
 def render(answer: Answer, *, color: bool) -> str:
@@ -41,10 +45,18 @@ def render(answer: Answer, *, color: bool) -> str:
 
 
 def _style(text: str, *, color: bool) -> str:
+    """Bold and italics for a terminal; characters the engine escaped show as typed.
+
+    An escaped ``*`` is hidden while emphasis is matched, so user text quoted in an answer
+    never turns into bold or italics here either.
+    """
+    text = _ESCAPED.sub(lambda m: _HIDDEN_STAR if m.group(1) == "*" else m.group(1), text)
     if color:
         text = _BOLD.sub("\033[1m\\1\033[0m", text)
-        return _ITALIC.sub("\033[3m\\1\033[0m", text)
-    return _ITALIC.sub("\\1", _BOLD.sub("\\1", text))
+        text = _ITALIC.sub("\033[3m\\1\033[0m", text)
+    else:
+        text = _ITALIC.sub("\\1", _BOLD.sub("\\1", text))
+    return text.replace(_HIDDEN_STAR, "*")
 
 
 def render_reindex(report: ReindexReport) -> str:
@@ -95,6 +107,8 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         ":about": lambda _: render_about(engine),
         ":reindex": lambda _: render_reindex(engine.reindex()),
         ":help": lambda _: CONSOLE_HELP,
+        ":map": lambda arg: console_map(engine, arg),
+        ":groups": lambda arg: console_groups(engine, arg),
     }
     while True:
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -20,24 +20,32 @@ from index.answers import Answer, AnswerKind, Source
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
 from index.executor import execute, expand_ambiguous, prefaced
 from index.library import Library, document_title, vote_title
-from index.parsing import ParseError, load_documents
+from index.parsing import ParseError
 from index.query import ParagraphRef, Query
 from index.reading import read
 from index.reading.paragraph_refs import paragraph_ref
 from index.records import Document, Position
+from index.records_cache import load_records
 from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
 from index.structured.citing import excerpt
 from index.structured.document_facts import answer_paragraph, paragraph_labels
+from index.structured.group_picture import GroupsPicture, groups_picture
 from index.structured.proceedings import answer_sponsors, answer_statements
+from index.structured.vote_picture import VotePicture, vote_picture
 from index.structured.votes import answer_roster, answer_tally, answer_vote
+from index.user_text import NAME_LIMIT, checked_text, fits, quote_user_text
 
 if TYPE_CHECKING:
     from index.search.embedders import Embedder, QueryEncoder
     from index.search.retriever import Retriever
 
 MAX_QUESTION_CHARS = 1000
+NAME_A_COUNTRY = "Which Member State? Name one, for example Kenya, Côte d'Ivoire or DPRK."
+PARAGRAPH_EXAMPLES = (
+    "“operative paragraph 2”, “preambular paragraph 9” or “paragraph 10 of the report”"
+)
 
 
 class DocumentSummary(BaseModel):
@@ -66,7 +74,7 @@ class Engine:
     ) -> None:
         """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
         self.settings = settings or EngineSettings()
-        self._library = Library(load_documents(self.settings.seeds_dir))
+        self._library = Library(load_records(self.settings))
         self._embedder = embedder
         self._query_encoder = query_encoder
         self._retriever: Retriever | None = None
@@ -75,6 +83,7 @@ class Engine:
 
     # ------------------------------------------------------------------ questions
 
+    @checked_text(AnswerKind.NO_ANSWER)
     def ask(self, question: str, previous: Query | None = None) -> Answer:
         """Read a free-form question once into a ``Query`` and answer it.
 
@@ -94,6 +103,7 @@ class Engine:
         """How ``question`` would be read, without answering it."""
         return read(question, self._library, previous)
 
+    @checked_text(AnswerKind.VOTE, limit=NAME_LIMIT, blank=NAME_A_COUNTRY)
     def vote(self, country: str) -> Answer:
         """How one country (as typed: any name, alias, code or small typo) voted."""
         found = _named_country(country)
@@ -112,6 +122,7 @@ class Engine:
         asked = (position,) if position else ()
         return answer_roster(self._library, f"roster: {label}", self._library.documents, asked)
 
+    @checked_text(AnswerKind.SPONSORS, limit=NAME_LIMIT)
     def sponsors(self, country: str | None = None) -> Answer:
         """All sponsors by stage, or whether one country sponsored."""
         return self._for_country(
@@ -123,6 +134,7 @@ class Engine:
             ),
         )
 
+    @checked_text(AnswerKind.STATEMENTS, limit=NAME_LIMIT)
     def statements(self, country: str | None = None) -> Answer:
         """All statements by moment, or what one country (or group) said and when."""
         return self._for_country(
@@ -154,6 +166,11 @@ class Engine:
         reply = answer_vote(self._library, question, (), [resolution])
         return reply.model_copy(update={"kind": kind, "votes": [], "answered": False})
 
+    @checked_text(
+        AnswerKind.PARAGRAPH,
+        limit=NAME_LIMIT,
+        blank=f"Which paragraph? For example {PARAGRAPH_EXAMPLES}.",
+    )
     def paragraph(self, label: str) -> Answer:
         """A paragraph by its label ("operative paragraph 3") or by its id ("operative-3")."""
         wanted = label.strip().casefold()
@@ -169,10 +186,10 @@ class Engine:
             question=label,
             kind=AnswerKind.PARAGRAPH,
             answered=False,
-            text=f"No paragraph is labelled “{label.strip()}”. Try “operative paragraph 2”, "
-            "“preambular paragraph 9” or “paragraph 10 of the report”.",
+            text=f"No paragraph is labelled “{quote_user_text(label)}”. Try {PARAGRAPH_EXAMPLES}.",
         )
 
+    @checked_text(AnswerKind.PASSAGE)
     def search(self, query: str, k: int = 5) -> Answer:
         """The raw top passages with their scores, for readers who want the text itself."""
         problem = _question_problem(query)
@@ -200,6 +217,18 @@ class Engine:
             ],
         )
 
+    def vote_picture(self, document: str | None = None) -> VotePicture:
+        """Every Member State's position in one document's vote (default: the first vote),
+        for front ends that draw it; raises ``NoVotePicture`` with a message for users."""
+        return vote_picture(self._library, document)
+
+    def groups_picture(
+        self, document: str | None = None, groups: Sequence[str] = ()
+    ) -> GroupsPicture:
+        """How each group of States split in one document's vote (no ids: the five UN
+        regional groups); raises ``NoVotePicture`` for an unknown document or group."""
+        return groups_picture(vote_picture(self._library, document), groups)
+
     # ------------------------------------------------------------------ front-end helpers
 
     @property
@@ -208,9 +237,11 @@ class Engine:
         return self._library.documents
 
     def country_suggestions(self, prefix: str, limit: int = 25) -> list[str]:
-        return suggest(prefix, limit)
+        return suggest(prefix, limit) if fits(prefix, NAME_LIMIT) else []
 
     def paragraph_labels(self, prefix: str, limit: int = 25) -> list[str]:
+        if not fits(prefix, NAME_LIMIT):
+            return []
         wanted = prefix.strip().casefold()
         labels = paragraph_labels(self._library)
         return [label for label in labels if wanted in label.casefold()][:limit]
@@ -247,7 +278,7 @@ class Engine:
         with self._reindex_lock:
             started = time.perf_counter()
             try:
-                documents = load_documents(self.settings.seeds_dir)
+                documents = load_records(self.settings)
             except ParseError as error:
                 return ReindexReport(
                     ok=False,

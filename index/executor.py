@@ -21,6 +21,7 @@ from index.structured.limits import answer_limit
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.sets import answer_set
 from index.structured.votes import answer_roster, answer_tally, answer_vote
+from index.user_text import quote_user_text
 
 if TYPE_CHECKING:
     from index.search.retriever import Retriever
@@ -122,7 +123,7 @@ def expand_ambiguous(
             expanded.append(mention)
             continue
         notes.append(
-            f"“{mention.text}” could mean {join_names(mention.candidates, 'or')}: "
+            f"“{quote_user_text(mention.text)}” could mean {join_names(mention.candidates, 'or')}: "
             "here is each of them."
         )
         expanded += [

@@ -15,6 +15,7 @@ from index.groups import speaks_for
 from index.reading.vocabulary import Vocabulary
 from index.records import Document, Paragraph, Position, RecordedVote, Sponsor, Statement
 from index.search.glossary import default_glossary
+from index.subjects import mentions_subject, subject_words, words_of
 
 
 def document_title(document: Document) -> str:
@@ -46,6 +47,7 @@ class Library:
         self.documents: tuple[Document, ...] = tuple(documents)
         self._positions: dict[str, dict[str, Position]] = {}
         self._absent: dict[str, tuple[str, ...]] = {}
+        self._subjects = subject_words(self.documents)
         members = all_member_names()
         for document in self.documents:
             if document.vote is None:
@@ -107,11 +109,21 @@ class Library:
         return max((d.meta.date for d in self.documents if d.meta.date), default=None)
 
     def named_documents(self, text: str) -> tuple[str, ...]:
-        """Ids of the documents ``text`` names; empty when it names none (or there is one)."""
+        """Ids of the documents ``text`` names; empty when it names none (or there is one).
+
+        A text names a document by its draft symbol, its agenda item, its title or a word of
+        its resolution's subject that no other document shares ("the journalists
+        resolution").
+        """
         if len(self.documents) < 2:
             return ()
         folded = text.casefold()
-        return tuple(document.id for document in self.documents if _names(document, folded))
+        asked = words_of(text)
+        return tuple(
+            document.id
+            for document in self.documents
+            if _names(document, folded) or mentions_subject(asked, self._subjects[document.id])
+        )
 
     def documents_for(self, ids: Sequence[str]) -> tuple[Document, ...]:
         """The documents with these ids, or all of them when ``ids`` is empty."""
@@ -133,5 +145,5 @@ def _positions(vote: RecordedVote) -> dict[str, Position]:
 def _names(document: Document, folded_question: str) -> bool:
     if any(symbol.casefold() in folded_question for symbol in document.drafts):
         return True
-    agenda = re.search(rf"\bitem\s+{re.escape(document.meta.agenda_item)}\b", folded_question)
+    agenda = re.search(rf"\bitem\s+{re.escape(document.meta.agenda_item)}(?!\w)", folded_question)
     return agenda is not None or document.meta.title.casefold() in folded_question

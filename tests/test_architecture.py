@@ -17,3 +17,20 @@ print("discord" in sys.modules, any(name.startswith("bot") for name in sys.modul
 def test_index_never_imports_discord_or_the_front_ends() -> None:
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+CHARTS_PROBE = """
+import pkgutil, importlib, sys
+import bot.charts
+for module in pkgutil.walk_packages(bot.charts.__path__, "bot.charts."):
+    importlib.import_module(module.name)
+print("discord" in sys.modules, "vl_convert" in sys.modules, "pygal" in sys.modules)
+"""
+
+
+def test_pictures_never_import_discord_and_load_the_renderer_only_to_draw() -> None:
+    """``bot/charts`` serves both front ends: no Discord, and no drawing library on import."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHARTS_PROBE], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "False", "False"]

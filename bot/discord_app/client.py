@@ -19,7 +19,9 @@ from bot.discord_app.engine_port import AnswerEngine
 from bot.discord_app.permissions import NotModerator
 from bot.discord_app.questions import slow_down
 from bot.discord_app.status_view import caption
+from bot.discord_app.workers import EngineWorkers
 from bot.settings import BotSettings
+from index.user_text import quote_user_text
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ def _user_message(error: app_commands.AppCommandError, settings: BotSettings) ->
     if isinstance(error, app_commands.CheckFailure):
         return "You cannot use this command here."
     if isinstance(error, app_commands.TransformerError):
-        return f"I could not understand {error.value!r} for that option."
+        return f"I could not understand “{quote_user_text(str(error.value))}” for that option."
     return None
 
 
@@ -78,6 +80,7 @@ class RapporteurBot(commands.Bot):
         )
         self.engine = engine
         self.settings = settings
+        self.workers = EngineWorkers(settings.engine_workers)
         self.state_dir = state_dir
         self.captions: dict[str, str] = {}
         self.warm_up_done = asyncio.Event()
@@ -97,8 +100,12 @@ class RapporteurBot(commands.Bot):
     async def on_message(self, message: discord.Message, /) -> None:
         """Chat is handled by the cog listener; there are no prefix commands to parse."""
 
+    async def close(self) -> None:
+        await super().close()
+        self.workers.shutdown()
+
     async def refresh_captions(self) -> None:
-        status = await asyncio.to_thread(self.engine.about)
+        status = await self.workers.fixed(self.engine.about)
         self.captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
 
     async def _warm_up_engine(self) -> None:

@@ -1,8 +1,12 @@
 """Slash commands and chat listeners: Discord interactions in, engine calls out.
 
-Every engine call runs in a worker thread (``asyncio.to_thread``) so a slow embed or a
-reindex holding the engine never blocks the gateway heartbeat; the calls that may take
-seconds (``ask``, ``search``, ``reindex``) defer first to stay inside Discord's 3 s window.
+Engine calls run on the bot's bounded worker lanes (``workers``), so the event loop stays
+free to acknowledge everyone within Discord's 3 s window. A structured answer that is ready
+within ``ANSWER_WITHIN`` seconds is sent as the response itself; otherwise, and at once when
+the workers are all busy, the interaction is deferred first and answered when ready. ``ask``,
+``search`` and ``reindex`` always defer: they may build the index. Every option that takes
+typed text is bounded in length, and every command that takes typed text has the per-user
+cooldown.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app import delivery, status_view
+from bot.charts.pictures import vote_map
+from bot.charts.store import PictureStore
+from bot.discord_app import delivery, pictures, status_view
 from bot.discord_app.conversations import Conversations
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
@@ -26,8 +32,12 @@ from bot.discord_app.questions import (
     strip_mentions,
 )
 from bot.discord_app.render import notice, render_answer
+from bot.discord_app.workers import Busy
 from index.answers import Answer
+from index.engine import MAX_QUESTION_CHARS
 from index.records import Position
+from index.structured.vote_picture import NoVotePicture
+from index.user_text import NAME_LIMIT
 
 if TYPE_CHECKING:
     from bot.discord_app.client import RapporteurBot
@@ -37,7 +47,14 @@ log = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 25
 CHOICE_NAME_LIMIT = 100
 SEARCH_RESULTS = 5
+PICTURES_FOLDER = "charts"
 UNEXPECTED_ERROR = "Something went wrong on my side. It has been logged; please try again later."
+BUSY = "I am answering a lot of questions right now; please ask again in a few seconds."
+ANSWER_WITHIN = 0.5
+"""Seconds a structured answer may take before the interaction is deferred instead."""
+
+Question = app_commands.Range[str, 1, MAX_QUESTION_CHARS]
+Name = app_commands.Range[str, 1, NAME_LIMIT]
 
 ROSTER_CHOICES = [
     app_commands.Choice(name="in favour", value=Position.IN_FAVOUR.value),
@@ -70,6 +87,8 @@ class RapporteurCog(commands.Cog):
         self.engine = bot.engine
         self.settings = bot.settings
         self._reindex_lock = asyncio.Lock()
+        charts = bot.state_dir / PICTURES_FOLDER if bot.state_dir is not None else None
+        self.pictures = PictureStore(charts)
         self._conversations = Conversations(self.settings.follow_up_seconds)
         self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
             commands.CooldownMapping.from_cooldown(
@@ -77,13 +96,59 @@ class RapporteurCog(commands.Cog):
             )
         )
 
-    async def _answer(self, interaction: discord.Interaction, call: Callable[[], Answer]) -> None:
-        answer = await asyncio.to_thread(call)
-        await delivery.send_pages(interaction, render_answer(answer, self.bot.captions))
+    async def _answer(
+        self,
+        interaction: discord.Interaction,
+        call: Callable[[], Answer],
+        *,
+        typed: bool = True,
+        defer: bool = False,
+    ) -> None:
+        """Answer with ``call``'s answer and the picture it names, if any."""
+        answer = await self._run(interaction, call, typed=typed, defer=defer)
+        if answer is None:
+            return
+        pages = render_answer(answer, self.bot.captions)
+        if answer.illustration is not None and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)  # drawing may take a second
+        await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
+
+    async def _run(
+        self,
+        interaction: discord.Interaction,
+        call: Callable[[], Answer],
+        *,
+        typed: bool = True,
+        defer: bool = False,
+    ) -> Answer | None:
+        """Run ``call`` on its lane, deferring whenever it may be slow; ``None`` when busy.
+
+        Typed text defers at once when asked to or when every worker is busy; otherwise
+        the interaction is deferred only if the answer is not ready within ``ANSWER_WITHIN``.
+        """
+        workers = self.bot.workers
+        if typed and (defer or workers.text_saturated):
+            await interaction.response.defer(thinking=True)
+        try:
+            pending = workers.text(call) if typed else workers.fixed(call)
+        except Busy:
+            await delivery.send_notice(interaction, BUSY)
+            return None
+        if not interaction.response.is_done():
+            done, _ = await asyncio.wait({pending}, timeout=ANSWER_WITHIN)
+            if not done:
+                await interaction.response.defer(thinking=True)
+        return await pending
+
+    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> discord.File | None:
+        """The picture an answer names, drawn into its first page; ``None`` when it has none."""
+        if answer.illustration is None:
+            return None
+        return await pictures.illustrated(self.engine, self.pictures, answer.illustration, pages)
 
     async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
-        names = await asyncio.to_thread(
-            self.engine.country_suggestions, current, AUTOCOMPLETE_LIMIT
+        names = await self.bot.workers.fixed(
+            lambda: self.engine.country_suggestions(current, AUTOCOMPLETE_LIMIT)
         )
         return _choices(names)
 
@@ -101,29 +166,35 @@ class RapporteurCog(commands.Cog):
     )
     @app_commands.describe(question="For example: How did Kenya vote? Who sponsored the draft?")
     @app_commands.checks.dynamic_cooldown(question_cooldown)
-    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+    async def ask(self, interaction: discord.Interaction, question: Question) -> None:
         if await self._checked_question(interaction, question):
-            await interaction.response.defer(thinking=True)
             where = {"channel_id": interaction.channel_id or 0, "user_id": interaction.user.id}
             previous = self._conversations.previous(**where, reply_to=None)
-            answer = await asyncio.to_thread(self.engine.ask, question, previous)
+            answer = await self._run(
+                interaction, lambda: self.engine.ask(question, previous), defer=True
+            )
+            if answer is None:
+                return
             pages = render_answer(answer, self.bot.captions)
-            sent = await delivery.send_pages(interaction, pages)
+            picture = await self._picture(answer, pages)
+            sent = await delivery.send_pages(interaction, pages, picture)
             self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
     @app_commands.checks.dynamic_cooldown(question_cooldown)
-    async def search(self, interaction: discord.Interaction, query: str) -> None:
+    async def search(self, interaction: discord.Interaction, query: Question) -> None:
         if await self._checked_question(interaction, query):
-            await interaction.response.defer(thinking=True)
-            await self._answer(interaction, lambda: self.engine.search(query, k=SEARCH_RESULTS))
+            await self._answer(
+                interaction, lambda: self.engine.search(query, k=SEARCH_RESULTS), defer=True
+            )
 
     # ------------------------------------------------------------------ structured answers
 
     @app_commands.command(name="vote", description="How one Member State voted on the resolution.")
     @app_commands.describe(country="A UN Member State, e.g. Kenya or Bolivia.")
-    async def vote(self, interaction: discord.Interaction, country: str) -> None:
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def vote(self, interaction: discord.Interaction, country: Name) -> None:
         await self._answer(interaction, lambda: self.engine.vote(country))
 
     @vote.autocomplete("country")
@@ -136,7 +207,7 @@ class RapporteurCog(commands.Cog):
         name="tally", description="The recorded vote: totals in favour, against, abstaining."
     )
     async def tally(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, self.engine.tally)
+        await self._answer(interaction, self.engine.tally, typed=False)
 
     @app_commands.command(name="roster", description="Every Member State that took one position.")
     @app_commands.describe(position="Which list to show.")
@@ -145,11 +216,12 @@ class RapporteurCog(commands.Cog):
         self, interaction: discord.Interaction, position: app_commands.Choice[str]
     ) -> None:
         chosen = Position(position.value)
-        await self._answer(interaction, lambda: self.engine.roster(chosen))
+        await self._answer(interaction, lambda: self.engine.roster(chosen), typed=False)
 
     @app_commands.command(name="sponsors", description="Who sponsored the draft resolution.")
     @app_commands.describe(country="Optional: check whether one country was a sponsor.")
-    async def sponsors(self, interaction: discord.Interaction, country: str | None = None) -> None:
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def sponsors(self, interaction: discord.Interaction, country: Name | None = None) -> None:
         await self._answer(interaction, lambda: self.engine.sponsors(country))
 
     @sponsors.autocomplete("country")
@@ -160,8 +232,9 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="statements", description="Who spoke, when, and on whose behalf.")
     @app_commands.describe(country="Optional: only statements by or for this country.")
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
     async def statements(
-        self, interaction: discord.Interaction, country: str | None = None
+        self, interaction: discord.Interaction, country: Name | None = None
     ) -> None:
         await self._answer(interaction, lambda: self.engine.statements(country))
 
@@ -177,15 +250,47 @@ class RapporteurCog(commands.Cog):
     @app_commands.describe(
         label='For example "operative paragraph 2" or "paragraph 10 of the report".'
     )
-    async def paragraph(self, interaction: discord.Interaction, label: str) -> None:
+    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    async def paragraph(self, interaction: discord.Interaction, label: Name) -> None:
         await self._answer(interaction, lambda: self.engine.paragraph(label))
 
     @paragraph.autocomplete("label")
     async def _paragraph_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        labels = await asyncio.to_thread(self.engine.paragraph_labels, current, AUTOCOMPLETE_LIMIT)
+        labels = await self.bot.workers.fixed(
+            lambda: self.engine.paragraph_labels(current, AUTOCOMPLETE_LIMIT)
+        )
         return _choices(labels)
+
+    # ------------------------------------------------------------------ pictures
+
+    @app_commands.command(name="map", description="The recorded vote as a world map.")
+    @app_commands.describe(document="Optional: which document's vote, when there are several.")
+    async def map_command(
+        self, interaction: discord.Interaction, document: Name | None = None
+    ) -> None:
+        await interaction.response.defer(thinking=True)
+        try:
+            picture = await asyncio.to_thread(vote_map, self.engine, self.pictures, document)
+        except NoVotePicture as error:
+            await delivery.send_notice(interaction, str(error))
+            return
+        embed = pictures.picture_embed(picture, self.bot.captions)
+        await delivery.send_pages(interaction, [embed], pictures.attachment(picture))
+
+    @map_command.autocomplete("document")
+    async def _voted_document_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        status = await self.bot.workers.fixed(self.engine.about)
+        wanted = current.strip().casefold()
+        return [
+            app_commands.Choice(name=summary.vote[:CHOICE_NAME_LIMIT], value=summary.id)
+            for summary in status.documents
+            if summary.vote is not None
+            and (wanted in summary.vote.casefold() or wanted in summary.id.casefold())
+        ][:AUTOCOMPLETE_LIMIT]
 
     # ------------------------------------------------------------------ status and upkeep
 
@@ -193,7 +298,7 @@ class RapporteurCog(commands.Cog):
         name="about", description="What this bot knows, what it can answer, and index status."
     )
     async def about(self, interaction: discord.Interaction) -> None:
-        status = await asyncio.to_thread(self.engine.about)
+        status = await self.bot.workers.fixed(self.engine.about)
         await delivery.send_pages(interaction, status_view.render_status(status))
 
     @app_commands.command(
@@ -243,12 +348,17 @@ class RapporteurCog(commands.Cog):
         previous = self._conversations.previous(**where, reply_to=reply_to)
         try:
             async with message.channel.typing():
-                answer = await asyncio.to_thread(self.engine.ask, question, previous)
+                answer = await self.bot.workers.text(lambda: self.engine.ask(question, previous))
+        except Busy:
+            await delivery.reply_pages(message, [notice(BUSY)])
+            return
         except Exception:
             log.exception("Answering message %d failed", message.id)
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
             return
-        sent = await delivery.reply_pages(message, render_answer(answer, self.bot.captions))
+        pages = render_answer(answer, self.bot.captions)
+        picture = await self._picture(answer, pages)
+        sent = await delivery.reply_pages(message, pages, picture)
         self._conversations.remember(answer.query, **where, answer_ids=sent)
 
     def _chat_retry_after(self, message: discord.Message) -> float | None:

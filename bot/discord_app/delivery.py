@@ -9,24 +9,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import discord
+from discord.utils import MISSING
 
 from bot.discord_app.render import notice, pack_messages
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-async def send_pages(interaction: discord.Interaction, pages: Sequence[discord.Embed]) -> list[int]:
+async def send_pages(
+    interaction: discord.Interaction,
+    pages: Sequence[discord.Embed],
+    file: discord.File | None = None,
+) -> list[int]:
     """Answer an interaction with all pages, as the response or as follow-ups after a defer;
-    returns the ids of the messages sent, so a reply to one can be read as a follow-up."""
+    ``file`` (the picture the first page shows) goes with the first message. Returns the ids
+    of the messages sent, so a reply to one can be read as a follow-up."""
     sent: list[int] = []
+    attached = file if file is not None else MISSING
     for embeds in pack_messages(pages):
         if interaction.response.is_done():
             message = await interaction.followup.send(
-                embeds=embeds, allowed_mentions=NO_MENTIONS, wait=True
+                embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS, wait=True
             )
             sent.append(message.id)
         else:
-            await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)
+            await interaction.response.send_message(
+                embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS
+            )
+        attached = MISSING
     return sent
 
 
@@ -44,15 +54,20 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
     await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
-async def reply_pages(message: discord.Message, pages: Sequence[discord.Embed]) -> list[int]:
-    """Reply to a chat message; extra messages follow in the same channel or thread. Returns
-    the ids of the messages sent."""
+async def reply_pages(
+    message: discord.Message, pages: Sequence[discord.Embed], file: discord.File | None = None
+) -> list[int]:
+    """Reply to a chat message (with the picture ``file``, if any); extra messages follow in
+    the same channel or thread. Returns the ids of the messages sent."""
     sent: list[discord.Message] = []
     for index, embeds in enumerate(pack_messages(pages)):
         if index == 0:
             sent.append(
                 await message.reply(
-                    embeds=embeds, mention_author=False, allowed_mentions=NO_MENTIONS
+                    embeds=embeds,
+                    file=file if file is not None else MISSING,
+                    mention_author=False,
+                    allowed_mentions=NO_MENTIONS,
                 )
             )
         else:

@@ -6,6 +6,7 @@ A structural type keeps the bot decoupled from how the engine is built: the real
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from index.answers import Answer
@@ -13,6 +14,8 @@ from index.engine import EngineStatus
 from index.query import Query
 from index.records import Position
 from index.search.models import ReindexReport
+from index.structured.group_picture import GroupsPicture
+from index.structured.vote_picture import VotePicture
 
 
 class AnswerEngine(Protocol):
@@ -31,3 +34,7 @@ class AnswerEngine(Protocol):
     def country_suggestions(self, prefix: str, limit: int = 25) -> list[str]: ...
     def paragraph_labels(self, prefix: str, limit: int = 25) -> list[str]: ...
     def warm_up(self) -> ReindexReport: ...
+    def vote_picture(self, document: str | None = None) -> VotePicture: ...
+    def groups_picture(
+        self, document: str | None = None, groups: Sequence[str] = ()
+    ) -> GroupsPicture: ...

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import discord
 
+from bot.charts.palette import POSITION_FILLS, as_int
 from index.answers import Answer, AnswerKind
 from index.records import Position
+from index.user_text import quote_user_text
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -27,12 +29,9 @@ FOOTER_BUDGET = 400
 PAGE_MARK_RESERVE = len(" · page 999/999")
 ELLIPSIS = "…"
 
+# The pictures' colour-blind-safe palette, so an embed's colour means what the map's does.
 POSITION_COLOURS: Mapping[Position, discord.Colour] = {
-    Position.IN_FAVOUR: discord.Colour(0x2ECC71),
-    Position.AGAINST: discord.Colour(0xE74C3C),
-    Position.ABSTAINING: discord.Colour(0xFFBF00),
-    Position.ABSENT: discord.Colour(0x95A5A6),
-    Position.NOT_MEMBER: discord.Colour(0x607D8B),
+    position: discord.Colour(as_int(fill)) for position, fill in POSITION_FILLS.items()
 }
 ANSWER_COLOUR = discord.Colour(0x5865F2)
 NO_ANSWER_COLOUR = discord.Colour(0x99AAB5)
@@ -99,8 +98,17 @@ def footer_for(answer: Answer, captions: Mapping[str, str]) -> str:
 
 
 def title_for(answer: Answer) -> str:
-    title = answer.question.strip() or answer.kind.value.replace("_", " ").capitalize()
-    return shorten(" ".join(title.split()), TITLE_LIMIT)
+    """The question as the title, quoted like any user text an answer repeats.
+
+    Escapes add characters, so the quote is shortened until it fits with them.
+    """
+    question = answer.question.strip()
+    if not question:
+        return answer.kind.value.replace("_", " ").capitalize()
+    limit = TITLE_LIMIT
+    while len(title := quote_user_text(question, limit)) > TITLE_LIMIT:
+        limit = min(limit - 1, limit * TITLE_LIMIT // len(title))
+    return title
 
 
 def source_fields(answer: Answer) -> list[tuple[str, str]]:

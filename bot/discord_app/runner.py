@@ -46,11 +46,25 @@ def run_bot(engine_settings: EngineSettings, bot_settings: BotSettings) -> int:
         log.error("Cannot read the seed documents: %s", error)
         return EXIT_CONFIG
     bot = create_bot(engine, bot_settings, state_dir=engine_settings.data_dir)
-    return asyncio.run(serve(bot, token.get_secret_value().strip()))
+    timeout = bot_settings.login_timeout_seconds
+    return asyncio.run(serve(bot, token.get_secret_value().strip(), login_timeout=timeout))
 
 
-async def serve(bot: commands.Bot, token: str) -> int:
-    """Start ``bot`` and close it cleanly on SIGINT or SIGTERM."""
+class StartupTimeout(Exception):
+    """Discord did not let the bot in (log in, then connect) within the login timeout."""
+
+
+class UnreadableAnswer(Exception):
+    """Discord's answer during log-in was not the JSON its API sends."""
+
+
+async def serve(bot: commands.Bot, token: str, *, login_timeout: float = 60.0) -> int:
+    """Start ``bot`` and close it cleanly on SIGINT or SIGTERM.
+
+    Start-up must finish within ``login_timeout`` seconds, so a Discord that never answers
+    ends the process with one line instead of a silent wait; every start-up failure is one
+    error line and a non-zero exit code, never a traceback.
+    """
     loop = asyncio.get_running_loop()
     closing: set[asyncio.Task[None]] = set()
 
@@ -64,7 +78,7 @@ async def serve(bot: commands.Bot, token: str) -> int:
         loop.add_signal_handler(signum, request_close, signum)
     try:
         async with bot:
-            await bot.start(token)
+            await _start(bot, token, login_timeout)
     except discord.LoginFailure:
         log.error(
             "Discord rejected DISCORD_TOKEN; copy a fresh bot token from the Developer Portal"
@@ -72,6 +86,31 @@ async def serve(bot: commands.Bot, token: str) -> int:
         return EXIT_FAILURE
     except discord.PrivilegedIntentsRequired:
         log.error("Enable the Message Content intent for the bot in the Developer Portal")
+        return EXIT_FAILURE
+    except UnreadableAnswer as error:
+        log.error(
+            "Discord's answer during start-up could not be read (%s); it did not look like "
+            "Discord's API (a proxy or an outage?). Try again later",
+            error,
+        )
+        return EXIT_FAILURE
+    except StartupTimeout:
+        log.error(
+            "Discord did not answer within %g s (RAPPORTEUR_LOGIN_TIMEOUT_SECONDS); "
+            "check the network and Discord's status, then start again",
+            login_timeout,
+        )
+        return EXIT_FAILURE
+    except discord.HTTPException as error:
+        advice = (
+            "Discord is having trouble: try again later"
+            if error.status >= 500
+            else "check the bot and its token in the Developer Portal"
+        )
+        log.error(
+            "Discord answered HTTP %d %s during start-up; %s",
+            error.status, error.response.reason or "", advice,
+        )  # fmt: skip
         return EXIT_FAILURE
     except (aiohttp.ClientError, OSError) as error:
         log.error("Could not reach Discord: %s", error)
@@ -82,3 +121,33 @@ async def serve(bot: commands.Bot, token: str) -> int:
         if closing:
             await asyncio.gather(*closing)
     return EXIT_OK
+
+
+async def _start(bot: commands.Bot, token: str, timeout: float) -> None:
+    """Log in and connect; returns when the connection ends (on close)."""
+    deadline = loop_time() + timeout
+    try:
+        await asyncio.wait_for(bot.login(token), timeout)
+    except TimeoutError:
+        raise StartupTimeout from None
+    except (TypeError, KeyError, ValueError) as error:
+        # discord.py reads whatever came back as Discord's JSON: HTML from a proxy ends here.
+        raise UnreadableAnswer(f"{type(error).__name__}: {error}") from None
+    connection = asyncio.create_task(bot.connect(), name="discord-connection")
+    ready = asyncio.create_task(bot.wait_until_ready(), name="discord-ready")
+    try:
+        await asyncio.wait(
+            {connection, ready},
+            timeout=max(0.0, deadline - loop_time()),
+            return_when=asyncio.FIRST_COMPLETED,
+        )
+    finally:
+        ready.cancel()
+    if not connection.done() and not bot.is_ready() and not bot.is_closed():
+        connection.cancel()
+        raise StartupTimeout
+    await connection
+
+
+def loop_time() -> float:
+    return asyncio.get_running_loop().time()

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections.abc import Sequence
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from index.parsing.drafts import considered_drafts, current_drafts
 from index.parsing.errors import ParseError
@@ -11,10 +15,13 @@ from index.parsing.footnotes import attach_footnotes
 from index.parsing.meetings import committee_meetings, paragraph_meetings
 from index.parsing.metadata import committee_name, parse_metadata
 from index.parsing.paragraphs import RawParagraph, segment
+from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES, SeedFile, readable_seeds, seed_paths
 from index.parsing.sponsors import extract_sponsors
 from index.parsing.statements import extract_statements
 from index.parsing.votes import VoteContext, has_vote, parse_vote
 from index.records import Document, Footnote, Paragraph, Part, RecordedVote
+
+log = logging.getLogger(__name__)
 
 _LABELS = {
     Part.REPORT: "paragraph {} of the report",
@@ -32,25 +39,72 @@ def parse_document(text: str, *, document_id: str, source: str) -> Document:
         raise ParseError(document_id, f"invalid value in the document: {error}") from error
 
 
-def load_documents(seeds_dir: Path) -> list[Document]:
-    """Every ``*.md`` report in ``seeds_dir``, sorted by file name; id = file stem."""
+class ParsedSeeds(BaseModel):
+    """The reports read from a seeds folder, and a warning line for each one skipped as a
+    second edition of a report already read (kept so a cached parse can repeat them)."""
+
+    documents: list[Document]
+    skipped: list[str] = []
+
+
+def load_documents(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> list[Document]:
+    """Every usable ``*.md`` report in ``seeds_dir``, by file name; id = file stem.
+
+    Files that are not regular, too big, or copies of a report already read are skipped
+    with one warning each (see ``seed_files``); a report that does not parse is an error.
+    """
+    parsed = parse_seeds(usable_seeds(seeds_dir, max_bytes))
+    for warning in parsed.skipped:
+        log.warning(warning)
+    return parsed.documents
+
+
+def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
+    """The seed files worth parsing; raises ``ParseError`` when there is none."""
     if not seeds_dir.is_dir():
         raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
-    paths = sorted(seeds_dir.glob("*.md"))
-    if not paths:
+    if not seed_paths(seeds_dir):
         raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
-    documents: list[Document] = []
-    for path in paths:
-        try:
-            data = path.read_bytes()
-            text = data.decode("utf-8")
-        except OSError as error:
-            raise ParseError(path.stem, f"cannot read {path}: {error.strerror}") from error
-        except UnicodeDecodeError as error:
-            raise ParseError(path.stem, f"{path} is not UTF-8 text ({error.reason})") from error
-        document = parse_document(text, document_id=path.stem, source=str(path))
-        documents.append(document.model_copy(update={"sha256": hashlib.sha256(data).hexdigest()}))
-    return documents
+    seeds = readable_seeds(seeds_dir, max_bytes)
+    if not seeds:
+        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
+    return seeds
+
+
+def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
+    """Parse each seed; a later report on a draft already reported on is skipped."""
+    parsed = ParsedSeeds(documents=[])
+    reports: dict[str, Document] = {}
+    for seed in seeds:
+        document = parse_seed(seed)
+        symbol = _reported_draft(document)
+        first = reports.setdefault(symbol, document) if symbol else document
+        if first is document:
+            parsed.documents.append(document)
+        else:
+            parsed.skipped.append(
+                f"Skipping seed {seed.path}: it reports on the same draft resolution "
+                f"({symbol}) as {first.source}"
+            )
+    return parsed
+
+
+def parse_seed(seed: SeedFile) -> Document:
+    """One seed file's report; its id is the file name without ``.md``."""
+    document_id = seed.path.stem
+    try:
+        text = seed.data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ParseError(document_id, f"{seed.path} is not UTF-8 text ({error.reason})") from error
+    document = parse_document(text, document_id=document_id, source=str(seed.path))
+    return document.model_copy(update={"sha256": seed.sha256})
+
+
+def _reported_draft(document: Document) -> str | None:
+    """The draft a report ends up recommending: two reports on it are the same report."""
+    if document.vote is not None:
+        return document.vote.subject
+    return document.drafts[-1] if document.drafts else None
 
 
 def _parse(text: str, document_id: str, source: str, sha256: str) -> Document:

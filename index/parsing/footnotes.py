@@ -8,6 +8,8 @@ without knowing where the parts begin.
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
+
 from pydantic import BaseModel, ConfigDict
 
 from index.parsing.errors import ParseError
@@ -26,8 +28,13 @@ class _Citation(BaseModel):
 def attach_footnotes(
     paragraphs: list[RawParagraph], bodies: list[FootnoteBody], document: str
 ) -> list[tuple[Footnote, ...]]:
-    """Footnotes for each paragraph, aligned with ``paragraphs``."""
-    unmatched = sorted(
+    """Footnotes for each paragraph, aligned with ``paragraphs``.
+
+    Unmatched markers wait in one queue per footnote number, oldest first, so each body finds
+    its marker at the head of its queue: linear in the number of footnotes.
+    """
+    waiting: dict[int, deque[_Citation]] = defaultdict(deque)
+    citations = sorted(
         (
             _Citation(lineno=marker.lineno, number=marker.number, paragraph=index)
             for index, paragraph in enumerate(paragraphs)
@@ -35,17 +42,21 @@ def attach_footnotes(
         ),
         key=lambda citation: citation.lineno,
     )
+    for citation in citations:
+        waiting[citation.number].append(citation)
     attached: list[list[Footnote]] = [[] for _ in paragraphs]
     for body in sorted(bodies, key=lambda b: b.lineno):
-        owner = next(
-            (c for c in unmatched if c.number == body.number and c.lineno <= body.lineno), None
-        )
-        if owner is None:
+        queue = waiting[body.number]
+        if not queue or queue[0].lineno > body.lineno:
             raise ParseError(
                 document, f"line {body.lineno}: no paragraph above cites footnote {body.number}"
             )
-        unmatched.remove(owner)
+        owner = queue.popleft()
         attached[owner.paragraph].append(Footnote(number=body.number, text=body.text))
+    unmatched = sorted(
+        (citation for queue in waiting.values() for citation in queue),
+        key=lambda citation: citation.lineno,
+    )
     if unmatched:
         citation = unmatched[0]
         paragraph = paragraphs[citation.paragraph]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,7 +43,11 @@ class VoteList(BaseModel):
     """A list printed under an italic heading such as "In favour:" (raw markdown)."""
 
     heading: str
-    raw: str = ""
+    lines: list[str] = Field(default_factory=list)
+
+    @property
+    def raw(self) -> str:
+        return " ".join(self.lines).strip()
 
 
 class RawParagraph(BaseModel):
@@ -53,13 +58,22 @@ class RawParagraph(BaseModel):
     lineno: int
     section: str
     lead: str | None = None
-    raw: str
+    lines: list[str]
     lists: list[VoteList] = Field(default_factory=list)
     markers: list[Marker] = Field(default_factory=list)
 
     @property
+    def raw(self) -> str:
+        """The paragraph's markdown as printed, its lines joined (lists excluded)."""
+        return " ".join(self.lines)
+
+    @cached_property
     def prose(self) -> str:
-        """The paragraph's own sentences, without any vote lists."""
+        """The paragraph's own sentences, without any vote lists.
+
+        Every later stage reads it, so it is cleaned once; it is only read after the whole
+        document has been segmented, when no line is added any more.
+        """
         return clean_inline(self.raw)
 
     @property
@@ -69,10 +83,8 @@ class RawParagraph(BaseModel):
         return "\n".join(lines)
 
     def extend(self, line: Line) -> None:
-        if self.lists:
-            self.lists[-1].raw = f"{self.lists[-1].raw} {line.text}".strip()
-        else:
-            self.raw = f"{self.raw} {line.text}"
+        """Continue the paragraph, or its last list; joined once, when read (linear)."""
+        (self.lists[-1].lines if self.lists else self.lines).append(line.text)
         self.cite(line)
 
     def cite(self, line: Line) -> None:
@@ -109,6 +121,7 @@ class _Segmenter:
         self.paragraphs: list[RawParagraph] = []
         self.footnotes: list[FootnoteBody] = []
         self.open: RawParagraph | None = None
+        self.last_number: dict[Part, int] = {}
         self.interrupted = False
         self.heading_since_paragraph: str | None = None
         self.resolution_title: str | None = None
@@ -180,8 +193,7 @@ class _Segmenter:
         if self.stage is _Stage.PREAMBLE:
             self.stage = _Stage.OPERATIVE
         part = Part.OPERATIVE if self.stage is _Stage.OPERATIVE else Part.REPORT
-        numbers = [p.number for p in self.paragraphs if p.part is part]
-        expected = numbers[-1] + 1 if numbers else 1
+        expected = self.last_number.get(part, 0) + 1
         if line.number != expected:
             if self.open is not None and self.interrupted:
                 self.continue_open(line.model_copy(update={"text": f"{line.number}. {line.text}"}))
@@ -205,7 +217,7 @@ class _Segmenter:
             self.open.lists.append(VoteList(heading=lead))
             self.continue_open(line.model_copy(update={"text": line.rest}))
         elif self.stage is _Stage.PREAMBLE:
-            number = sum(1 for p in self.paragraphs if p.part is Part.PREAMBLE) + 1
+            number = self.last_number.get(Part.PREAMBLE, 0) + 1
             self.start(Part.PREAMBLE, number, line, lead.rstrip(","))
         else:
             self.continue_open(line)
@@ -217,10 +229,11 @@ class _Segmenter:
             lineno=line.lineno,
             section=self.section,
             lead=lead,
-            raw=line.text,
+            lines=[line.text],
         )
         paragraph.cite(line)
         self.paragraphs.append(paragraph)
+        self.last_number[part] = number
         self.open = paragraph
         self.interrupted = False
         if part is Part.REPORT:

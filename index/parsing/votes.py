@@ -34,6 +34,7 @@ _NOTE = re.compile(
     r"\s+that\s+(?:it|they)\s+had\s+(?:intended|not\s+intended)",
     re.IGNORECASE,
 )
+_CLAUSES = re.compile(r";\s+|(?<=\.)\s+(?=[A-Z])")
 _LISTS = {"in favour:": "in_favour", "against:": "against", "abstaining:": "abstaining"}
 _READABLE = {"in_favour": "In favour", "against": "Against", "abstaining": "Abstaining"}
 
@@ -168,19 +169,29 @@ def _decision(prose: str, tally_at: int) -> tuple[str | None, str | None]:
 
 
 def _notes(footnotes: tuple[Footnote, ...], where: str, document: str) -> dict[str, str]:
-    """Footnotes in which a delegation corrects its vote, keyed by canonical country."""
+    """Footnotes in which a delegation corrects its vote, keyed by canonical country.
+
+    One footnote may carry several corrections ("the delegation of Tonga …; the delegation of
+    Egypt …"): each delegation gets its own clause, whether it was absent or voted otherwise.
+    """
     notes: dict[str, str] = {}
     for footnote in footnotes:
-        match = _NOTE.search(footnote.text)
-        if match is None:
-            continue
-        countries = split_names(strip_article(match.group("names")), resolve_country)
-        if countries is None:
-            raise ParseError(
-                document,
-                f"{where}, footnote {footnote.number}: {match.group('names')!r} "
-                "does not name Member States",
-            )
-        for country in countries:
-            notes[country] = footnote.text
+        for clause in _CLAUSES.split(footnote.text):
+            match = _NOTE.search(clause)
+            if match is None:
+                continue
+            countries = split_names(strip_article(match.group("names")), resolve_country)
+            if countries is None:
+                raise ParseError(
+                    document,
+                    f"{where}, footnote {footnote.number}: {match.group('names')!r} "
+                    "does not name Member States",
+                )
+            for country in countries:
+                notes[country] = _as_sentence(clause)
     return notes
+
+
+def _as_sentence(clause: str) -> str:
+    clause = clause.strip().rstrip(".;")
+    return f"{clause[:1].upper()}{clause[1:]}."

@@ -126,6 +126,8 @@ QUANTIFIERS = (
     ("all", words(r"all", r"every(?:one|body)?", r"each", r"whole", r"entire", r"both")),
     ("any", words(r"any(?:one|body)?", r"some(?:one|body)?", r"at least one")),
 )
+LIST_ALL = words(r"(?:list|show|give|name|tell)(?: me)? (?:all|every|each)")
+""""list every abstention" asks for the list, not whether all abstained."""
 COUNT = words(
     r"how many",
     r"number of",
@@ -235,6 +237,9 @@ VOTE = words(
     r"verdict",
 )
 TALLY_STRONG = words(
+    r"more (?:yes|no|votes|countries|states) (?:or|than)",
+    r"(?:yes|no) or (?:yes|no) votes",
+    r"majority",
     r"tally",
     r"results?",
     r"outcome",

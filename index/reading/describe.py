@@ -87,9 +87,19 @@ def reading(query: Query) -> str:
 def subject_phrase(query: Query) -> str:
     """Who the question is about, as a reader would name them."""
     parts = [_country_names(query.countries)] if query.countries else []
-    parts += [f"the members of the {group.name}" for group in query.groups]
+    parts += [group_phrase(group.name) for group in query.groups]
     parts += [_set_phrase(s) for s in query.sets]
     return " ∩ ".join(part for part in parts if part) or "the Member States"
+
+
+def group_phrase(name: str) -> str:
+    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"."""
+    plural = name.split()[-1].casefold() in (
+        "countries",
+        "states",
+        "nations",
+    ) or name.casefold().startswith("permanent members")
+    return f"the {name}" if plural else f"the members of the {name}"
 
 
 def _named(query: Query) -> bool:

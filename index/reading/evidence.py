@@ -236,6 +236,8 @@ def _read_intent_cues(evidence: Evidence) -> None:
         if seen(pattern):
             evidence.quantifier = Quantifier(name)
             break
+    if seen(cues.LIST_ALL):
+        evidence.quantifier = None
     evidence.count = seen(cues.COUNT)
     evidence.listing = seen(cues.LISTING)
     evidence.split_breakdown = seen(cues.SPLIT_AS_BREAKDOWN)
@@ -291,9 +293,18 @@ def _unknown_subject(raw: str) -> CountryMention | None:
 
 
 def _leftover(evidence: Evidence) -> list[str]:
-    """Content words that no cue explained, in order."""
-    plain = list(evidence.plain)
+    """Content words that no cue explained, in order; a word partly explained counts as
+    explained ("A/C.3/74/L.11/Rev.1" is not left over because "Rev.1" named a stage)."""
+    masked = bytearray(len(evidence.plain))
     for start, end in evidence.explained:
-        plain[start:end] = " " * (end - start)
-    rest = words("".join(plain))
+        masked[start:end] = b"\x01" * (end - start)
+    rest = [
+        word
+        for match in _WORD.finditer(evidence.plain)
+        if not any(masked[match.start() : match.end()])
+        for word in words(match.group())
+    ]
     return [w for w in rest if fold(w) not in GENERIC and w not in GENERIC and len(w) > 1]
+
+
+_WORD = re.compile(r"[\w/.'-]+")

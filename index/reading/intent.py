@@ -152,7 +152,7 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
         if e.positions or e.vote or e.either or _only_names(e) or e.quantifier:
             return base.model_copy(update={"intent": Intent.VOTE})
         return None
-    if e.unknown_subject is not None:
+    if e.unknown_subject is not None or (e.tally_strong and not e.count):
         return None
     if e.positions:
         return base.model_copy(update=_set_reading(e))
@@ -194,7 +194,11 @@ def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
         return None
     if e.countries or e.groups or e.future:
         return None
-    specific = [w for w in e.leftover if w not in TALLY_EXPLAINS and vocabulary.knows(w)]
+    specific = [
+        w
+        for w in e.leftover
+        if w not in TALLY_EXPLAINS and w not in vocabulary.drafts and vocabulary.knows(w)
+    ]
     if specific:
         return None
     return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})

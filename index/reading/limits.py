@@ -90,7 +90,8 @@ _TOPIC_FRAMES = (
         r"discuss(?:es)?|position of)\s+(?:the |a |an |any )?(?P<topic>[^?]+)"
     ),
     re.compile(
-        r"^(?:what|who) (?:is|are|was|were) (?:the |a |an )?(?P<topic>[^?]+)"
+        r"^(?:and |so |ok )?(?:what|how) about (?:the )?(?P<about>[^?]+)"
+        r"|^(?:what|who) (?:is|are|was|were) (?:the |a |an )?(?P<topic>[^?]+)"
         r"|^(?:explain|define|tell me about)\s+(?:the |a |an )?(?P<other>[^?]+)"
     ),
 )

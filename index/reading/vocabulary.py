@@ -37,6 +37,8 @@ class Vocabulary:
     """The same words stemmed, so "discussed" is known from "discussion"."""
     symbols: frozenset[str]
     years: frozenset[int]
+    drafts: frozenset[str]
+    """The draft symbols of the documents: naming one targets a document, it is no topic."""
 
     @classmethod
     def of(cls, documents: Sequence[Document], glossary: Iterable[str] = ()) -> Vocabulary:
@@ -50,6 +52,7 @@ class Vocabulary:
             stems=frozenset(stem(w) for w in found),
             symbols=frozenset(symbols),
             years=frozenset(years),
+            drafts=frozenset(d.casefold() for document in documents for d in document.drafts),
         )
 
     def knows(self, word: str) -> bool:

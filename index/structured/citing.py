@@ -70,7 +70,11 @@ def vote_heading(document: Document, vote: RecordedVote) -> str:
 
 
 def document_line(document: Document) -> str:
-    return f"*{document_title(document)}.*"
+    """The closing line of an answer: the document, and the vote it records, so an answer is
+    never taken for one about the later plenary vote."""
+    if document.vote is None:
+        return f"*{document_title(document)}.*"
+    return f"*{document_title(document)}; the vote it records: {vote_title(document.vote)}.*"
 
 
 def join_names(names: Iterable[str], conjunction: str = "and") -> str:

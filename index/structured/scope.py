@@ -16,7 +16,7 @@ from index.countries import ResolutionStatus, all_member_names, load_other_entit
 from index.groups import Group, group_by_id
 from index.library import Library
 from index.query import DocumentSet, Query, SetMention
-from index.reading.describe import subject_phrase
+from index.reading.describe import group_phrase, subject_phrase
 from index.records import Document, StatementMoment
 
 _BEFORE = (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_BEFORE_VOTE)
@@ -109,5 +109,5 @@ def _noun(query: Query, groups: Sequence[Group]) -> str:
         sets = subject_phrase(query.model_copy(update={"groups": (), "countries": ()}))
         return f"{sets.removeprefix('the ')} in the {' and the '.join(g.name for g in groups)}"
     if len(groups) == 1 and not query.sets and not query.countries:
-        return f"members of the {groups[0].name}"
+        return group_phrase(groups[0].name).removeprefix("the ")
     return subject_phrase(query).removeprefix("the ")

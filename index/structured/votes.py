@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from index.answers import Answer, AnswerKind, VoteEntry
+from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
 from index.countries import Resolution, ResolutionStatus
 from index.library import Library
 from index.records import Document, Position, RecordedVote
@@ -17,6 +17,7 @@ from index.structured.citing import (
     vote_heading,
 )
 from index.structured.proceedings import sponsor_phrase, statement_phrase
+from index.user_text import quote_user_text
 
 NO_VOTE = "The report records no vote."
 NO_REASONS = (
@@ -102,7 +103,9 @@ def _country_line(
     verdict = ""
     if asked:
         verdict = "**Yes**: " if position in asked else "**No**: "
-    understood = f" (reading “{country.query.strip()}” as {name})" if country.corrected else ""
+    understood = (
+        f" (reading “{quote_user_text(country.query)}” as {name})" if country.corrected else ""
+    )
     parts = [f"{verdict}**{name}** {POSITION_PHRASES[position]}.{understood}"]
     cited: list[str] = []
     if note:
@@ -119,13 +122,12 @@ def _country_line(
 
 def _other_line(other: Resolution) -> str:
     if other.status is ResolutionStatus.AMBIGUOUS:
-        return (
-            f"“{other.query.strip()}” could mean {join_names(other.candidates, 'or')}: which one?"
-        )
+        options = join_names(other.candidates, "or")
+        return f"“{quote_user_text(other.query)}” could mean {options}: which one?"
     if other.status in (ResolutionStatus.OBSERVER, ResolutionStatus.NON_MEMBER):
         return other.description or f"{other.name} is not a Member State and does not vote."
     hint = f" Did you mean {join_names(other.suggestions[:5], 'or')}?" if other.suggestions else ""
-    return f"I do not know a Member State called “{other.query.strip()}”.{hint}"
+    return f"I do not know a Member State called “{quote_user_text(other.query)}”.{hint}"
 
 
 def answer_tally(library: Library, question: str, documents: Sequence[Document]) -> Answer:
@@ -138,7 +140,13 @@ def answer_tally(library: Library, question: str, documents: Sequence[Document])
             f"**{len(absent)}** Member States did not vote: {join_names(absent)}.",
         ]
 
-    return _per_vote(question, AnswerKind.TALLY, documents, lines)
+    answer = _per_vote(question, AnswerKind.TALLY, documents, lines)
+    voted = [document.id for document in documents if document.vote is not None]
+    if not voted:
+        return answer
+    return answer.model_copy(
+        update={"illustration": Illustration(kind=IllustrationKind.MAP, document=voted[0])}
+    )
 
 
 def _result_sentence(vote: RecordedVote) -> str:

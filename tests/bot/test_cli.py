@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.cli import main
-from index.settings import PROJECT_ROOT
+from index.engine import Engine
+from index.settings import PROJECT_ROOT, EngineSettings
+from index.user_text import UNREADABLE, readable
+from tests.index.search.helpers import FakeEmbedder
 
 
 @pytest.fixture(autouse=True)
@@ -113,16 +121,161 @@ def test_run_without_a_token_says_so(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> None:
-    """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers."""
+    """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers, and
+    nothing that draws pictures."""
     probe = (
         "import sys; from bot.cli import main; main(['vote', 'France']); "
-        "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers'}; "
+        "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
+        "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def rapporteur(
+    *args: str, stdin: bytes = b"", data: Path, seeds: Path = PROJECT_ROOT / "seeds"
+) -> subprocess.CompletedProcess[bytes]:
+    """The installed entry point as its own process, with only these settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAPPORTEUR_")}
+    env |= {
+        "RAPPORTEUR_SEEDS_DIR": str(seeds),
+        "RAPPORTEUR_DATA_DIR": str(data),
+        "HF_HUB_OFFLINE": "1",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin, capture_output=True, env=env, cwd=data.parent, timeout=300,
+    )  # fmt: skip
+
+
+def test_a_line_of_bad_bytes_costs_one_answer_not_the_stream(tmp_path: Path) -> None:
+    done = rapporteur(
+        "ask", "--json", "-",
+        stdin=b"How did France vote?\n\xff x\nWho sponsored it?\n", data=tmp_path / "data",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    lines = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [(line["kind"], line["answered"]) for line in lines] == [
+        ("vote", True),
+        ("no_answer", False),
+        ("sponsors", True),
+    ]
+    assert lines[1]["text"] == UNREADABLE and lines[1]["question"] == "\ufffd x"
+
+
+def test_an_undecodable_argument_gets_json_not_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # How ``rapporteur vote --json $'\xff'`` reaches ``main``: sys.argv uses surrogateescape.
+    assert main(["vote", "--json", b"\xff".decode("utf-8", "surrogateescape")]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["kind"], answer["answered"], answer["text"]) == ("vote", False, UNREADABLE)
+
+
+@pytest.mark.model
+def test_bad_and_odd_lines_next_to_passage_questions_through_the_real_model(
+    tmp_path: Path,
+) -> None:
+    odd = ["\x00", "\u200f\u202e", "🇺🇳 " * 50, "e\u0301" * 40, "\U0010ffff"]
+    questions = [
+        b"When does the ad hoc committee meet?",
+        b"\xc3\x28 travel \xed\xa0\x80 costs",
+        *(line.encode() for line in odd),
+        b"Who pays for delegates from developing countries?",
+    ]
+    done = rapporteur(
+        "ask", "--json", "-", stdin=b"\n".join(questions) + b"\n", data=tmp_path / "data"
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    lines = [json.loads(line) for line in done.stdout.decode("utf-8").split("\n")[:-1]]
+    assert len(lines) == len(questions)
+    assert lines[0]["kind"] == lines[-1]["kind"] == "passage"
+    assert lines[1]["text"] == UNREADABLE
+    assert "Traceback" not in done.stderr.decode(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def shared_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    engine = Engine(
+        EngineSettings(seeds_dir=PROJECT_ROOT / "seeds", data_dir=tmp_path_factory.mktemp("d")),
+        embedder=FakeEmbedder(),
+        query_encoder=FakeEmbedder(),
+    )
+    assert engine.warm_up().ok
+    return engine
+
+
+QUESTION_BYTES = st.one_of(
+    st.binary(max_size=40),
+    st.text(max_size=40).map(str.encode),
+    st.sampled_from([b"How did France vote?", b"\xff", b"\xe2\x80\xa8", b"\r", b"\xc2\x85"]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(QUESTION_BYTES, max_size=6), st.booleans())
+def test_any_bytes_give_one_json_line_per_input_line(
+    shared_engine: Engine, pieces: list[bytes], final_newline: bool
+) -> None:
+    raw = b"\n".join(pieces) + (b"\n" if final_newline and pieces else b"")
+    expected = raw.split(b"\n")
+    if expected[-1] == b"":
+        expected.pop()
+    stdin = io.TextIOWrapper(io.BytesIO(raw))
+    output = io.BytesIO()
+    stdout = io.TextIOWrapper(output, encoding="ascii", write_through=True)
+    with (
+        mock.patch("bot.cli.Engine", return_value=shared_engine),
+        mock.patch.object(sys, "stdin", stdin),
+        mock.patch.object(sys, "stdout", stdout),
+    ):
+        assert main(["ask", "--json", "-"]) == 0
+    text = output.getvalue().decode("utf-8")  # raises unless every byte is valid UTF-8
+    records = text.splitlines()  # the most eager line splitter Python has
+    assert len(records) == len(expected)
+    for record, line in zip(records, expected, strict=True):
+        answer = json.loads(record)
+        question = line.removesuffix(b"\r").decode("utf-8", "surrogateescape")
+        assert answer["question"] == readable(question)
+
+
+@pytest.mark.timeout(60)
+def test_a_pipe_in_the_seeds_folder_costs_one_warning_line(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(PROJECT_ROOT / "seeds", seeds)
+    os.mkfifo(seeds / "x.md")
+    done = rapporteur("vote", "France", data=tmp_path / "data", seeds=seeds)
+    assert done.returncode == 0 and done.stdout.decode().startswith("France voted against.")
+    assert done.stderr.decode().splitlines() == [
+        f"WARNING index.parsing.seed_files: Skipping seed {seeds / 'x.md'}: "
+        "it is a named pipe (FIFO), not a regular file"
+    ]
+
+
+def test_an_invalid_setting_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RAPPORTEUR_SHARD_COUNT", "abc")
+    monkeypatch.setenv("RAPPORTEUR_MAX_SEED_BYTES", "-1")
+    monkeypatch.setenv("DISCORD_TOKEN", " ")
+    assert main(["run"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("rapporteur: invalid setting RAPPORTEUR_MAX_SEED_BYTES='-1': ")
+    assert "RAPPORTEUR_SHARD_COUNT='abc': Input should be a valid integer" in line
+    assert line.endswith("(fix it in the environment or .env)")
+
+
+def test_a_dot_env_that_is_not_utf8_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".env").write_bytes(b"RAPPORTEUR_DEV_GUILD_ID=1\nDISCORD_TOKEN=caf\xe9\n")
+    assert main(["vote", "France"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"rapporteur: {tmp_path / '.env'} is not UTF-8 text (byte 0xe9 on line 2); save it as UTF-8"
+    ]
 
 
 @pytest.mark.model

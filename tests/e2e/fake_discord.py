@@ -8,12 +8,15 @@ so tests can assert on exactly what the bot sent (payloads, ``allowed_mentions``
 from __future__ import annotations
 
 import asyncio
+import email.policy
 import itertools
 import json
 import time
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.parser import BytesParser
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -34,12 +37,59 @@ REJECTED_TOKEN = "rejected-token"
 
 
 @dataclass
+class UploadedFile:
+    """One file part of a multipart request (``files[0]`` …), as Discord would store it."""
+
+    field: str
+    filename: str | None
+    content_type: str
+    data: bytes
+
+
+@dataclass
 class RecordedRequest:
+    """``body`` is the JSON payload (for multipart requests, their ``payload_json`` part)."""
+
     method: str
     path: str
     query: Mapping[str, str]
     body: Any
     at: float
+    files: list[UploadedFile] = field(default_factory=list)
+
+
+def parse_multipart(content_type: str, raw: bytes) -> tuple[Any, list[UploadedFile]]:
+    """Split a ``multipart/form-data`` body into its JSON payload and its file parts."""
+    message = BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    if not isinstance(message, EmailMessage) or not message.is_multipart():
+        raise ValueError("not a multipart body")
+    payload: Any = None
+    files: list[UploadedFile] = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        data = part.get_payload(decode=True)
+        if not isinstance(name, str) or not isinstance(data, bytes):
+            raise ValueError("a multipart part without a name or a body")
+        if name == "payload_json":
+            payload = json.loads(data)
+        else:
+            files.append(UploadedFile(name, part.get_filename(), part.get_content_type(), data))
+    return payload, files
+
+
+@dataclass
+class Fault:
+    """Makes the fake answer every request to one REST path badly, as a broken Discord (or a
+    proxy in front of it) would: any status, a body that is not JSON, or no answer at all."""
+
+    method: str
+    path: str
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/json"
+    hang: bool = False
 
 
 @dataclass
@@ -106,7 +156,11 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._ids = itertools.count(950_000_000_000_000_001)
         self._runner: web.AppRunner | None = None
+        self._stopping = asyncio.Event()
         self.shard_count = 1
+        self.faults: list[Fault] = []
+        self.silent_gateway = False
+        """When set, the gateway accepts connections and never says a word (no HELLO)."""
 
     @property
     def api_base(self) -> str:
@@ -127,6 +181,7 @@ class FakeDiscord:
         self.port = int(self._runner.addresses[0][1])
 
     async def stop(self) -> None:
+        self._stopping.set()
         for connection in list(self._connections):
             await connection.ws.close()
         if self._runner is not None:
@@ -425,16 +480,20 @@ class FakeDiscord:
 
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         body: Any = None
+        files: list[UploadedFile] = []
         if request.can_read_body:
             raw = await request.read()
             if request.content_type == "application/json":
                 body = json.loads(raw)
             elif request.content_type.startswith("multipart/"):
-                body = {"multipart": raw.decode("utf-8", "replace")}
+                body, files = parse_multipart(request.headers["Content-Type"], raw)
         path = "/" + request.match_info["tail"]
         recorded = RecordedRequest(
-            request.method, path, dict(request.query), body, time.monotonic()
+            request.method, path, dict(request.query), body, time.monotonic(), files
         )
+        fault = next((f for f in self.faults if (f.method, f.path) == (request.method, path)), None)
+        if fault is not None:
+            return await self._faulty(recorded, fault)
         status, reply = self._route(request, recorded)
         self.requests.append(recorded)
         if status >= 400 and status != 401:
@@ -447,6 +506,16 @@ class FakeDiscord:
             status=status,
             body=json.dumps(reply).encode(),
             headers={"Content-Type": "application/json"},
+        )
+
+    async def _faulty(self, recorded: RecordedRequest, fault: Fault) -> web.StreamResponse:
+        self.requests.append(recorded)
+        async with self._changed:
+            self._changed.notify_all()
+        if fault.hang:
+            await self._stopping.wait()
+        return web.Response(
+            status=fault.status, body=fault.body, headers={"Content-Type": fault.content_type}
         )
 
     def _route(self, request: web.Request, recorded: RecordedRequest) -> tuple[int, Any]:
@@ -474,15 +543,15 @@ class FakeDiscord:
             self.commands[scope] = [self._registered(command, parts) for command in body]
             return 200, self.commands[scope]
         if method == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
-            return 200, self._callback_reply(int(parts[1]), body)
+            return 200, self._callback_reply(int(parts[1]), body, recorded.files)
         if parts[0] == "webhooks" and method in {"POST", "PATCH"}:
-            return 200, self._sent_message(body, CHANNEL_ID)
+            return 200, self._sent_message(body, CHANNEL_ID, recorded.files)
         if method == "POST" and parts[0] == "channels" and parts[-1] == "typing":
             return 204, None
         if method == "DELETE" and parts[0] == "webhooks" and parts[-1] == "@original":
             return 204, None
         if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
-            return 200, self._sent_message(body, int(parts[1]))
+            return 200, self._sent_message(body, int(parts[1]), recorded.files)
         return 404, {"message": "Unknown route in fake Discord", "code": 0}
 
     def _application(self) -> JSON:
@@ -512,7 +581,7 @@ class FakeDiscord:
             registered["guild_id"] = parts[3]
         return registered
 
-    def _callback_reply(self, interaction_id: int, body: Any) -> JSON:
+    def _callback_reply(self, interaction_id: int, body: Any, files: list[UploadedFile]) -> JSON:
         callback_type = body["type"]
         reply: JSON = {
             "interaction": {
@@ -526,17 +595,37 @@ class FakeDiscord:
             "resource": {"type": callback_type},
         }
         if callback_type in (4, 7):
-            reply["resource"]["message"] = self._sent_message(body.get("data") or {}, CHANNEL_ID)
+            reply["resource"]["message"] = self._sent_message(
+                body.get("data") or {}, CHANNEL_ID, files
+            )
         return reply
 
-    def _sent_message(self, body: Any, channel_id: int) -> JSON:
+    def _sent_message(self, body: Any, channel_id: int, files: list[UploadedFile]) -> JSON:
         content = body.get("content") or "" if isinstance(body, dict) else ""
         embeds = body.get("embeds") if isinstance(body, dict) else None
         sent = self.message_payload(
             self.next_id(), channel_id, content=content, embeds=embeds or []
         )
+        described = (body.get("attachments") or []) if isinstance(body, dict) else []
+        sent["attachments"] = [self._stored_attachment(upload, described) for upload in files]
         self.sent.append(sent)
         return sent
+
+    def _stored_attachment(self, upload: UploadedFile, described: list[JSON]) -> JSON:
+        """An uploaded file as Discord returns it, with the description the upload gave."""
+        index = upload.field.removeprefix("files[").removesuffix("]")
+        details = next((a for a in described if str(a.get("id")) == index), {})
+        attachment_id = self.next_id()
+        url = f"http://127.0.0.1:{self.port}/attachments/{attachment_id}/{upload.filename}"
+        return {
+            "id": str(attachment_id),
+            "filename": upload.filename or "file",
+            "size": len(upload.data),
+            "url": url,
+            "proxy_url": url,
+            "content_type": upload.content_type,
+            "description": details.get("description"),
+        }
 
     # ----------------------------------------------------------------- gateway
 
@@ -544,6 +633,9 @@ class FakeDiscord:
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         connection = _Connection(ws, compress=request.query.get("compress") == "zlib-stream")
+        if self.silent_gateway:
+            await self._stopping.wait()
+            return ws
         self._connections.append(connection)
         try:
             await self._send(connection, {"op": 10, "d": {"heartbeat_interval": 41_250}})

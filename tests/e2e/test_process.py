@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from index.settings import PROJECT_ROOT
-from tests.e2e.fake_discord import REJECTED_TOKEN, FakeDiscord
+from tests.e2e.fake_discord import REJECTED_TOKEN, FakeDiscord, Fault
 
 pytestmark = pytest.mark.e2e
 
@@ -44,7 +44,11 @@ class BotProcess:
 
 @asynccontextmanager
 async def bot_process(
-    fake: FakeDiscord, tmp_path: Path, seeds_dir: Path, token: str
+    fake: FakeDiscord,
+    tmp_path: Path,
+    seeds_dir: Path,
+    token: str,
+    extra_env: dict[str, str] | None = None,
 ) -> AsyncIterator[BotProcess]:
     env = {
         key: value
@@ -60,6 +64,7 @@ async def bot_process(
         "HF_HUB_OFFLINE": "1",
         "PYTHONPATH": str(PROJECT_ROOT),
     }
+    env |= extra_env or {}
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run",
         cwd=tmp_path, env=env,
@@ -99,3 +104,55 @@ async def test_rejected_token_exits_non_zero_with_one_line(
     assert code == 1
     assert len(errors) == 1 and "rejected DISCORD_TOKEN" in errors[0], "\n".join(bot.stderr)
     assert not [line for line in bot.stderr if "Traceback" in line]
+
+
+async def start_and_fail(
+    fake: FakeDiscord, tmp_path: Path, seeds_dir: Path, extra_env: dict[str, str] | None = None
+) -> str:
+    """Run the bot against a broken fake; it must exit 1 with one error line, no traceback."""
+    async with bot_process(fake, tmp_path, seeds_dir, "fake-token", extra_env) as bot:
+        code = await bot.finish(timeout=120)
+    log = "\n".join(bot.stderr)
+    errors = [line for line in bot.stderr if "ERROR" in line]
+    assert code == 1 and len(errors) == 1, log
+    assert "Traceback" not in log and "fake-token" not in log
+    return errors[0]
+
+
+@pytest.mark.parametrize("status", [503, 403])
+async def test_discord_answering_an_error_is_one_line(
+    fake_discord: FakeDiscord, tmp_path: Path, seeds_dir: Path, status: int
+) -> None:
+    fake_discord.faults.append(
+        Fault("GET", "/users/@me", status=status, body=b'{"message": "no", "code": 0}')
+    )
+    error = await start_and_fail(fake_discord, tmp_path, seeds_dir)
+    assert f"Discord answered HTTP {status}" in error and "during start-up" in error
+
+
+async def test_discord_answering_something_that_is_not_json_is_one_line(
+    fake_discord: FakeDiscord, tmp_path: Path, seeds_dir: Path
+) -> None:
+    fake_discord.faults.append(
+        Fault("GET", "/users/@me", body=b"<html>Bad gateway</html>", content_type="text/html")
+    )
+    error = await start_and_fail(fake_discord, tmp_path, seeds_dir)
+    assert "Discord's answer during start-up could not be read" in error
+
+
+async def test_a_discord_that_never_answers_times_out_the_login(
+    fake_discord: FakeDiscord, tmp_path: Path, seeds_dir: Path
+) -> None:
+    fake_discord.faults.append(Fault("GET", "/users/@me", hang=True))
+    timeout = {"RAPPORTEUR_LOGIN_TIMEOUT_SECONDS": "2"}
+    error = await start_and_fail(fake_discord, tmp_path, seeds_dir, timeout)
+    assert "Discord did not answer within 2 s (RAPPORTEUR_LOGIN_TIMEOUT_SECONDS)" in error
+
+
+async def test_a_gateway_that_never_says_hello_times_out_the_start(
+    fake_discord: FakeDiscord, tmp_path: Path, seeds_dir: Path
+) -> None:
+    fake_discord.silent_gateway = True
+    timeout = {"RAPPORTEUR_LOGIN_TIMEOUT_SECONDS": "3"}
+    error = await start_and_fail(fake_discord, tmp_path, seeds_dir, timeout)
+    assert "Discord did not answer within 3 s" in error

@@ -22,7 +22,7 @@ async def test_start_up_syncs_the_command_schema(
     registered = {c["name"]: c for c in fake.commands["global"]}
     assert set(registered) == {
         "ask", "search", "vote", "tally", "roster", "sponsors", "statements",
-        "paragraph", "about", "reindex",
+        "paragraph", "about", "reindex", "map",
     }  # fmt: skip
     assert all(c["description"] for c in registered.values())
     assert int(registered["reindex"]["default_member_permissions"]) == MANAGE_GUILD
@@ -67,5 +67,5 @@ async def test_shard_count_uses_the_auto_sharded_bot(
     harness = await start_bot(engine, shard_count=1)
     assert isinstance(harness.bot, commands.AutoShardedBot)
     assert [identify["shard"] for identify in harness.fake.identifies] == [[0, 1]]
-    invocation = await harness.fake.invoke("tally")
+    invocation = await harness.fake.invoke("vote", {"country": "Kenya"})
     assert (await harness.callback(invocation)).body["type"] == 4

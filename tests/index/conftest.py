@@ -17,6 +17,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 SEED_ID = "third-committee-report-ict-criminal-purposes-2019"
 FIXTURE_ID = "third-committee-report-rural-water-2020"
+JOURNALISTS_ID = "third-committee-report-safety-of-journalists-2021"
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +32,16 @@ def two_document_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     seeds = tmp_path_factory.mktemp("seeds")
     shutil.copy(SEEDS / f"{SEED_ID}.md", seeds)
     shutil.copy(FIXTURES / f"{FIXTURE_ID}.md", seeds)
+    return Engine(EngineSettings(seeds_dir=seeds, data_dir=tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(scope="session")
+def three_document_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The real report and both invented reports in one seeds folder."""
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(SEEDS / f"{SEED_ID}.md", seeds)
+    for fixture in (FIXTURE_ID, JOURNALISTS_ID):
+        shutil.copy(FIXTURES / f"{fixture}.md", seeds)
     return Engine(EngineSettings(seeds_dir=seeds, data_dir=tmp_path_factory.mktemp("data")))
 
 

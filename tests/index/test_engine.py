@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.answers import AnswerKind
+from index.answers import Answer, AnswerKind
 from index.engine import MAX_QUESTION_CHARS, Engine
 from index.records import Position
 from index.search.embedders import BUILD_BATCH_SIZE
 from index.settings import EngineSettings
+from index.user_text import NAME_LIMIT, UNREADABLE
 from tests.index.conftest import FIXTURE_ID, FIXTURES, SEED_ID, SEEDS
 from tests.index.search.helpers import FakeEmbedder
+from tests.index.test_user_text import LIVE_WHEN_PASTED, rendered
 
 
 def fake_engine(seeds: Path, data: Path) -> Engine:
@@ -123,6 +127,87 @@ def test_concurrent_reindex_calls_are_serialised(own_seeds: Path, tmp_path: Path
         thread.join()
     assert len(reports) == 4 and all(report.ok for report in reports)
     assert engine.search("Doha Declaration").sources[0].label == "preambular paragraph 9"
+
+
+def assert_defused(text: str) -> None:
+    """No masked link or mention in the Markdown, and none in what a reader could copy."""
+    assert not re.search(r"(?<!\\)\]\(|(?<!\\)<", text), text
+    assert not LIVE_WHEN_PASTED.search(rendered(text)), text
+
+
+@pytest.mark.parametrize(
+    ("call", "echoed"),
+    [
+        # _other_line: an unknown name.
+        (lambda e: e.vote("[Verify your account](https://evil.example/login)"), "Verify"),
+        # _country_line: a corrected name is repeated in "reading … as".
+        (lambda e: e.vote("G*rmany <@123>"), "reading"),
+        # The ambiguous-name preface.
+        (lambda e: e.vote("Korea @everyone"), "could mean"),
+        # The paragraph command's "No paragraph is labelled".
+        (lambda e: e.paragraph("<@&456> [x](http://e.x)"), "No paragraph is labelled"),
+        # A question naming an unknown country, through the question reader.
+        (lambda e: e.ask("How did Atlantis <@123> vote?"), "Atlantis"),
+        (lambda e: e.ask("How did G*rmany_ vote?"), "reading"),
+    ],
+)
+def test_user_text_repeated_in_answers_is_defused(
+    searchable: Engine, call: Callable[[Engine], Answer], echoed: str
+) -> None:
+    answer = call(searchable)
+    assert echoed in answer.text
+    assert_defused(answer.text)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda e: e.ask("How did \udcff vote?"),
+        lambda e: e.search("\ud800 travel costs"),
+        lambda e: e.vote("Ken\udcffya"),
+        lambda e: e.sponsors("\udcff"),
+        lambda e: e.statements("\udcff"),
+        lambda e: e.paragraph("operative \udcff"),
+    ],
+)
+def test_unreadable_text_gets_one_line_not_an_exception(
+    searchable: Engine, call: Callable[[Engine], Answer]
+) -> None:
+    answer = call(searchable)
+    assert not answer.answered and answer.text == UNREADABLE
+    answer.model_dump_json()  # encodable: the echoed question holds no lone surrogate
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda e: e.vote("Niger " * 1000),
+        lambda e: e.sponsors("x" * (NAME_LIMIT + 1)),
+        lambda e: e.statements("x" * (NAME_LIMIT + 1)),
+        lambda e: e.paragraph("operative paragraph 2" * 20),
+    ],
+)
+def test_over_long_names_are_refused_before_any_lookup(
+    searchable: Engine, call: Callable[[Engine], Answer]
+) -> None:
+    answer = call(searchable)
+    assert not answer.answered and f"the limit here is {NAME_LIMIT}" in answer.text
+
+
+def test_suggestions_for_unusable_prefixes_are_empty(searchable: Engine) -> None:
+    assert searchable.country_suggestions("ke") and searchable.paragraph_labels("operative")
+    for prefix in ("x" * (NAME_LIMIT + 1), "\udcff"):
+        assert searchable.country_suggestions(prefix) == []
+        assert searchable.paragraph_labels(prefix) == []
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t\n"])
+def test_a_blank_country_or_label_asks_for_one(searchable: Engine, blank: str) -> None:
+    vote = searchable.vote(blank)
+    assert not vote.answered and vote.kind is AnswerKind.VOTE
+    assert vote.text.startswith("Which Member State?")
+    label = searchable.paragraph(blank)
+    assert not label.answered and label.text.startswith("Which paragraph?")
 
 
 def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(

@@ -264,7 +264,7 @@ def test_every_group_has_its_source_and_date() -> None:
     assert {g.id for g in groups} == {
         *("african-group", "asia-pacific-group", "eastern-european-group", "grulac", "weog"),
         *("eu", "g7", "g20", "brics", "asean", "african-union", "arab-league", "gcc"),
-        *("caricom", "nordic", "nato", "p5", "security-council"),
+        *("caricom", "nordic", "baltic", "benelux", "nato", "p5", "security-council"),
     }
     for group in groups:
         assert "https://" in group.source, group.id

@@ -123,3 +123,18 @@ def test_vote_colour_follows_position() -> None:
         }
     )
     assert colour_for(mixed) not in POSITION_COLOURS.values()
+
+
+def test_the_question_in_the_title_renders_no_link_and_no_mention() -> None:
+    question = "[Verify your account](https://evil.example/login) <@123> @everyone"
+    (page,) = render_answer(answer("text", question=question))
+    assert page.title == (
+        "\\[Verify your account\\]\\(https:\u200b//evil.example/login\\) "
+        "\\<@\u200b123\\> @\u200beveryone"
+    )
+
+
+def test_a_title_of_markdown_characters_still_fits_once_escaped() -> None:
+    (page,) = render_answer(answer("text", question="*_" * 300))
+    assert page.title is not None and len(page.title) <= TITLE_LIMIT
+    assert page.title.endswith("…") and "\\*\\_" in page.title

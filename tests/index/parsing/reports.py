@@ -8,6 +8,7 @@ REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "seeds" / "third-committee-report-ict-criminal-purposes-2019.md"
 FIXTURES = REPO / "tests" / "fixtures"
 RURAL_WATER = FIXTURES / "third-committee-report-rural-water-2020.md"
+JOURNALISTS = FIXTURES / "third-committee-report-safety-of-journalists-2021.md"
 
 VOTE_SENTENCE = (
     "adopted draft resolution [A/C.3/76/L.5](#) by a recorded vote of 3 to 1, with 1 abstention"

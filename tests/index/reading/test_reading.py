@@ -270,3 +270,8 @@ def test_the_reading_is_in_plain_words(engine: Engine) -> None:
 def test_any_text_yields_a_query(engine: Engine, question: str) -> None:
     query = engine.read(question)
     assert query.intent in Intent and query.reading
+
+
+def test_naming_the_draft_is_not_a_topic(engine: Engine) -> None:
+    query = engine.read("What was the result of the vote on A/C.3/74/L.11/Rev.1?")
+    assert query.intent is Intent.TALLY

@@ -47,7 +47,7 @@ def test_the_african_group_breakdown_adds_up(engine: Engine) -> None:
 
 def test_any_and_all(engine: Engine) -> None:
     no = engine.ask("did any G7 country vote yes?")
-    assert no.text.startswith("**No**: **None** of the 7")
+    assert no.text.startswith("**No**: none of the 7")
     yes = engine.ask("did all the g7 vote against")
     assert yes.text.startswith("**Yes**: **All 7**")
     some = engine.ask("did all of asean back it")

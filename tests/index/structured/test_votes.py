@@ -192,10 +192,13 @@ def test_json_contract(engine: Engine) -> None:
     assert data["query"]["intent"] == "vote"
     assert [c["name"] for c in data["query"]["countries"]] == ["France"]
     assert data["kind"] == "vote" and data["answered"] is True
+    assert data["illustration"] is None, "a vote answer carries no picture"
     assert data["votes"] == [
         {"country": "France", "position": "against", "note": None, "document": SEED_ID}
     ]
     assert set(data["sources"][0]) == {"document", "label", "text", "score"}
+    tally = json.loads(engine.ask("Was it adopted?").model_dump_json())
+    assert tally["illustration"] == {"kind": "map", "document": SEED_ID, "groups": []}
 
 
 def _fixture_position(country: str) -> Position:

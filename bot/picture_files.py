@@ -1,0 +1,79 @@
+"""Pictures from the terminal: ``rapporteur chart map --out vote.png``, ``rapporteur chart
+groups --out groups.png`` and the console's ``:map`` and ``:groups``, which write a PNG and
+say where it is.
+
+The drawing code is imported inside these functions, so other commands never load it.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.engine import Engine
+from index.structured.vote_picture import NoVotePicture
+
+PICTURES_FOLDER = "charts"
+MAP = "map"
+GROUPS = "groups"
+KINDS = (MAP, GROUPS)
+
+
+def write_picture(
+    engine: Engine, kind: str, out: Path | None, document: str | None, groups: Sequence[str]
+) -> int:
+    """The ``chart`` command: write the picture, print where and what it shows."""
+    try:
+        path, alt_text = _draw(engine, kind, out, document, groups)
+    except NoVotePicture as error:
+        print(f"rapporteur: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"rapporteur: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}\n{alt_text}")
+    return 0
+
+
+def console_map(engine: Engine, argument: str) -> str:
+    """The console's ``:map [document]``: the picture's path and its description."""
+    return _console(engine, MAP, argument.strip() or None, ())
+
+
+def console_groups(engine: Engine, argument: str) -> str:
+    """The console's ``:groups [group id ...]``: the chart's path and its description."""
+    return _console(engine, GROUPS, None, argument.split())
+
+
+def _console(engine: Engine, kind: str, document: str | None, groups: Sequence[str]) -> str:
+    try:
+        path, alt_text = _draw(engine, kind, None, document, groups)
+    except NoVotePicture as error:
+        return str(error)
+    except OSError as error:
+        return f"Could not write the picture: {error.strerror or error}"
+    return f"Picture written to {path}\n{alt_text}"
+
+
+def _draw(
+    engine: Engine, kind: str, out: Path | None, document: str | None, groups: Sequence[str]
+) -> tuple[Path, str]:
+    """Draw (or fetch) the picture; copy it to ``out``, else say where the store keeps it."""
+    from bot.charts.pictures import group_chart, vote_map
+    from bot.charts.store import PictureStore
+
+    store = PictureStore(engine.settings.data_dir / PICTURES_FOLDER)
+    if kind == GROUPS:
+        picture = group_chart(engine, store, document, groups)
+    else:
+        picture = vote_map(engine, store, document)
+    if out is not None:
+        out.write_bytes(picture.png)
+        return out, picture.alt_text
+    if picture.path is not None:
+        return picture.path, picture.alt_text
+    with tempfile.NamedTemporaryFile(prefix="rapporteur-", suffix=".png", delete=False) as file:
+        file.write(picture.png)
+    return Path(file.name), picture.alt_text

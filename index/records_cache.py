@@ -1,0 +1,191 @@
+"""The parsed records, kept in the data folder so a cold start need not parse the seeds again.
+
+The cache is plain JSON (never pickle) and is only ever a shortcut: it is used when its key
+matches the seeds as read now (names, paths and sha256 of every seed file), the parser
+version and the country data that names resolve against; when its payload still has the
+digest it was written with; and when it validates against the record models. Anything else
+(a seed edit, a parser bump, a truncated or hand-edited file) means a fresh parse that
+replaces it. A data folder that cannot be written only costs the shortcut, with one warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from index.parsing.document import ParsedSeeds, parse_seeds, usable_seeds
+from index.parsing.seed_files import SeedFile
+from index.records import Document
+from index.settings import EngineSettings
+
+log = logging.getLogger(__name__)
+
+PARSER_VERSION = 2
+"""Bump whenever a parser change alters the records it produces: every cache rebuilds."""
+
+CACHE_FILE = "records.json"
+DATA_FILES = Path(__file__).parent / "data"
+"""The engine's data (country names and aliases among them): the parser resolves names
+against it, so any change to it rebuilds the cache."""
+
+_DOCUMENTS = TypeAdapter(list[Document])
+_unwritable_warned: set[Path] = set()
+
+
+class CachedRecords(BaseModel):
+    """The file's schema: what was parsed, from what, and a digest of the records."""
+
+    parser_version: int
+    key: str
+    digest: str
+    skipped: list[str]
+    documents: list[Document]
+
+
+def load_records(settings: EngineSettings) -> list[Document]:
+    """The seeds' records: from the cache when it is current and intact, else parsed afresh.
+
+    Raises ``ParseError`` as parsing does; logs each skipped seed, cached or not.
+    """
+    seeds = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
+    key = cache_key(seeds)
+    path = settings.data_dir / CACHE_FILE
+    _remove_orphans(path)
+    parsed = _cached(path, key, seeds)
+    if parsed is None:
+        parsed = parse_seeds(seeds)
+        _store(path, key, parsed)
+    for warning in parsed.skipped:
+        log.warning(warning)
+    return parsed.documents
+
+
+def cache_key(seeds: Sequence[SeedFile]) -> str:
+    """Changes with any seed (added, removed, moved, edited), the parser or its name data."""
+    key = hashlib.sha256(f"parser {PARSER_VERSION}\n".encode())
+    for data in sorted(DATA_FILES.rglob("*.json")):
+        digest = hashlib.sha256(data.read_bytes()).hexdigest()
+        key.update(f"{data.relative_to(DATA_FILES)} {digest}\n".encode())
+    for seed in seeds:
+        key.update(f"seed {seed.path} {seed.sha256}\n".encode())
+    return key.hexdigest()
+
+
+def _digest(documents: Sequence[Document]) -> str:
+    return hashlib.sha256(_DOCUMENTS.dump_json(list(documents))).hexdigest()
+
+
+def _cached(path: Path, key: str, seeds: Sequence[SeedFile]) -> ParsedSeeds | None:
+    """The cached parse if it can be trusted for these seeds, else ``None``."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # no cache yet, or none that can be read: storing one will say why
+    try:
+        cached = CachedRecords.model_validate_json(raw)
+    except ValidationError as error:
+        log.warning(
+            "The parsed-records cache %s is damaged (%d problems); parsing the seeds again",
+            path, error.error_count(),
+        )  # fmt: skip
+        return None
+    if cached.parser_version != PARSER_VERSION or cached.key != key:
+        return None
+    if cached.digest != _digest(cached.documents) or not _matches(cached.documents, seeds):
+        log.warning(
+            "The parsed-records cache %s does not match its digest or the seeds; "
+            "parsing the seeds again",
+            path,
+        )
+        return None
+    return ParsedSeeds(documents=cached.documents, skipped=cached.skipped)
+
+
+def _matches(documents: Sequence[Document], seeds: Sequence[SeedFile]) -> bool:
+    """Each cached document is one of these seeds, by name, path and content hash."""
+    by_path = {str(seed.path): seed for seed in seeds}
+    for document in documents:
+        seed = by_path.get(document.source)
+        if seed is None or (document.id, document.sha256) != (seed.path.stem, seed.sha256):
+            return False
+    return True
+
+
+def _store(path: Path, key: str, parsed: ParsedSeeds) -> None:
+    """Write the cache atomically; an unwritable folder warns once and is otherwise fine."""
+    cached = CachedRecords(
+        parser_version=PARSER_VERSION,
+        key=key,
+        digest=_digest(parsed.documents),
+        skipped=parsed.skipped,
+        documents=parsed.documents,
+    )
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f"{path.name}.{os.getpid()}.", suffix=".tmp"
+        )
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(cached.model_dump_json().encode())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        _warn_unwritable(path.parent, _reason(path, error))
+    finally:
+        if temporary is not None:
+            _discard(Path(temporary))
+
+
+def _reason(path: Path, error: OSError) -> str:
+    if path.parent.exists() and not path.parent.is_dir():
+        return "it is a file, not a folder"
+    if path.is_dir():
+        return f"{path.name} is a folder"
+    return error.strerror or str(error)
+
+
+def _warn_unwritable(folder: Path, reason: str) -> None:
+    if folder in _unwritable_warned:
+        return
+    _unwritable_warned.add(folder)
+    log.warning(
+        "Cannot store parsed records in %s (%s); the seeds will be parsed on every start. "
+        "Set RAPPORTEUR_DATA_DIR to a writable folder",
+        folder, reason,
+    )  # fmt: skip
+
+
+def _remove_orphans(path: Path) -> None:
+    """Delete temporary files left by writers that were killed mid-write.
+
+    Each is named ``records.json.<pid>.<random>.tmp``; one whose process is gone can never be
+    finished, while one of a live process may be a write in progress and is left alone.
+    """
+    for orphan in path.parent.glob(f"{path.name}.*.tmp"):
+        pid = orphan.name.removeprefix(f"{path.name}.").split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            _discard(orphan)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: it exists
+    return True
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        log.debug("Could not remove the temporary file %s", path)
