@@ -530,8 +530,8 @@ def unwritable_warning(data_dir: Path, error: OSError) -> str:
         if path is not None and not str(path).endswith(TEMP_SUFFIX):
             why = f"{why}: {path}"
     return (
-        f"cannot write the search index to {data_dir} ({why}): answering from an index "
-        "kept in memory, rebuilt at every start; set RAPPORTEUR_DATA_DIR to a writable folder"
+        f"Cannot store the search index in {data_dir} ({why}); answering from an index kept "
+        "in memory, built again at every start. Set RAPPORTEUR_DATA_DIR to a writable folder"
     )
 
 

@@ -395,7 +395,7 @@ def test_an_unwritable_data_folder_builds_in_memory_once_and_warns_once(
     assert [r.getMessage() for r in warnings] == [report.warning]
     assert report.warning is not None
     assert str(settings.data_dir) in report.warning and why in report.warning
-    assert "set RAPPORTEUR_DATA_DIR to a writable folder" in report.warning
+    assert "Set RAPPORTEUR_DATA_DIR to a writable folder" in report.warning
     assert all(record.exc_info is None for record in caplog.records)
     assert not list(settings.data_dir.parent.rglob("*.tmp"))
 
