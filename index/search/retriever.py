@@ -274,9 +274,9 @@ class Retriever:
         return report.model_copy(update={**_changes(previous, manifest), "warning": warning})
 
     def _start_encoder_load(self) -> Future[tuple[EncoderEntry | None, QueryEncoder]] | None:
-        """Read, check and load the stored query encoder on a worker thread, so that on a
-        cold start it overlaps with loading the rest of the index (~0.3 s each): reading
-        the bytes, hashing them and most of ONNX Runtime's set-up release the GIL."""
+        """Check and load the stored query encoder on a worker thread, so that on a cold
+        start it overlaps with loading the rest of the index (~0.3 s each): hashing the file
+        and most of ONNX Runtime's set-up release the GIL."""
         if self._query_encoder is not None:
             return None
         data_dir = self._settings.data_dir
