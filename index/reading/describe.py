@@ -64,7 +64,9 @@ def reading(query: Query) -> str:
             return f"Whether none of {subject} {positions}"
         return f"Which of {subject} {positions}" if positions else subject[:1].upper() + subject[1:]
     if intent is Intent.COUNT:
-        return f"How many of {subject} {positions or 'there are'}"
+        if positions:
+            return f"How many of {subject} {positions}"
+        return f"How many {subject.removeprefix('the ')} there are"
     if intent is Intent.COMPARE:
         if query.outliers:
             return "Which States voted differently from most of their UN regional group"
@@ -85,11 +87,18 @@ def reading(query: Query) -> str:
 
 
 def subject_phrase(query: Query) -> str:
-    """Who the question is about, as a reader would name them."""
-    parts = [_country_names(query.countries)] if query.countries else []
-    parts += [group_phrase(group.name) for group in query.groups]
-    parts += [_set_phrase(s) for s in query.sets]
-    return " ∩ ".join(part for part in parts if part) or "the Member States"
+    """Who the question is about, as a reader would name them: "the sponsors in the African
+    Group", "France and Germany", "the members of the G7"."""
+    sets = " and ".join(_set_phrase(s) for s in query.sets)
+    groups = " and the ".join(group.name for group in query.groups)
+    countries = _country_names(query.countries)
+    if sets:
+        phrase = f"{sets} in the {groups}" if groups else sets
+    elif groups:
+        phrase = group_phrase(groups)
+    else:
+        return countries or "the Member States"
+    return f"{countries} ({phrase})" if countries else phrase
 
 
 def group_phrase(name: str) -> str:

@@ -19,7 +19,7 @@ from index.query import (
     SetMention,
 )
 from index.reading.evidence import Evidence
-from index.reading.text import COUNTRY, word_set
+from index.reading.text import COUNTRY, searchable, word_set
 from index.reading.vocabulary import Vocabulary
 from index.records import SponsorStage, StatementMoment
 
@@ -49,7 +49,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         moment=e.moment,
         meeting=e.meeting,
         corrections=tuple(e.corrections),
-        search_text=e.raw,
+        search_text=searchable(e.raw),
     )
     for rule in (
         _paragraph,
@@ -144,8 +144,10 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
     countries = [c for c in e.countries if c.status is not ResolutionStatus.UNKNOWN]
     if e.compare and (len(countries) >= 2 or _plural(countries) or scoped):
         return base.model_copy(update={"intent": Intent.COMPARE})
-    if scoped:
+    if scoped and (_about_votes(e) or _only_names(e)):
         return base.model_copy(update=_set_reading(e))
+    if scoped:
+        return None
     if countries:
         if len(countries) > 1 and (e.count or e.listing) and e.positions:
             return base.model_copy(update=_set_reading(e))
@@ -157,6 +159,20 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
     if e.positions:
         return base.model_copy(update=_set_reading(e))
     return None
+
+
+def _about_votes(e: Evidence) -> bool:
+    """Something in the question asks about the vote of the States it names."""
+    return bool(
+        e.vote
+        or e.positions
+        or e.either
+        or e.count
+        or e.listing
+        or e.quantifier
+        or e.sets
+        or e.split_breakdown
+    )
 
 
 def _plural(countries: list[CountryMention]) -> bool:
@@ -194,12 +210,8 @@ def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
         return None
     if e.countries or e.groups or e.future:
         return None
-    specific = [
-        w
-        for w in e.leftover
-        if w not in TALLY_EXPLAINS and w not in vocabulary.drafts and vocabulary.knows(w)
-    ]
-    if specific:
+    rest = [w for w in e.leftover if w not in TALLY_EXPLAINS and w not in vocabulary.drafts]
+    if rest:
         return None
     return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})
 

@@ -54,7 +54,7 @@ PERSON = re.compile(
 )
 """The report names no one but its Rapporteur: "who is the Secretary-General?"."""
 LATER_EVENT = re.compile(
-    r"\bratif\w*|\b(?:enter|entered|entry|come|came) into force\b"
+    r"\bratif\w*|\b(?:enter|entered|entry|come|came) into force\b|\bsign(?:ed|ing|atures?)\b"
     r"|\b(?:eventually|finally|ever|since then|so far|to date|nowadays|today|currently|now|"
     r"in the end)\b"
     r"|\bfollow-?up resolution\b|\bwhat happened next\b"

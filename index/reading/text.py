@@ -82,6 +82,15 @@ def cue_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     return _SPACES.sub(" ", plain).strip()
 
 
+def searchable(text: str) -> str:
+    """The question as passage retrieval should read it: chat shorthand spelled out ("GA",
+    "SG"), so its words can meet the document's."""
+    plain = text.translate(_QUOTES).casefold()
+    for pattern, replacement in _SHORTHAND:
+        plain = pattern.sub(replacement, plain)
+    return _SPACES.sub(" ", plain).strip()
+
+
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one blank-separated string, to keep word lists readable."""
     return frozenset(text.split())

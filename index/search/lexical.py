@@ -210,6 +210,12 @@ class LexicalIndex:
         }
         self._vocabulary = frozenset(self._postings)
         self._wording = frozenset(token for text in texts for token in tokenize(text, fold_plural))
+        self._plain_words = frozenset(
+            token
+            for entry in (glossary.entries if glossary is not None else ())
+            for plain in entry.plain
+            for token in tokenize(plain, fold_plural)
+        )
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """BM25 score of every text for ``query`` (zeros when no term is known), plus a
@@ -236,12 +242,14 @@ class LexicalIndex:
 
         Bare numbers only count when there is nothing else: dates and counts occur everywhere,
         so "2018" must not make "Who won the 2018 World Cup?" look familiar. Words are compared
-        unstemmed: stems make generic verbs match ("contain" / "contained") and would let a
-        question about another text pass as familiar.
+        unstemmed (stems make generic verbs match, "contain" / "contained", and would let a
+        question about another text pass as familiar), but the glossary's plain words count:
+        "earlier" is how readers say the preamble's "recalling".
         """
         terms = tokenize(query, fold_plural)
         words = [term for term in terms if not term.isdigit()] or terms
-        return sum(term in self._wording for term in words) / len(words) if words else 0.0
+        known = sum(term in self._wording or term in self._plain_words for term in words)
+        return known / len(words) if words else 0.0
 
     def unknown_years(self, query: str) -> set[str]:
         """Years the query names that the corpus never mentions ("in 2024", for a 2019 text)."""

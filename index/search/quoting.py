@@ -10,7 +10,6 @@ records" shares a word with "what day was the general discussion held?" but cann
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ import faiss
 import numpy as np
 import numpy.typing as npt
 
+from index.search.answer_types import ASKS_WHEN, DATE
 from index.search.lexical import LexicalIndex, tokenize
 from index.search.passages import IndexedParagraph
 
@@ -28,13 +28,6 @@ DATE_WEIGHT = 0.15
 """Bonus for a sentence stating a date when the question asks when."""
 SECOND_SENTENCE_MARGIN = 0.02
 """A second sentence is quoted only when it is all but tied with the best one."""
-
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{4}}|(?:19|20)\d\d)\b", re.I)
-_ASKS_WHEN = re.compile(
-    r"\b(?:when|what (?:day|date|month|year|time)|which (?:day|date|month|year)|how long)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +62,7 @@ class SentenceIndex:
             [frozenset(tokenize(sentence)) for sentence in item.sentences] for item in indexed
         ]
         self._dated = [
-            [bool(_DATE.search(sentence)) for sentence in item.sentences] for item in indexed
+            [bool(DATE.search(sentence)) for sentence in item.sentences] for item in indexed
         ]
         starts = np.cumsum([0, *(len(item.units) for item in indexed)])
         self._vector_ids = [
@@ -81,7 +74,7 @@ class SentenceIndex:
         weights = {term: self._lexical.idf(term) for term in set(tokenize(query))}
         return Question(
             weights={term: weight for term, weight in weights.items() if weight > 0},
-            asks_when=bool(_ASKS_WHEN.search(query)),
+            asks_when=bool(ASKS_WHEN.search(query)),
         )
 
     def quote(

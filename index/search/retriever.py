@@ -28,6 +28,7 @@ from threadpoolctl import threadpool_limits
 
 from index.answers import Answer
 from index.records import Document
+from index.search import answer_types
 from index.search.answering import passage_answer, refusal
 from index.search.embedders import (
     Embedder,
@@ -113,6 +114,8 @@ class _LiveIndex:
     documents: dict[str, Document]
     encoder: QueryEncoder
     persisted: bool
+    stated: dict[answer_types.AnswerType, npt.NDArray[np.float32]]
+    """How many dates and places each paragraph states (``answer_types``)."""
 
 
 class Retriever:
@@ -449,6 +452,7 @@ class Retriever:
                     dense[owner] = _exact_dense(live, int(owner), query_vector)
         candidates = np.isfinite(dense)
         fused = fuse(self._fusion, np.where(candidates, dense, -1.0), bm25)
+        fused += answer_types.bonus(answer_types.asked(query), live.stated)
         fused[~candidates] = -np.inf
         order = [int(i) for i in np.argsort(-fused, kind="stable")[:k] if candidates[i]]
         question = live.sentences.question(query)
@@ -513,6 +517,13 @@ def _make_live(
         documents={document.id: document for document in documents},
         encoder=encoder,
         persisted=persisted,
+        stated={
+            kind: np.array(
+                [answer_types.stated(item.paragraph.text)[kind] for item in indexed],
+                dtype=np.float32,
+            )
+            for kind in answer_types.AnswerType
+        },
     )
 
 
