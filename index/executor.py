@@ -62,9 +62,9 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
         groups = [group_by_id(g.id) for g in query.groups]
         return answer_sponsors(library, query.text, documents, query.countries, query.stage, groups)
     if intent is Intent.STATEMENTS:
-        names = [g.name for g in query.groups]
+        groups = [group_by_id(g.id) for g in query.groups]
         return answer_statements(
-            library, query.text, documents, query.countries, query.moment, names
+            library, query.text, documents, query.countries, query.moment, groups
         )
     if intent is Intent.METADATA and query.field is not None:
         return answer_metadata(query.text, documents, query.field)

@@ -99,7 +99,7 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
 
 _ABOUT_THE_TEXT = (
     r"(?=\s*(?:[?.!]|$|it\b|this\b|that\b|them\b|"
-    r"the (?:draft|resolution|text|proposal|motion|vote)\b|right\b|too\b|as well\b|or\b))"
+    r"the (?:draft|resolution|text|proposal|motion)\b|right\b|too\b|as well\b|or\b))"
 )
 WEAK_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
@@ -238,6 +238,7 @@ VOTE = words(
 )
 TALLY_STRONG = words(
     r"more (?:yes|no|votes|countries|states) (?:or|than)",
+    r"more (?:countries |states )?vot(?:e|ed) (?:for|yes|in favou?r|against|no) (?:or|than)",
     r"(?:yes|no) or (?:yes|no) votes",
     r"majority",
     r"tally",

@@ -190,7 +190,7 @@ def _read_positions(evidence: Evidence) -> None:
                 continue
             if evidence.seen(pattern) or (about_vote and _weak_word_near_vote(evidence, position)):
                 found.append(position)
-    evidence.positions = list(dict.fromkeys(found))
+    evidence.positions = [] if evidence.either else list(dict.fromkeys(found))
 
 
 def _weak_word_near_vote(evidence: Evidence, position: Position) -> bool:

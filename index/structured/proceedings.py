@@ -173,17 +173,21 @@ def answer_statements(
     documents: Sequence[Document],
     countries: Sequence[CountryMention],
     moment: StatementMoment | None,
-    group_names: Sequence[str] = (),
+    groups: Sequence[Group] = (),
 ) -> Answer:
-    """Statements by or for named countries and groups, or all of them by moment."""
-    groups = [c.name for c in countries if c.status is not ResolutionStatus.MEMBER and c.name]
-    groups += [name for name in group_names if name not in groups]
+    """Statements by or for named countries and groups (and each group's members), or all of
+    them by moment."""
+    entities = [c.name for c in countries if c.status is not ResolutionStatus.MEMBER and c.name]
     members = [c.name for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     blocks: list[str] = []
     cited: dict[str, list[str]] = {}
     for document in documents:
-        if members or groups:
-            lines, ids = _statements_about(library, document, members, groups)
+        if members or groups or entities:
+            lines, ids = _statements_about(library, document, members, entities)
+            for group in groups:
+                more, more_ids = _group_statements(library, document, group)
+                lines += more
+                ids += more_ids
         else:
             lines, ids = _statement_lists(document, moment)
         cited[document.id] = ids
@@ -220,6 +224,35 @@ def _statements_about(
         else:
             lines.append(f"The report records no statement on behalf of the **{group}**.")
     return lines, ids
+
+
+def _group_statements(
+    library: Library, document: Document, group: Group
+) -> tuple[list[str], list[str]]:
+    """Statements on behalf of a group, then those by or for each of its members."""
+    made = [s for s in document.statements if any(group.name in b for b in s.on_behalf_of)]
+    lines = [f"{statement_phrase(document, s)}." for s in made]
+    silent: list[str] = []
+    for member in group.members_on(document.meta.date):
+        own = [s for s in library.statements_by(document, member) if s not in made]
+        if own:
+            said = "; ".join(statement_phrase(document, s, member) for s in own)
+            lines.append(f"**{member}**: {said}.")
+        elif not made:
+            silent.append(member)
+    if not lines:
+        return [
+            f"The report records no statement by or for the **{group.name}** or any of its members."
+        ], []
+    if silent:
+        lines.append(f"No statement by or for: {join_names(silent)}.")
+    ids = [s.paragraph_id for s in made]
+    ids += [
+        s.paragraph_id
+        for m in group.members_on(document.meta.date)
+        for s in library.statements_by(document, m)
+    ]
+    return lines, list(dict.fromkeys(ids))
 
 
 def _statement_lists(

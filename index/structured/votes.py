@@ -101,8 +101,8 @@ def _country_line(
     """One country's answer line, and the paragraphs beyond the vote that it cites."""
     name = country.name or ""
     verdict = ""
-    if asked:
-        verdict = "**Yes**: " if position in asked else "**No**: "
+    if len(asked) != 2:  # "did X abstain or vote yes?" asks which, it is no yes/no question
+        verdict = ("**Yes**: " if position in asked else "**No**: ") if asked else ""
     understood = (
         f" (reading “{quote_user_text(country.query)}” as {name})" if country.corrected else ""
     )

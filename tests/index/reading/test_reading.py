@@ -275,3 +275,19 @@ def test_any_text_yields_a_query(engine: Engine, question: str) -> None:
 def test_naming_the_draft_is_not_a_topic(engine: Engine) -> None:
     query = engine.read("What was the result of the vote on A/C.3/74/L.11/Rev.1?")
     assert query.intent is Intent.TALLY
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "positions"),
+    [
+        ("who didn't show up for the vote", Intent.LIST, [ABSENT]),
+        ("did more countries vote for or against", Intent.TALLY, []),
+        ("did the philippines abstain or vote yes", Intent.VOTE, [ABSTAIN, IN]),
+        ("switzerland for or against", Intent.VOTE, []),
+    ],
+)
+def test_either_or_questions(
+    engine: Engine, question: str, intent: Intent, positions: list[Position]
+) -> None:
+    query = engine.read(question)
+    assert (query.intent, sorted(query.positions)) == (intent, sorted(positions))

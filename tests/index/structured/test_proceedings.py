@@ -120,3 +120,12 @@ def test_what_a_country_said_is_not_in_the_report(engine: Engine) -> None:
     assert "Iran (Islamic Republic of) made a statement after the vote" in answer.text
     assert "A/C.3/74/SR.50" in answer.text
     assert [s.label for s in answer.sources] == ["paragraph 12 of the report"]
+
+
+def test_a_group_spoke_through_its_members_and_for_them(engine: Engine) -> None:
+    answer = engine.ask("did the nordic countries speak")
+    assert answer.kind is AnswerKind.STATEMENTS
+    assert "**Iceland**: Canada spoke in explanation of vote before the vote also on its" in (
+        answer.text
+    )
+    assert "**Finland**: Finland spoke" in answer.text
