@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from index.parsing import load_documents
+from index.parsing.document import load_documents
 from index.search.retriever import Retriever
 from index.settings import EngineSettings
 

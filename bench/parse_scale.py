@@ -13,7 +13,7 @@ import argparse
 import time
 from collections.abc import Callable
 
-from index.parsing import parse_document
+from index.parsing.document import parse_document
 
 HEAD = """\
 # General Assembly

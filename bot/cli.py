@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.picture_files import KINDS, write_picture
-from bot.settings import SettingsError, load_settings
 from bot.terminal import console, render, render_about, render_reindex
 from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import Engine
-from index.parsing import ParseError
+from index.parsing.errors import ParseError
+from index.settings import EngineSettings, SettingsError, engine_settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,18 +65,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_utf8(sys.stdin, sys.stdout, sys.stderr)
     args = build_parser().parse_args(argv)
     try:
-        settings, bot_settings = load_settings()
+        if args.command in (None, "run"):
+            return _bot_or_console(args)
+        settings = engine_settings()
     except SettingsError as error:
         print(f"rapporteur: {error}", file=sys.stderr)
         return 2
-    command = args.command or ("run" if bot_settings.discord_token else "console")
-    if command == "run":
-        if bot_settings.discord_token is None:
-            print("rapporteur: DISCORD_TOKEN is not set (see .env.example).", file=sys.stderr)
-            return 2
-        from bot.discord_app.runner import run_bot
+    return _terminal(settings, args, args.command)
 
-        return run_bot(settings, bot_settings)
+
+def _bot_or_console(args: argparse.Namespace) -> int:
+    """``run``, or no command: the bot when a token is set, else the console. Only these read
+    the Discord settings (and pay for pydantic-settings)."""
+    from bot.settings import load_settings
+
+    settings, bot_settings = load_settings()
+    command = args.command or ("run" if bot_settings.discord_token else "console")
+    if command == "console":
+        return _terminal(settings, args, command)
+    if bot_settings.discord_token is None:
+        print("rapporteur: DISCORD_TOKEN is not set (see .env.example).", file=sys.stderr)
+        return 2
+    from bot.discord_app.runner import run_bot
+
+    return run_bot(settings, bot_settings)
+
+
+def _terminal(settings: EngineSettings, args: argparse.Namespace, command: str) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         engine = Engine(settings)

@@ -6,20 +6,18 @@ engine's ``RAPPORTEUR_`` prefix so one ``.env`` configures the whole bot.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TypeVar
-
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
-from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.engine import MAX_QUESTION_CHARS
-from index.settings import ENV_FILE, EngineSettings
-
-SHOWN_INPUT = 40
-"""Characters of a rejected value an error line repeats."""
-
-SettingsT = TypeVar("SettingsT", bound=BaseSettings)
+from index.settings import (
+    ENV_FILE,
+    EngineSettings,
+    invalid,
+    not_utf8,
+    problem_line,
+    read_engine_settings,
+)
 
 
 class BotSettings(BaseSettings):
@@ -52,40 +50,20 @@ class BotSettings(BaseSettings):
     )
 
 
-class SettingsError(Exception):
-    """A setting that cannot be used, said in one line an operator can act on."""
-
-
 def load_settings() -> tuple[EngineSettings, BotSettings]:
     """Both settings objects, or ``SettingsError`` naming every value to fix."""
     problems: list[str] = []
-    engine = _read(EngineSettings, problems)
-    bot = _read(BotSettings, problems)
+    engine = read_engine_settings(problems)
+    try:
+        bot = BotSettings()
+    except ValidationError as error:
+        problems.extend(problem_line(d, SECRETS) for d in error.errors())
+        bot = None
+    except UnicodeDecodeError as error:
+        raise not_utf8(error) from None
     if engine is None or bot is None:
-        raise SettingsError(
-            f"invalid setting {'; '.join(problems)} (fix it in the environment or .env)"
-        )
+        raise invalid(problems)
     return engine, bot
 
 
-def _read(kind: type[SettingsT], problems: list[str]) -> SettingsT | None:
-    try:
-        return kind()
-    except ValidationError as error:
-        problems.extend(_problem(details) for details in error.errors())
-        return None
-    except UnicodeDecodeError as error:
-        where = Path(ENV_FILE).resolve()
-        line = error.object[: error.start].count(b"\n") + 1
-        raise SettingsError(
-            f"{where} is not UTF-8 text (byte {error.object[error.start]:#04x} on line {line}); "
-            "save it as UTF-8"
-        ) from None
-
-
-def _problem(details: ErrorDetails) -> str:
-    field = str(details["loc"][0]) if details["loc"] else "?"
-    if field == "discord_token":
-        return f"DISCORD_TOKEN: {details['msg']}"  # a secret: never repeated
-    shown = str(details["input"])[:SHOWN_INPUT]
-    return f"RAPPORTEUR_{field.upper()}={shown!r}: {details['msg']}"
+SECRETS = frozenset({"discord_token"})

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
-from index.parsing import load_documents
+from index.parsing.document import load_documents
 from index.records import Document
 from index.search.embedders import SentenceTransformerEmbedder
 from index.search.fusion import reciprocal_rank_fusion
@@ -167,7 +167,7 @@ def suggest_threshold(
 
 
 def evaluate() -> Report:
-    settings = EngineSettings()
+    settings = EngineSettings.from_environment()
     documents = load_documents(settings.seeds_dir)
     questions = read_jsonl(EVAL_DIR / "questions.jsonl")
     out_of_scope = read_jsonl(EVAL_DIR / "out_of_scope.jsonl")

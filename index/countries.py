@@ -24,7 +24,7 @@ FREE_TEXT_GUARDS_FILE = DATA_DIR / "free_text_guards.json"
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class MemberState(_Frozen):

@@ -18,11 +18,9 @@ from pydantic import BaseModel
 
 from index.answers import Answer, AnswerKind, Source
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
-from index.executor import execute, expand_ambiguous, prefaced
 from index.library import Library, document_title, vote_title
-from index.parsing import ParseError
+from index.parsing.errors import ParseError
 from index.query import ParagraphRef, Query
-from index.reading import read
 from index.reading.paragraph_refs import paragraph_ref
 from index.records import Document, Position
 from index.records_cache import load_records
@@ -32,6 +30,7 @@ from index.settings import EngineSettings
 from index.structured.citing import excerpt
 from index.structured.document_facts import answer_paragraph, paragraph_labels
 from index.structured.group_picture import GroupsPicture, groups_picture
+from index.structured.mentions import expand_ambiguous, prefaced
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.vote_picture import VotePicture, vote_picture
 from index.structured.votes import answer_roster, answer_tally, answer_vote
@@ -73,7 +72,7 @@ class Engine:
         query_encoder: QueryEncoder | None = None,
     ) -> None:
         """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
-        self.settings = settings or EngineSettings()
+        self.settings = settings or EngineSettings.from_environment()
         self._library = Library(load_records(self.settings))
         self._embedder = embedder
         self._query_encoder = query_encoder
@@ -93,14 +92,18 @@ class Engine:
         problem = _question_problem(question)
         if problem is not None:
             return refusal(question, self._library.documents, problem)
-        query = read(question, self._library, previous)
+        query = self.read(question, previous)
         if not query.text:
             return refusal(question, self._library.documents, "Please ask a question")
+        from index.executor import execute  # with the reader: only free text pays for them
+
         answer = execute(query, self._library, self._retriever_ready)
         return answer.model_copy(update={"question": question, "query": query})
 
     def read(self, question: str, previous: Query | None = None) -> Query:
         """How ``question`` would be read, without answering it."""
+        from index.reading.reader import read
+
         return read(question, self._library, previous)
 
     @checked_text(AnswerKind.VOTE, limit=NAME_LIMIT, blank=NAME_A_COUNTRY)

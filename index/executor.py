@@ -10,18 +10,17 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from index.answers import Answer, Source
-from index.countries import CountryMention, Resolution, ResolutionStatus, resolve
+from index.countries import ResolutionStatus
 from index.groups import group_by_id
 from index.library import Library
 from index.query import Intent, OperativeSelection, Query
 from index.records import Document
-from index.structured.citing import join_names
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
 from index.structured.limits import answer_limit
+from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.sets import answer_set
 from index.structured.votes import answer_roster, answer_tally, answer_vote
-from index.user_text import quote_user_text
 
 if TYPE_CHECKING:
     from index.search.retriever import Retriever
@@ -100,42 +99,3 @@ def _nearest(retriever: Callable[[], Retriever], text: str) -> list[Source]:
             score=round(best.score, 4),
         )
     ]
-
-
-def resolution_of(mention: CountryMention) -> Resolution:
-    """A mention as a resolution; an unknown name is looked up again for "did you mean"."""
-    if mention.status is ResolutionStatus.UNKNOWN:
-        return resolve(mention.text)
-    return mention.to_resolution()
-
-
-def expand_ambiguous(
-    mentions: Sequence[CountryMention],
-) -> tuple[list[CountryMention], str]:
-    """Answer for every country an ambiguous name could mean rather than guess one.
-
-    "How did Congo vote?" gets both Congos, with a line that says why.
-    """
-    expanded: list[CountryMention] = []
-    notes: list[str] = []
-    for mention in mentions:
-        if mention.status is not ResolutionStatus.AMBIGUOUS or not mention.candidates:
-            expanded.append(mention)
-            continue
-        notes.append(
-            f"“{quote_user_text(mention.text)}” could mean {join_names(mention.candidates, 'or')}: "
-            "here is each of them."
-        )
-        expanded += [
-            mention.model_copy(
-                update={"status": ResolutionStatus.MEMBER, "name": name, "candidates": ()}
-            )
-            for name in mention.candidates
-        ]
-    return expanded, " ".join(notes)
-
-
-def prefaced(answer: Answer, preface: str) -> Answer:
-    if not preface:
-        return answer
-    return answer.model_copy(update={"text": f"{preface}\n{answer.text}"})

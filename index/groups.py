@@ -45,7 +45,7 @@ REGIONAL_GROUP_IDS = (
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class GroupKind(StrEnum):

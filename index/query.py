@@ -52,7 +52,7 @@ class MetadataField(StrEnum):
 class ParagraphRef(BaseModel):
     """A paragraph named by label; ``part`` is ``None`` when the label did not say which part."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     part: Part | None
     number: int
@@ -68,7 +68,7 @@ class OperativeSelection(StrEnum):
 class GroupMention(BaseModel):
     """A group of States named in the question ("the Africans" -> the African Group)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     name: str
@@ -87,7 +87,7 @@ class DocumentSet(StrEnum):
 
 
 class SetMention(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     set: DocumentSet
     stage: SponsorStage | None = None
@@ -119,7 +119,7 @@ class Limit(StrEnum):
 class Query(BaseModel):
     """One question, read. Every structured answer is computed from this alone."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     text: str
     """The question as asked (after making it valid text)."""

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from index.parsing.document import ParsedSeeds, parse_seeds, usable_seeds
-from index.parsing.seed_files import SeedFile
+from index.parsing.seed_files import ParsedSeeds, SeedFile, usable_seeds
 from index.records import Document
 from index.settings import EngineSettings
 
@@ -59,6 +58,8 @@ def load_records(settings: EngineSettings) -> list[Document]:
     _remove_orphans(path)
     parsed = _cached(path, key, seeds)
     if parsed is None:
+        from index.parsing.document import parse_seeds  # only when the cache cannot serve
+
         parsed = parse_seeds(seeds)
         _store(path, key, parsed)
     for warning in parsed.skipped:

@@ -14,7 +14,7 @@ from discord.ext import commands
 from bot.discord_app.client import create_bot
 from bot.settings import BotSettings
 from index.engine import Engine
-from index.parsing import ParseError
+from index.parsing.errors import ParseError
 from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)

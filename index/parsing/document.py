@@ -7,15 +7,13 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from index.parsing.drafts import considered_drafts, current_drafts
 from index.parsing.errors import ParseError
 from index.parsing.footnotes import attach_footnotes
 from index.parsing.meetings import committee_meetings, paragraph_meetings
 from index.parsing.metadata import committee_name, parse_metadata
 from index.parsing.paragraphs import RawParagraph, segment
-from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES, SeedFile, readable_seeds, seed_paths
+from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES, ParsedSeeds, SeedFile, usable_seeds
 from index.parsing.sponsors import extract_sponsors
 from index.parsing.statements import extract_statements
 from index.parsing.votes import VoteContext, has_vote, parse_vote
@@ -39,14 +37,6 @@ def parse_document(text: str, *, document_id: str, source: str) -> Document:
         raise ParseError(document_id, f"invalid value in the document: {error}") from error
 
 
-class ParsedSeeds(BaseModel):
-    """The reports read from a seeds folder, and a warning line for each one skipped as a
-    second edition of a report already read (kept so a cached parse can repeat them)."""
-
-    documents: list[Document]
-    skipped: list[str] = []
-
-
 def load_documents(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> list[Document]:
     """Every usable ``*.md`` report in ``seeds_dir``, by file name; id = file stem.
 
@@ -57,18 +47,6 @@ def load_documents(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> 
     for warning in parsed.skipped:
         log.warning(warning)
     return parsed.documents
-
-
-def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
-    """The seed files worth parsing; raises ``ParseError`` when there is none."""
-    if not seeds_dir.is_dir():
-        raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
-    if not seed_paths(seeds_dir):
-        raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
-    seeds = readable_seeds(seeds_dir, max_bytes)
-    if not seeds:
-        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
-    return seeds
 
 
 def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:

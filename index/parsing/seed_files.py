@@ -16,6 +16,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from index.parsing.errors import ParseError
+from index.records import Document
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_SEED_BYTES = 5_000_000
@@ -101,3 +104,23 @@ def _too_big(max_bytes: int, size: int | None = None) -> str:
     return (
         f"it is {found}, over the limit of {max_bytes:,} bytes (raise {SIZE_SETTING} to allow it)"
     )
+
+
+def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
+    """The seed files worth parsing; raises ``ParseError`` when there is none."""
+    if not seeds_dir.is_dir():
+        raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
+    if not seed_paths(seeds_dir):
+        raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
+    seeds = readable_seeds(seeds_dir, max_bytes)
+    if not seeds:
+        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
+    return seeds
+
+
+class ParsedSeeds(BaseModel):
+    """The reports read from a seeds folder, and a warning line for each one skipped as a
+    second edition of a report already read (kept so a cached parse can repeat them)."""
+
+    documents: list[Document]
+    skipped: list[str] = []

@@ -19,7 +19,7 @@ class Hit(BaseModel):
     that sentence, or the whole paragraph when it is one sentence.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     paragraph: Paragraph
     score: float

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench import parse_scale
-from index.parsing import parse_document
+from index.parsing.document import parse_document
 from index.records import Part
 
 

@@ -58,7 +58,7 @@ def test_chart_problems_are_one_line(
 
 
 def test_console_map_prints_where_it_wrote_the_picture(tmp_path: Path) -> None:
-    engine = Engine(EngineSettings(_env_file=None, data_dir=tmp_path / "data"))
+    engine = Engine(EngineSettings(data_dir=tmp_path / "data"))
     out = io.StringIO()
     console(engine, stdin=io.StringIO(":map\n:map nowhere\n"), stdout=out)
     lines = out.getvalue().splitlines()
@@ -71,7 +71,7 @@ def test_console_map_prints_where_it_wrote_the_picture(tmp_path: Path) -> None:
 def test_console_map_works_with_a_read_only_data_folder(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("in the way")
-    engine = Engine(EngineSettings(_env_file=None, data_dir=blocked))
+    engine = Engine(EngineSettings(data_dir=blocked))
     out = io.StringIO()
     console(engine, stdin=io.StringIO(":map\n"), stdout=out)
     written = next(line for line in out.getvalue().splitlines() if "Picture written to" in line)
@@ -101,7 +101,7 @@ def test_chart_groups_for_named_groups(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_console_groups_prints_where_it_wrote_the_chart(tmp_path: Path) -> None:
-    engine = Engine(EngineSettings(_env_file=None, data_dir=tmp_path / "data"))
+    engine = Engine(EngineSettings(data_dir=tmp_path / "data"))
     out = io.StringIO()
     console(engine, stdin=io.StringIO(":groups weog\n"), stdout=out)
     text = out.getvalue()

@@ -82,9 +82,7 @@ def seeds_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def engine(seeds_dir: Path, tmp_path: Path) -> RecordingEngine:
-    return RecordingEngine(
-        EngineSettings(_env_file=None, seeds_dir=seeds_dir, data_dir=tmp_path / "data")
-    )
+    return RecordingEngine(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path / "data"))
 
 
 class ErrorLog(logging.Handler):

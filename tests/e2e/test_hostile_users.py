@@ -54,7 +54,7 @@ class BusyEngine(RecordingEngine):
 async def test_a_burst_of_hostile_votes_does_not_delay_other_users(
     start_bot: StartBot, seeds_dir: Path, tmp_path: Path
 ) -> None:
-    engine = BusyEngine(EngineSettings(_env_file=None, seeds_dir=seeds_dir, data_dir=tmp_path))
+    engine = BusyEngine(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path))
     harness = await start_bot(engine)
     assert isinstance(harness.bot, RapporteurBot)
     workers = harness.bot.settings.engine_workers

@@ -114,9 +114,7 @@ class BrokenPictures(RecordingEngine):
 async def test_a_picture_that_fails_leaves_the_answer_in_words(
     start_bot: StartBot, seeds_dir: Path, tmp_path: Path
 ) -> None:
-    broken = BrokenPictures(
-        EngineSettings(_env_file=None, seeds_dir=seeds_dir, data_dir=tmp_path / "data")
-    )
+    broken = BrokenPictures(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path / "data"))
     harness = await start_bot(broken)
     harness.errors.expected = True
     invocation = await harness.fake.invoke("tally")

@@ -16,8 +16,9 @@ import pytest
 
 from index import records_cache
 from index.engine import Engine
-from index.parsing import ParseError
-from index.parsing.document import ParsedSeeds, parse_seeds
+from index.parsing.document import parse_seeds
+from index.parsing.errors import ParseError
+from index.parsing.seed_files import ParsedSeeds
 from index.records import Position
 from index.records_cache import CACHE_FILE, load_records
 from index.settings import EngineSettings
@@ -29,7 +30,7 @@ def settings(tmp_path: Path) -> EngineSettings:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEEDS / f"{SEED_ID}.md", seeds)
-    return EngineSettings(_env_file=None, seeds_dir=seeds, data_dir=tmp_path / "data")
+    return EngineSettings(seeds_dir=seeds, data_dir=tmp_path / "data")
 
 
 class ParseCounter:
@@ -37,7 +38,7 @@ class ParseCounter:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls = 0
-        monkeypatch.setattr("index.records_cache.parse_seeds", self)
+        monkeypatch.setattr("index.parsing.document.parse_seeds", self)
 
     def __call__(self, *args: Any) -> ParsedSeeds:
         self.calls += 1

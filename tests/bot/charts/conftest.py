@@ -46,7 +46,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     shutil.copy(next(SEEDS.glob("*.md")), seeds)
     shutil.copy(FIXTURES / f"{FIXTURE_ID}.md", seeds)
     data = tmp_path_factory.mktemp("data")
-    return Engine(EngineSettings(_env_file=None, seeds_dir=seeds, data_dir=data))
+    return Engine(EngineSettings(seeds_dir=seeds, data_dir=data))
 
 
 @pytest.fixture(scope="session")

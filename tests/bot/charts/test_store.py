@@ -105,7 +105,7 @@ def test_reindexing_a_changed_vote_draws_it_again(tmp_path: Path) -> None:
     seed = seeds / "report.md"
     seed.write_text(next(SEEDS.glob("*.md")).read_text(encoding="utf-8"), encoding="utf-8")
     engine = Engine(
-        EngineSettings(_env_file=None, seeds_dir=seeds, data_dir=tmp_path / "data"),
+        EngineSettings(seeds_dir=seeds, data_dir=tmp_path / "data"),
         embedder=FakeEmbedder(),
     )
     store = PictureStore(tmp_path / "charts")

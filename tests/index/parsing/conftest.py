@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.parsing import parse_document
+from index.parsing.document import parse_document
 from index.records import Document, Paragraph
 from tests.index.parsing.reports import RURAL_WATER, SEED
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.parsing import ParseError, load_documents, parse_document
+from index.parsing.document import load_documents, parse_document
+from index.parsing.errors import ParseError
 from tests.index.parsing.reports import REPO, RURAL_WATER, SEED, small_report
 
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.parsing import ParseError, parse_document
+from index.parsing.document import parse_document
+from index.parsing.errors import ParseError
 from index.records import Document, Paragraph
 from tests.index.parsing.reports import small_report
 

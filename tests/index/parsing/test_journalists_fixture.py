@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.parsing import parse_document
+from index.parsing.document import parse_document
 from index.records import Document, Tally
 from tests.index.parsing.reports import JOURNALISTS, small_report
 

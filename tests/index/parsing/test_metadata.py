@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from index.parsing import ParseError, parse_document
+from index.parsing.document import parse_document
+from index.parsing.errors import ParseError
 from index.records import Document, Meeting
 from tests.index.parsing.reports import small_report
 

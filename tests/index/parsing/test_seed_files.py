@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from index.parsing import ParseError, load_documents
+from index.parsing.document import load_documents
+from index.parsing.errors import ParseError
 from index.parsing.seed_files import read_seed, readable_seeds
 from tests.index.parsing.reports import RURAL_WATER, SEED
 

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from index.parsing import ParseError, parse_document
+from index.parsing.document import parse_document
+from index.parsing.errors import ParseError
 from index.parsing.numbers import parse_count
 from index.records import Document, RecordedVote, Tally
 from tests.index.parsing.reports import SEED, small_report

@@ -11,7 +11,7 @@ import numpy.typing as npt
 import pytest
 from threadpoolctl import threadpool_info
 
-from index.parsing import load_documents
+from index.parsing.document import load_documents
 from index.search.embedders import SentenceTransformerEmbedder
 from index.search.onnx_encoder import OnnxQueryEncoder
 from index.search.retriever import Retriever
@@ -212,7 +212,7 @@ def test_stored_index_answers_without_torch(retriever: Retriever) -> None:
     """A fresh process loads the stored index and encoder and answers; torch stays out."""
     script = (
         "import sys\n"
-        "from index.parsing import load_documents\n"
+        "from index.parsing.document import load_documents\n"
         "from index.search.retriever import Retriever\n"
         "from index.settings import EngineSettings\n"
         f"settings = EngineSettings(data_dir={str(retriever._settings.data_dir)!r})\n"

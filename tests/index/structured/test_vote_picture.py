@@ -80,9 +80,7 @@ def test_tally_answers_ask_for_a_map_of_their_vote(
     assert answer.illustration is not None
     assert answer.illustration.kind is IllustrationKind.MAP
     assert answer.illustration.document == SEED_ID, "several votes: the first one's map"
-    fixture_only = Engine(
-        EngineSettings(_env_file=None, seeds_dir=FIXTURES, data_dir=tmp_path / "data")
-    )
+    fixture_only = Engine(EngineSettings(seeds_dir=FIXTURES, data_dir=tmp_path / "data"))
     assert fixture_only.tally().illustration == Illustration(
         kind=IllustrationKind.MAP, document=FIXTURE_ID
     )
