@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from index.data_folder import warn_unwritable, why_unwritable
 from index.parsing.seed_files import ParsedSeeds, SeedFile, usable_seeds
 from index.records import Document
 from index.settings import EngineSettings
@@ -34,7 +35,6 @@ DATA_FILES = Path(__file__).parent / "data"
 against it, so any change to it rebuilds the cache."""
 
 _DOCUMENTS = TypeAdapter(list[Document])
-_unwritable_warned: set[Path] = set()
 
 
 class CachedRecords(BaseModel):
@@ -138,29 +138,16 @@ def _store(path: Path, key: str, parsed: ParsedSeeds) -> None:
         os.replace(temporary, path)
         temporary = None
     except OSError as error:
-        _warn_unwritable(path.parent, _reason(path, error))
+        warn_unwritable(path.parent, _reason(path, error))
     finally:
         if temporary is not None:
             _discard(Path(temporary))
 
 
 def _reason(path: Path, error: OSError) -> str:
-    if path.parent.exists() and not path.parent.is_dir():
-        return "it is a file, not a folder"
     if path.is_dir():
         return f"{path.name} is a folder"
-    return error.strerror or str(error)
-
-
-def _warn_unwritable(folder: Path, reason: str) -> None:
-    if folder in _unwritable_warned:
-        return
-    _unwritable_warned.add(folder)
-    log.warning(
-        "Cannot store parsed records in %s (%s); the seeds will be parsed on every start. "
-        "Set RAPPORTEUR_DATA_DIR to a writable folder",
-        folder, reason,
-    )  # fmt: skip
+    return why_unwritable(path.parent, error)
 
 
 def _remove_orphans(path: Path) -> None:

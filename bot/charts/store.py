@@ -22,6 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bot.charts.raster import PNG_SIGNATURE
+from index.data_folder import warn_unwritable, why_unwritable
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,6 @@ class PictureStore:
         self.directory = directory
         self._memory: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
-        self._warned = False
 
     def get(self, name: str, content_key: str, draw: Callable[[], bytes]) -> StoredPicture:
         """The picture ``name`` for this content, drawn by ``draw`` only when not stored."""
@@ -99,11 +99,7 @@ class PictureStore:
         except OSError as error:
             if temporary is not None:
                 Path(temporary).unlink(missing_ok=True)
-            if not self._warned:
-                log.warning(
-                    "Pictures are kept in memory only: cannot write %s (%s)", self.directory, error
-                )
-                self._warned = True
+            warn_unwritable(self.directory.parent, why_unwritable(self.directory, error))
             return None
         same_picture = re.compile(rf"{re.escape(stem)}-[0-9a-f]{{20}}\.png")
         for stale in self.directory.glob(f"{stem}-*.png"):

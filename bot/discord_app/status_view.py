@@ -87,6 +87,8 @@ def render_reindex(report: ReindexReport) -> list[discord.Embed]:
         ("Paragraphs changed", [p.id for p in report.paragraphs_changed]),
     ]
     fields = [(f"{name} ({len(items)})", _listing(items)) for name, items in changes if items]
+    if report.warning:
+        fields.insert(0, ("Not saved", report.warning))
     summary = f"{report.reason} in {report.seconds:.2f} s." if report.reason else ""
     return build_pages(
         title=f"Reindex complete ({report.action.value})",

@@ -27,6 +27,7 @@ import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
 from index.answers import Answer
+from index.data_folder import warn_unwritable, why_unwritable
 from index.records import Document
 from index.search import answer_types
 from index.search.answering import passage_answer, refusal
@@ -258,8 +259,9 @@ class Retriever:
         try:
             manifest = save_index(data_dir, vectors, manifest, exported)
         except OSError as error:
-            warning = unwritable_warning(data_dir, error)
-            logger.warning("%s", warning)
+            warning = warn_unwritable(
+                data_dir, why_unwritable(data_dir, error, temporary_suffix=TEMP_SUFFIX)
+            )
         try:
             if self._query_encoder is not None:
                 encoder = self._query_encoder
@@ -529,21 +531,6 @@ def _make_live(
 
 def _vector_owners(indexed: Sequence[IndexedParagraph]) -> list[int]:
     return [position for position, item in enumerate(indexed) for _ in item.units]
-
-
-def unwritable_warning(data_dir: Path, error: OSError) -> str:
-    """The one line an operator sees when the index cannot be stored (and what to do)."""
-    if data_dir.exists() and not data_dir.is_dir():
-        why = "it is a file, not a folder"
-    else:
-        why = error.strerror or type(error).__name__
-        path = error.filename2 or error.filename
-        if path is not None and not str(path).endswith(TEMP_SUFFIX):
-            why = f"{why}: {path}"
-    return (
-        f"Cannot store the search index in {data_dir} ({why}); answering from an index kept "
-        "in memory, built again at every start. Set RAPPORTEUR_DATA_DIR to a writable folder"
-    )
 
 
 def _document_entries(documents: Sequence[Document]) -> list[DocumentEntry]:

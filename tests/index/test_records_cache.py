@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from index import records_cache
+from index.data_folder import unwritable_line
 from index.engine import Engine
 from index.parsing.document import parse_seeds
 from index.parsing.errors import ParseError
@@ -165,10 +166,7 @@ def test_a_data_folder_that_is_a_file_parses_in_memory_with_one_warning(
         for _ in range(3):
             assert Engine(settings).vote("France").answered
     assert parses.calls == 3
-    assert warnings(caplog) == [
-        f"Cannot store parsed records in {settings.data_dir} (it is a file, not a folder); "
-        "the seeds will be parsed on every start. Set RAPPORTEUR_DATA_DIR to a writable folder"
-    ]
+    assert warnings(caplog) == [unwritable_line(settings.data_dir, "it is a file, not a folder")]
 
 
 def test_a_cache_path_that_is_a_folder_parses_in_memory_with_one_warning(

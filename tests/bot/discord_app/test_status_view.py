@@ -30,3 +30,12 @@ def test_successful_reindex_lists_changes_and_truncates_long_lists() -> None:
     assert field.name == "Paragraphs changed (20)"
     assert field.value is not None and field.value.endswith("and 5 more")
     assert embed.description == "reindex requested in 1.23 s."
+
+
+def test_a_reindex_that_could_not_be_saved_says_so() -> None:
+    warning = "Cannot write to the data folder /srv/data (Read-only file system); ..."
+    report = ReindexReport(
+        ok=True, action=ReadyAction.BUILT, reason="reindex requested", seconds=1.0, warning=warning
+    )
+    (embed,) = render_reindex(report)
+    assert (embed.fields[0].name, embed.fields[0].value) == ("Not saved", warning)

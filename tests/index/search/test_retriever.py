@@ -382,7 +382,7 @@ def test_an_unwritable_data_folder_builds_in_memory_once_and_warns_once(
     retriever = Retriever(
         settings, embedder=embedder, query_encoder=FakeEmbedder(), min_dense_score=FAKE_MIN_DENSE
     )
-    with caplog.at_level(logging.INFO, logger="index.search"):
+    with caplog.at_level(logging.INFO):
         report = retriever.ensure_ready([document])
         builds = embedder.calls
         for _ in range(3):
