@@ -43,6 +43,9 @@ class OnnxQueryEncoder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        # Basic graph optimisation loads a quarter faster than "all" (0.20 s against 0.27 s
+        # here) and encodes a question as fast: the extra fusions buy nothing for MiniLM.
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(
             str(model) if isinstance(model, Path) else model,
