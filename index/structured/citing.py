@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from index.answers import Source
+from index.answers import Source, VoteEntry
 from index.library import Library, document_title, vote_title
 from index.records import Document, Position, RecordedVote
 
@@ -83,3 +83,17 @@ def join_names(names: Iterable[str], conjunction: str = "and") -> str:
     if len(listed) <= 1:
         return "".join(listed)
     return f"{', '.join(listed[:-1])} {conjunction} {listed[-1]}"
+
+
+def vote_entries(
+    names: Sequence[str], document: Document, vote: RecordedVote, library: Library
+) -> list[VoteEntry]:
+    return [
+        VoteEntry(
+            country=name,
+            position=library.position(document, name),
+            note=vote.notes.get(name),
+            document=document.id,
+        )
+        for name in names
+    ]

@@ -16,7 +16,7 @@ from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
 from index.query import Limit, Query
 from index.records import Document, Paragraph, Part, Statement, StatementMoment
-from index.structured.citing import cite, document_line, excerpt, join_names
+from index.structured.citing import cite, document_line, excerpt, join_names, vote_entries
 from index.structured.proceedings import statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
@@ -283,15 +283,7 @@ def _reasons(
             facts.append(f"{name} {POSITION_VERBS[library.position(document, name)]}")
         if len(named) > 12:
             facts.append(f"and {len(named) - 12} more")
-        votes = [
-            VoteEntry(
-                country=name,
-                position=library.position(document, name),
-                note=vote.notes.get(name),
-                document=document.id,
-            )
-            for name in named
-        ]
+        votes = vote_entries(named, document, vote, library)
     elif query.positions:
         for position in query.positions:
             count = len(library.roster(document, position))

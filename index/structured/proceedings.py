@@ -9,7 +9,7 @@ from index.countries import CountryMention, ResolutionStatus, canonical_name
 from index.groups import Group, speaks_for
 from index.library import Library, ordinal
 from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
-from index.structured.citing import cited_sources, document_line, join_names
+from index.structured.citing import cited_sources, document_line, join_names, vote_entries
 
 STAGE_HEADINGS: dict[SponsorStage, str] = {
     SponsorStage.ORIGINAL: "Original sponsors of {draft}",
@@ -132,15 +132,8 @@ def _sponsors_within(
     if not chosen:
         return [f"**None** of the sponsors is a member of the {where}."], []
     listed = join_names(f"{s.country} ({_STAGE_WORDS[s.stage]})" for s in chosen)
-    entries = [
-        VoteEntry(
-            country=s.country,
-            position=library.position(document, s.country),
-            note=document.vote.notes.get(s.country) if document.vote else None,
-            document=document.id,
-        )
-        for s in chosen
-    ]
+    vote = document.vote
+    entries = vote_entries([s.country for s in chosen], document, vote, library) if vote else []
     return [f"**{len(chosen)}** sponsors are members of the {where}: {listed}."], entries
 
 

@@ -22,6 +22,7 @@ from index.structured.citing import (
     cited_sources,
     document_line,
     join_names,
+    vote_entries,
     vote_heading,
 )
 from index.structured.scope import Scope, scope_of
@@ -90,20 +91,6 @@ def _illustration(query: Query, voted: Sequence[Document]) -> Illustration | Non
     )
 
 
-def _entries(
-    names: Sequence[str], document: Document, vote: RecordedVote, library: Library
-) -> list[VoteEntry]:
-    return [
-        VoteEntry(
-            country=name,
-            position=library.position(document, name),
-            note=vote.notes.get(name),
-            document=document.id,
-        )
-        for name in names
-    ]
-
-
 def _by_position(scope: Scope, document: Document, library: Library) -> dict[Position, list[str]]:
     split: dict[Position, list[str]] = {position: [] for position in VOTING_POSITIONS}
     for name in scope.members:
@@ -140,7 +127,7 @@ def _breakdown(query: Query, document: Document, vote: RecordedVote, library: Li
     lines = [f"How the {scope.noun} voted ({_size(scope)} on {_date(document)}):"]
     lines += _position_lines(split, vote)
     lines += _footnotes(scope, scope.members, vote)
-    return lines, _entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+    return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
 
 
 def _date(document: Document) -> str:
@@ -195,7 +182,7 @@ def _listing(query: Query, document: Document, vote: RecordedVote, library: Libr
         lines.append(_others(others, everyone=not matches, document=document, library=library))
     lines += _footnotes(scope, matches, vote)
     named = scope.members if not scope.whole_membership else tuple(matches)
-    return lines, _entries(named, document, vote, library), list(scope.paragraph_ids)
+    return lines, vote_entries(named, document, vote, library), list(scope.paragraph_ids)
 
 
 def _others(others: list[str], *, everyone: bool, document: Document, library: Library) -> str:
@@ -225,7 +212,7 @@ def _members(
     split = _by_position(scope, document, library)
     lines = [f"The {scope.noun} ({_size(scope)}): {_compact(split)}."]
     lines += _footnotes(scope, scope.members, vote)
-    return lines, _entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+    return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
 
 
 def _noted(scope: Scope, document: Document, vote: RecordedVote, library: Library) -> Lines:
@@ -242,7 +229,7 @@ def _noted(scope: Scope, document: Document, vote: RecordedVote, library: Librar
         f"{vote.notes[name]}"
         for name in scope.members
     ]
-    return lines, _entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+    return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
 
 
 def _compact(split: dict[Position, list[str]]) -> str:
@@ -277,13 +264,13 @@ def _count(query: Query, document: Document, vote: RecordedVote, library: Librar
         phrase = _position_phrase(query.positions)
         head = f"**{len(matches)}** of the {len(scope.members)} {scope.noun} {phrase}: {listed}."
     lines = [head, *_footnotes(scope, matches, vote)]
-    return lines, _entries(matches, document, vote, library), list(scope.paragraph_ids)
+    return lines, vote_entries(matches, document, vote, library), list(scope.paragraph_ids)
 
 
 def _comparison(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
     scope = scope_of(query, document, library)
     split = {p: names for p, names in _by_position(scope, document, library).items() if names}
-    entries = _entries(scope.members, document, vote, library)
+    entries = vote_entries(scope.members, document, vote, library)
     if len(scope.members) < 2:
         return [f"There is nothing to compare: the question names {_size(scope)}."], entries, []
     if len(split) == 1:
@@ -331,4 +318,4 @@ def _outliers(query: Query, document: Document, vote: RecordedVote, library: Lib
         lines.append(
             f"**{group.name}** (most {SHORT_WORDS[majority]}: {size} of {len(members)}): {detail}."
         )
-    return lines, _entries(named, document, vote, library), []
+    return lines, vote_entries(named, document, vote, library), []
