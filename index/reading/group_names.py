@@ -24,10 +24,6 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _key(label: str) -> str:
-    return " ".join(_fold(word) for word in _WORD.findall(label))
-
-
 @dataclass(frozen=True, slots=True)
 class GroupSpan:
     group: Group

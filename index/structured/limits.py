@@ -152,14 +152,6 @@ def _present(*ids: str | None) -> list[str]:
     return [i for i in ids if i is not None]
 
 
-def _operative(document: Document, *numbers: int) -> list[str]:
-    return [p.id for p in document.paragraphs if p.part is Part.OPERATIVE and p.number in numbers]
-
-
-def _report_mentioning(document: Document, words: str) -> list[str]:
-    return [p.id for p in document.paragraphs if p.part is Part.REPORT and words in p.text]
-
-
 def summary_records(document: Document) -> dict[int, str]:
     """Meeting number -> summary record symbol, from the footnotes that cite them."""
     found: dict[int, str] = {}
