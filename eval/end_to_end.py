@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from index.answers import Answer
+from index.countries import all_member_names
 from index.engine import Engine
 from index.groups import group_by_id, regional_groups
 from index.library import Library
@@ -77,8 +78,6 @@ def read_items(path: Path = EVAL_FILE) -> list[Item]:
 
 
 def positions_of(library: Library, document: Document) -> dict[str, Position]:
-    from index.countries import all_member_names
-
     return {name: library.position(document, name) for name in all_member_names()}
 
 
