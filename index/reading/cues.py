@@ -118,6 +118,12 @@ WEAK_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
 )
 """Words that name a position only when they are about the vote: "against it", not
 "the fight against cybercrime"."""
+VOTE_CONTEXT_POSITIONS: dict[Position, re.Pattern[str]] = {
+    Position.AGAINST: words(r"oppos(?:e|ed|es|ing)", r"reject(?:ed|s|ing)?"),
+    Position.IN_FAVOUR: words(r"support(?:ed|s|ing)?", r"back(?:ed|s|ing)?", r"endors(?:e|ed|es)"),
+}
+"""The weak words that count anywhere in a sentence that is about voting ("did X support
+the draft at the vote")."""
 
 # --- sets and quantities ------------------------------------------------------------------
 
@@ -305,6 +311,7 @@ INTRODUCED = words(
 )
 INTRODUCTORY = words(r"introductory", r"intro statement", r"opening statement")
 STATEMENT = words(
+    r"(?:make|made) a statement",
     r"spoke",
     r"speak(?:s|ing)?",
     r"speakers?",
@@ -343,7 +350,6 @@ CONTENT = re.compile(
     + r"(?: \w+){0,3} statements?"
 )
 """What a delegation said, argued or meant: the report records that it spoke, not what."""
-EXISTENCE = words(r"(?:say|said) anything", r"make a statement", r"made a statement")
 WHY = re.compile(
     r"^\W*why\b|\bwhy (?:did|was|were|do|does|is|are|would|has|have|so many)\b"
     r"|\breasons? (?:for|why|behind)\b|\bwhat made\b|\bmotivat\w*|\brationale\b|\bhow come\b"

@@ -88,7 +88,6 @@ class Evidence:
     statement: bool = False
     moment: StatementMoment | None = None
     content: bool = False
-    existence: bool = False
     why: bool = False
     operative: OperativeSelection | None = None
     metadata_field: MetadataField | None = None
@@ -131,6 +130,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         paragraph=paragraph_ref(raw),
     )
     _read_positions(evidence)
+    evidence.moment = _moment(evidence)
     _read_sets(evidence)
     _read_intent_cues(evidence)
     if not evidence.countries and not evidence.groups:
@@ -188,18 +188,11 @@ def _read_positions(evidence: Evidence) -> None:
         for position, pattern in cues.WEAK_POSITIONS:
             if position in found or evidence.either:
                 continue
-            if evidence.seen(pattern) or (about_vote and _weak_word_near_vote(evidence, position)):
+            if evidence.seen(pattern) or (
+                about_vote and evidence.seen(cues.VOTE_CONTEXT_POSITIONS[position])
+            ):
                 found.append(position)
     evidence.positions = [] if evidence.either else list(dict.fromkeys(found))
-
-
-def _weak_word_near_vote(evidence: Evidence, position: Position) -> bool:
-    """ "did X support the draft at the vote": weak words count in a sentence about voting."""
-    weak = {
-        Position.AGAINST: r"\b(?:oppos(?:e|ed|es|ing)|reject(?:ed|s|ing)?)\b",
-        Position.IN_FAVOUR: r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|endors(?:e|ed|es))\b",
-    }
-    return evidence.seen(re.compile(weak[position]))
 
 
 def _read_sets(evidence: Evidence) -> None:
@@ -217,7 +210,7 @@ def _read_sets(evidence: Evidence) -> None:
         }.get(match.group("stage") or "")
         sets.append(SetMention(set=DocumentSet.SPONSORS, stage=stage))
     if evidence.seen(cues.SPEAKER_SET):
-        sets.append(SetMention(set=DocumentSet.SPEAKERS, moment=_moment(evidence)))
+        sets.append(SetMention(set=DocumentSet.SPEAKERS, moment=evidence.moment))
     if evidence.seen(cues.NOTED_SET):
         sets.append(SetMention(set=DocumentSet.NOTED))
     evidence.sets = list(dict.fromkeys(sets))
@@ -252,9 +245,7 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.sponsor = seen(cues.SPONSOR)
     evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if seen(p)), None)
     evidence.statement = seen(cues.STATEMENT)
-    evidence.moment = _moment(evidence)
     evidence.content = seen(cues.CONTENT)
-    evidence.existence = seen(cues.EXISTENCE)
     evidence.why = seen(cues.WHY)
     if seen(cues.DECISIONS):
         evidence.operative = OperativeSelection.DECISIONS

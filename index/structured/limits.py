@@ -15,9 +15,9 @@ from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
 from index.query import Limit, Query
-from index.records import Document, Paragraph, Part, Statement, StatementMoment
+from index.records import Document, Part, Statement, StatementMoment
 from index.structured.citing import cite, document_line, excerpt, join_names, vote_entries
-from index.structured.proceedings import statement_phrase
+from index.structured.proceedings import moments_asked, paragraph_label, statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
 
@@ -85,7 +85,9 @@ def _explain(
     ids = _nearest_paragraphs(limit, document)
     if not ids:
         return headline, [], []
-    nearest = "; ".join(f"{_label(document, pid)}: “{_excerpt(document, pid)}”" for pid in ids)
+    nearest = "; ".join(
+        f"{paragraph_label(document, pid)}: “{_excerpt(document, pid)}”" for pid in ids
+    )
     return f"{headline}\nThe nearest it comes: {nearest}", ids, []
 
 
@@ -162,8 +164,13 @@ def summary_records(document: Document) -> dict[int, str]:
     return found
 
 
-def _record_of(document: Document, meeting: int | None) -> str:
+def _records_of(document: Document, meetings: Sequence[int | None]) -> str:
+    """Where the words of these meetings are: their summary records, read once."""
     records = summary_records(document)
+    return join_names(dict.fromkeys(_record_of(records, meeting) for meeting in meetings))
+
+
+def _record_of(records: dict[int, str], meeting: int | None) -> str:
     if meeting is not None and meeting in records:
         return f"the summary record of the {ordinal(meeting)} meeting, {records[meeting]}"
     return "the Committee's summary records"
@@ -185,7 +192,7 @@ def _arguments(
     facts = "; ".join(
         statement_phrase(document, s, _country_of(query, s.speaker)) for s in statements
     )
-    records = join_names(dict.fromkeys(_record_of(document, s.meeting) for s in statements))
+    records = _records_of(document, [s.meeting for s in statements])
     quoted = "\n".join(
         f"> {sentence}"
         for sentence in dict.fromkeys(_sentence_naming(document, s) for s in statements)
@@ -234,15 +241,7 @@ def _at(query: Query, statement: Statement) -> bool:
     """Whether a statement fits the meeting and moment the question names, if any."""
     if query.meeting is not None and statement.meeting != query.meeting:
         return False
-    if query.moment in _BEFORE:
-        return statement.moment in _BEFORE
-    if query.moment in _AFTER:
-        return statement.moment in _AFTER
-    return True
-
-
-_BEFORE = (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_BEFORE_VOTE)
-_AFTER = (StatementMoment.EXPLANATION_AFTER_VOTE, StatementMoment.AFTER_VOTE)
+    return statement.moment in moments_asked(query.moment)
 
 
 def _country_of(query: Query, speaker: str) -> str | None:
@@ -283,12 +282,12 @@ def _reasons(
     explained = [
         s for s in document.statements if s.moment in _EXPLANATIONS and s.meeting == vote.meeting
     ]
-    where = _record_of(document, vote.meeting)
+    where = _records_of(document, [vote.meeting])
     paragraphs = list(dict.fromkeys(s.paragraph_id for s in explained))
     speakers = join_names(dict.fromkeys(s.speaker for s in explained))
     said = (
         f" {speakers} explained their votes there ("
-        + ", ".join(_label(document, pid) for pid in paragraphs)
+        + ", ".join(paragraph_label(document, pid) for pid in paragraphs)
         + ")."
         if explained
         else ""
@@ -307,8 +306,3 @@ _EXPLANATIONS = (
     StatementMoment.EXPLANATION_BEFORE_VOTE,
     StatementMoment.EXPLANATION_AFTER_VOTE,
 )
-
-
-def _label(document: Document, paragraph_id: str) -> str:
-    paragraph: Paragraph | None = Library.paragraph(document, paragraph_id)
-    return paragraph.label if paragraph else paragraph_id

@@ -47,7 +47,7 @@ _STAGE_WORDS = {
 
 def sponsor_phrase(document: Document, sponsor: Sponsor) -> str:
     """What a country's sponsorship was, in words, with the paragraph it stands in."""
-    label = _label(document, sponsor.paragraph_id)
+    label = paragraph_label(document, sponsor.paragraph_id)
     if sponsor.stage is SponsorStage.ORIGINAL:
         return f"an original sponsor of {sponsor.draft} ({label})"
     if sponsor.stage is SponsorStage.REVISED:
@@ -58,7 +58,7 @@ def sponsor_phrase(document: Document, sponsor: Sponsor) -> str:
 def statement_phrase(document: Document, statement: Statement, country: str | None = None) -> str:
     """One statement in words; from the point of view of ``country`` when it was spoken for."""
     meeting = f" at the {ordinal(statement.meeting)} meeting" if statement.meeting else ""
-    label = _label(document, statement.paragraph_id)
+    label = paragraph_label(document, statement.paragraph_id)
     phrase = MOMENT_PHRASES[statement.moment]
     if country is not None and country != statement.speaker:
         date = document.meta.date
@@ -152,7 +152,7 @@ def _sponsor_lists(document: Document, stage: SponsorStage | None) -> list[str]:
         if not group or (stage is not None and current is not stage):
             continue
         heading = STAGE_HEADINGS[current].format(draft=group[0].draft)
-        label = _label(document, group[0].paragraph_id)
+        label = paragraph_label(document, group[0].paragraph_id)
         names = join_names(s.country for s in group)
         lines.append(f"**{heading}** ({len(group)}, {label}): {names}.")
     if stage is None:
@@ -265,6 +265,19 @@ def _statement_lists(
     return lines, ids
 
 
+BEFORE_THE_VOTE = (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_BEFORE_VOTE)
+AFTER_THE_VOTE = (StatementMoment.EXPLANATION_AFTER_VOTE, StatementMoment.AFTER_VOTE)
+
+
+def moments_asked(moment: StatementMoment | None) -> tuple[StatementMoment, ...]:
+    """The moments a question about ``moment`` covers: "before the vote" includes the
+    explanations of vote given before it; any other moment, or none, covers them all."""
+    for family in (BEFORE_THE_VOTE, AFTER_THE_VOTE):
+        if moment in family:
+            return family
+    return tuple(StatementMoment)
+
+
 def _moment_family(moment: StatementMoment) -> StatementMoment:
     """Explanations of vote count as statements before or after the vote."""
     if moment is StatementMoment.EXPLANATION_BEFORE_VOTE:
@@ -280,9 +293,11 @@ def _speaker_line(document: Document, statement: Statement) -> str:
         also = "also " if statement.also_on_behalf else ""
         behalf = f" ({also}on behalf of {_parties(statement.on_behalf_of)})"
     meeting = f", {ordinal(statement.meeting)} meeting" if statement.meeting else ""
-    return f"{statement.speaker}{behalf}{meeting}, {_label(document, statement.paragraph_id)}"
+    return (
+        f"{statement.speaker}{behalf}{meeting}, {paragraph_label(document, statement.paragraph_id)}"
+    )
 
 
-def _label(document: Document, paragraph_id: str) -> str:
+def paragraph_label(document: Document, paragraph_id: str) -> str:
     paragraph = Library.paragraph(document, paragraph_id)
     return paragraph.label if paragraph else paragraph_id

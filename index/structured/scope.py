@@ -17,10 +17,8 @@ from index.groups import Group, group_by_id
 from index.library import Library
 from index.query import DocumentSet, Query, SetMention
 from index.reading.describe import group_phrase, subject_phrase
-from index.records import Document, StatementMoment
-
-_BEFORE = (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_BEFORE_VOTE)
-_AFTER = (StatementMoment.EXPLANATION_AFTER_VOTE, StatementMoment.AFTER_VOTE)
+from index.records import Document
+from index.structured.proceedings import moments_asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +86,7 @@ def _document_set(mention: SetMention, document: Document) -> tuple[list[str], l
         ]
         return [s.country for s in sponsors], [s.paragraph_id for s in sponsors]
     if mention.set is DocumentSet.SPEAKERS:
-        family = (
-            _BEFORE
-            if mention.moment in _BEFORE
-            else _AFTER
-            if mention.moment in _AFTER
-            else tuple(StatementMoment)
-        )
+        family = moments_asked(mention.moment)
         spoken = [s for s in document.statements if s.moment in family]
         return [s.speaker for s in spoken], [s.paragraph_id for s in spoken]
     vote = document.vote

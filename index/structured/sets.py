@@ -91,9 +91,11 @@ def _illustration(query: Query, voted: Sequence[Document]) -> Illustration | Non
     )
 
 
-def _by_position(scope: Scope, document: Document, library: Library) -> dict[Position, list[str]]:
+def _by_position(
+    names: Sequence[str], document: Document, library: Library
+) -> dict[Position, list[str]]:
     split: dict[Position, list[str]] = {position: [] for position in VOTING_POSITIONS}
-    for name in scope.members:
+    for name in names:
         split[library.position(document, name)].append(name)
     return split
 
@@ -123,7 +125,7 @@ def _size(scope: Scope) -> str:
 
 def _breakdown(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
     scope = scope_of(query, document, library)
-    split = _by_position(scope, document, library)
+    split = _by_position(scope.members, document, library)
     lines = [f"How the {scope.noun} voted ({_size(scope)} on {_date(document)}):"]
     lines += _position_lines(split, vote)
     lines += _footnotes(scope, scope.members, vote)
@@ -187,18 +189,12 @@ def _listing(query: Query, document: Document, vote: RecordedVote, library: Libr
 
 def _others(others: list[str], *, everyone: bool, document: Document, library: Library) -> str:
     """How the rest of the set voted: "All 7 voted against: …" or "The others: …"."""
-    rest = {
-        p: names for p, names in _by_position(_plain(others), document, library).items() if names
-    }
+    rest = {p: names for p, names in _by_position(others, document, library).items() if names}
     if len(rest) == 1:
         position, names = next(iter(rest.items()))
         who = f"All {len(names)}" if everyone else f"The other {len(names)}"
         return f"{who} {POSITION_VERBS[position]}: {join_names(names)}."
     return f"{'They voted' if everyone else 'The others'}: {_compact(rest)}."
-
-
-def _plain(names: list[str]) -> Scope:
-    return Scope(tuple(names), "", (), (), ())
 
 
 def _members(
@@ -209,7 +205,7 @@ def _members(
         return _noted(scope, document, vote, library)
     if not scope.members:
         return [f"None: the report names no {scope.noun}."], [], list(scope.paragraph_ids)
-    split = _by_position(scope, document, library)
+    split = _by_position(scope.members, document, library)
     lines = [f"The {scope.noun} ({_size(scope)}): {_compact(split)}."]
     lines += _footnotes(scope, scope.members, vote)
     return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
@@ -269,7 +265,9 @@ def _count(query: Query, document: Document, vote: RecordedVote, library: Librar
 
 def _comparison(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
     scope = scope_of(query, document, library)
-    split = {p: names for p, names in _by_position(scope, document, library).items() if names}
+    split = {
+        p: names for p, names in _by_position(scope.members, document, library).items() if names
+    }
     entries = vote_entries(scope.members, document, vote, library)
     if len(scope.members) < 2:
         return [f"There is nothing to compare: the question names {_size(scope)}."], entries, []
