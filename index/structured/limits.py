@@ -183,10 +183,13 @@ def _arguments(
     statements = _statements_for(query, document, library)
     if not statements:
         subject = _who(query) or "that delegation"
+        recorded = list(dict.fromkeys(s.paragraph_id for s in document.statements))
+        where = join_names(paragraph_label(document, pid) for pid in recorded)
+        listed = f" The statements it records are in {where}." if recorded else ""
         return (
             f"The report does not record what {subject} said; it records no statement by "
-            f"{subject} at all. Statements are listed in paragraphs 4 to 12 of the report.",
-            [],
+            f"{subject} at all.{listed}",
+            recorded,
             [],
         )
     facts = "; ".join(

@@ -73,3 +73,13 @@ def test_an_unknown_topic_is_named(engine: Engine) -> None:
     answer = engine.ask("does it mention cryptocurrency")
     assert answer.text.startswith("The document does not mention “cryptocurrency”.")
     assert not answer.answered
+
+
+def test_a_silent_delegation_is_pointed_to_the_paragraphs_that_record_statements(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("what did brazil say")
+    assert "records no statement by Brazil at all" in answer.text
+    recorded = {s.paragraph_id for s in engine.documents[0].statements}
+    assert len(answer.sources) == len(recorded)
+    assert "paragraph 11 of the report" in [source.label for source in answer.sources]
