@@ -309,7 +309,10 @@ INTRODUCED = words(
     r"who introduc\w*",
     r"introduced it",
 )
-INTRODUCTORY = words(r"introductory", r"intro statement", r"opening statement")
+INTRODUCTORY = words(
+    r"introductory", r"intro statement", r"opening statement", r"(?:unodc )?director"
+)
+""""The director" is who made the introductory statement (UNODC's Division for Treaty Affairs)."""
 STATEMENT = words(
     r"(?:make|made) a statement",
     r"spoke",

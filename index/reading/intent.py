@@ -88,8 +88,11 @@ def _limits(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     """What a delegation argued, or why a State voted as it did: not recorded."""
     speaker = e.countries or e.groups or e.sets or e.anaphora or e.introductory
-    if e.content and (speaker or "director" in e.plain or "representative" in e.plain):
-        return base.model_copy(update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS})
+    if e.content and (speaker or "representative" in e.plain):
+        moment = StatementMoment.INTRODUCTORY if e.introductory else base.moment
+        return base.model_copy(
+            update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS, "moment": moment}
+        )
     if e.why:
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}

@@ -224,7 +224,7 @@ def _sentence_naming(document: Document, statement: Statement) -> str:
 
 
 def _statements_for(query: Query, document: Document, library: Library) -> list[Statement]:
-    if "director" in query.text.casefold() or query.moment is StatementMoment.INTRODUCTORY:
+    if query.moment is StatementMoment.INTRODUCTORY:
         return [s for s in document.statements if s.moment is StatementMoment.INTRODUCTORY]
     found: list[Statement] = []
     for country in query.countries:
