@@ -202,7 +202,8 @@ class _Token:
 
 
 @lru_cache(maxsize=8192)
-def _fold(word: str) -> str:
+def fold_word(word: str) -> str:
+    """A word without case, accents, apostrophes or dots: how names are compared."""
     decomposed = unicodedata.normalize("NFKD", word)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
     return "".join(char for char in plain if char not in _APOSTROPHES and char != ".")
@@ -214,11 +215,11 @@ def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     for match in matches:
         raw = match.group()
-        norm = _fold(raw)
+        norm = fold_word(raw)
         if len(matches) > 1:
             norm = _TOKEN_SYNONYMS.get(norm, norm)
         possessive = _POSSESSIVE.search(raw)
-        stem = _fold(raw[: possessive.start()]) if possessive else None
+        stem = fold_word(raw[: possessive.start()]) if possessive else None
         tokens.append(_Token(raw, match.start(), match.end(), norm, stem))
     return tokens
 

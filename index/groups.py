@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 from functools import cache
@@ -29,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from index.countries import (
     all_member_names,
     canonical_name,
+    fold_word,
     load_member_states,
     load_other_entities,
     normalise,
@@ -247,9 +247,7 @@ def alias_key(text: str) -> str:
     Deliberately coarser than the reader's matching ("G-7" and "G7" share a key), so no two
     groups can ever be confused by it.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    words = re.findall(r"[^\W_]+", plain)
+    words = [fold_word(word) for word in re.findall(r"[^\W_]+", text)]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return "".join(words)

@@ -9,19 +9,14 @@ and accents ignored, so "African Union" wins over "African" and "the Gulf states
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from index.countries import fold_word
 from index.groups import Group, load_groups
 
 _WORD = re.compile(r"[^\W_]+")
-
-
-def _fold(word: str) -> str:
-    """Case and accents off; digits kept, unlike country names ("G7" is not "G20")."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+"""Words with their digits: unlike a country name, "G7" is not "G20"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +39,7 @@ def _table() -> _Table:
     keys: dict[tuple[str, ...], Group] = {}
     for group in load_groups():
         for label in (group.name, group.short_name or group.name, *group.aliases):
-            words = tuple(_fold(word) for word in _WORD.findall(label))
+            words = tuple(fold_word(word) for word in _WORD.findall(label))
             if len(words) > 1 and words[0] == "the":
                 words = words[1:]
             keys[words] = group
@@ -59,7 +54,7 @@ def find_groups(text: str) -> list[GroupSpan]:
     name could still continue.
     """
     table = _table()
-    tokens = [(m.start(), m.end(), _fold(m.group())) for m in _WORD.finditer(text)]
+    tokens = [(m.start(), m.end(), fold_word(m.group())) for m in _WORD.finditer(text)]
     found: list[GroupSpan] = []
     index = 0
     while index < len(tokens):
