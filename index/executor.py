@@ -15,6 +15,7 @@ from index.groups import group_by_id
 from index.library import Library
 from index.query import Intent, OperativeSelection, Query
 from index.records import Document
+from index.structured.citing import excerpt
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
 from index.structured.limits import answer_limit
 from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
@@ -95,7 +96,7 @@ def _nearest(retriever: Callable[[], Retriever], text: str) -> list[Source]:
         Source(
             document=best.paragraph.document,
             label=best.paragraph.label,
-            text=best.paragraph.text[:240],
+            text=excerpt(best.paragraph.text),
             score=round(best.score, 4),
         )
     ]
