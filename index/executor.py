@@ -32,12 +32,12 @@ NEAREST_PASSAGES = 3
 def execute(query: Query, library: Library, retriever: Callable[[], Retriever]) -> Answer:
     """The answer to ``query``; ``retriever`` is called only for questions that need it."""
     documents = library.documents_for(query.documents)
-    countries, preface = expand_ambiguous(query.countries)
     if query.intent is Intent.PASSAGE:
         passage = retriever().answer(query.search_text)
         return passage.model_copy(update={"question": query.text})
     if query.intent is Intent.NOT_IN_DOCUMENT:
         return answer_limit(query, documents, library, lambda text: _nearest(retriever, text))
+    countries, preface = expand_ambiguous(query.countries)
     answer = _structured(
         query.model_copy(update={"countries": tuple(countries)}), documents, library
     )
