@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from index.answers import Source, VoteEntry
+from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.library import Library, document_title, vote_title
 from index.records import Document, Position, RecordedVote
 
 EXCERPT_CHARS = 240
+NO_VOTE = "The report records no vote."
+
+VoteBlock = tuple[list[str], list[VoteEntry], list[str]]
+"""An answer block's lines, the votes it names and the paragraphs it cites beyond the vote."""
 
 POSITION_PHRASES: dict[Position, str] = {
     Position.IN_FAVOUR: "voted **in favour**",
@@ -67,6 +71,36 @@ def vote_heading(document: Document, vote: RecordedVote) -> str:
         f"{vote.stated.abstaining} abstaining"
     )
     return f"*{vote_title(vote)}: {outcome}, {counts}. {document_title(document)}.*"
+
+
+def per_vote(
+    question: str,
+    kind: AnswerKind,
+    documents: Sequence[Document],
+    block: Callable[[Document, RecordedVote], VoteBlock],
+) -> Answer:
+    """One block per document, each closed by the line naming its vote and citing it; a
+    document without a vote says so, and the answer counts as answered if any vote was."""
+    blocks: list[str] = []
+    entries: list[VoteEntry] = []
+    cited: dict[str, list[str]] = {}
+    for document in documents:
+        vote = document.vote
+        if vote is None:
+            blocks.append(f"{NO_VOTE}\n{document_line(document)}")
+            continue
+        lines, votes, ids = block(document, vote)
+        cited[document.id] = [vote.paragraph_id, *ids]
+        entries += votes
+        blocks.append("\n".join([*lines, vote_heading(document, vote)]))
+    return Answer(
+        question=question,
+        kind=kind,
+        answered=bool(cited),
+        text="\n\n".join(blocks),
+        votes=entries,
+        sources=cited_sources(documents, cited),
+    )
 
 
 def document_line(document: Document) -> str:

@@ -16,7 +16,14 @@ from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
 from index.query import Limit, Query
 from index.records import Document, Part, Statement, StatementMoment
-from index.structured.citing import cite, document_line, excerpt, join_names, vote_entries
+from index.structured.citing import (
+    NO_VOTE,
+    cite,
+    document_line,
+    excerpt,
+    join_names,
+    vote_entries,
+)
 from index.structured.proceedings import moments_asked, paragraph_label, statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
@@ -267,7 +274,7 @@ def _reasons(
     """The votes asked about, and that the report does not give reasons."""
     vote = document.vote
     if vote is None:
-        return "The report records no vote.", [], []
+        return NO_VOTE, [], []
     facts: list[str] = []
     votes: list[VoteEntry] = []
     if query.countries or query.groups or query.sets:

@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
+from index.answers import Answer, AnswerKind, Illustration, IllustrationKind
 from index.groups import regional_groups
 from index.library import Library
 from index.query import DocumentSet, Intent, Quantifier, Query
 from index.records import Document, Position, RecordedVote
 from index.structured.citing import (
     POSITION_HEADINGS,
-    cited_sources,
-    document_line,
+    VoteBlock,
     join_names,
+    per_vote,
     vote_entries,
-    vote_heading,
 )
 from index.structured.scope import Scope, scope_of
 
@@ -45,40 +44,24 @@ OUTLIER_RULE = (
     "(States that did not vote are left out of the comparison)."
 )
 
-Lines = tuple[list[str], list[VoteEntry], list[str]]
-"""An answer block's lines, the votes it names and the paragraphs it cites."""
-
 
 def answer_set(query: Query, documents: Sequence[Document], library: Library) -> Answer:
     """Breakdown, list, count or comparison, per document with a vote."""
-    compose: dict[Intent, Callable[[Query, Document, RecordedVote, Library], Lines]] = {
+    compose: dict[Intent, Callable[[Query, Document, RecordedVote, Library], VoteBlock]] = {
         Intent.BREAKDOWN: _breakdown,
         Intent.LIST: _listing,
         Intent.COUNT: _count,
         Intent.COMPARE: _outliers if query.outliers else _comparison,
     }
-    blocks: list[str] = []
-    entries: list[VoteEntry] = []
-    cited: dict[str, list[str]] = {}
-    for document in documents:
-        vote = document.vote
-        if vote is None:
-            blocks.append(f"The report records no vote.\n{document_line(document)}")
-            continue
-        lines, votes, ids = compose[query.intent](query, document, vote, library)
-        cited[document.id] = [vote.paragraph_id, *ids]
-        entries += votes
-        blocks.append("\n".join([*lines, vote_heading(document, vote)]))
-    voted = [d for d in documents if d.vote is not None]
-    return Answer(
-        question=query.text,
-        kind=AnswerKind(query.intent.value),
-        answered=bool(cited),
-        text="\n\n".join(blocks),
-        votes=entries,
-        sources=cited_sources(documents, cited),
-        illustration=_illustration(query, voted),
+    block = compose[query.intent]
+    answer = per_vote(
+        query.text,
+        AnswerKind(query.intent.value),
+        documents,
+        lambda document, vote: block(query, document, vote, library),
     )
+    voted = [d for d in documents if d.vote is not None]
+    return answer.model_copy(update={"illustration": _illustration(query, voted)})
 
 
 def _illustration(query: Query, voted: Sequence[Document]) -> Illustration | None:
@@ -123,7 +106,7 @@ def _size(scope: Scope) -> str:
     return f"{count} Member State{'s' if count != 1 else ''}"
 
 
-def _breakdown(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+def _breakdown(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
     scope = scope_of(query, document, library)
     split = _by_position(scope.members, document, library)
     lines = [f"How the {scope.noun} voted ({_size(scope)} on {_date(document)}):"]
@@ -158,7 +141,7 @@ def _position_phrase(positions: Sequence[Position]) -> str:
     return f"{', '.join(verbs[:-1])} or {verbs[-1]}"
 
 
-def _listing(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+def _listing(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
     scope = scope_of(query, document, library)
     if not query.positions:
         return _members(query, scope, document, vote, library)
@@ -199,7 +182,7 @@ def _others(others: list[str], *, everyone: bool, document: Document, library: L
 
 def _members(
     query: Query, scope: Scope, document: Document, vote: RecordedVote, library: Library
-) -> Lines:
+) -> VoteBlock:
     """A set listed without a position filter ("did any country change its vote?")."""
     if any(mention.set is DocumentSet.NOTED for mention in query.sets):
         return _noted(scope, document, vote, library)
@@ -211,7 +194,7 @@ def _members(
     return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
 
 
-def _noted(scope: Scope, document: Document, vote: RecordedVote, library: Library) -> Lines:
+def _noted(scope: Scope, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
     """Later intentions: the recorded vote stands, the report only notes what was meant."""
     if not scope.members:
         return ["The report notes no delegation that meant to vote otherwise."], [], []
@@ -248,7 +231,7 @@ def _verdict(quantifier: Quantifier | None, matched: int, total: int) -> str:
     return "**Yes**: " if yes else "**No**: "
 
 
-def _count(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+def _count(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
     scope = scope_of(query, document, library)
     matches = _matches(query, scope, document, library)
     listed = join_names(_with_notes(matches, vote)) or "none"
@@ -263,7 +246,9 @@ def _count(query: Query, document: Document, vote: RecordedVote, library: Librar
     return lines, vote_entries(matches, document, vote, library), list(scope.paragraph_ids)
 
 
-def _comparison(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+def _comparison(
+    query: Query, document: Document, vote: RecordedVote, library: Library
+) -> VoteBlock:
     scope = scope_of(query, document, library)
     split = {
         p: names for p, names in _by_position(scope.members, document, library).items() if names
@@ -293,7 +278,7 @@ def _comparison(query: Query, document: Document, vote: RecordedVote, library: L
     return [head, *_footnotes(scope, scope.members, vote)], entries, list(scope.paragraph_ids)
 
 
-def _outliers(query: Query, document: Document, vote: RecordedVote, library: Library) -> Lines:
+def _outliers(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
     """Per UN regional group: its most common position, and the States that voted otherwise."""
     date = document.meta.date
     lines = [OUTLIER_RULE]

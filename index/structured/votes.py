@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
 from index.countries import Resolution, ResolutionStatus
 from index.library import Library
 from index.records import Document, Position, RecordedVote
 from index.structured.citing import (
+    NO_VOTE,
     POSITION_HEADINGS,
     POSITION_PHRASES,
+    VoteBlock,
     cited_sources,
     document_line,
     join_names,
+    per_vote,
     vote_heading,
 )
 from index.structured.proceedings import sponsor_phrase, statement_phrase
 from index.user_text import quote_user_text
 
-NO_VOTE = "The report records no vote."
 NO_REASONS = (
     "The report records how delegations voted, not why: explanations of vote are given in the "
     "Committee's summary records, which the report cites."
@@ -133,14 +135,15 @@ def _other_line(other: Resolution) -> str:
 def answer_tally(library: Library, question: str, documents: Sequence[Document]) -> Answer:
     """The result of each document's vote, with who did not vote."""
 
-    def lines(document: Document, vote: RecordedVote) -> list[str]:
+    def block(document: Document, vote: RecordedVote) -> VoteBlock:
         absent = library.absent(document)
-        return [
+        lines = [
             _result_sentence(vote),
             f"**{len(absent)}** Member States did not vote: {join_names(absent)}.",
         ]
+        return lines, [], []
 
-    answer = _per_vote(question, AnswerKind.TALLY, documents, lines)
+    answer = per_vote(question, AnswerKind.TALLY, documents, block)
     voted = [document.id for document in documents if document.vote is not None]
     if not voted:
         return answer
@@ -167,48 +170,22 @@ def answer_roster(
     """The full list of countries for the positions asked (or for every position)."""
     positions = list(asked) or [p for p in Position if p is not Position.NOT_MEMBER]
 
-    def lines(document: Document, vote: RecordedVote) -> list[str]:
-        listed = []
+    def block(document: Document, vote: RecordedVote) -> VoteBlock:
+        listed: list[str] = []
+        named: list[VoteEntry] = []
         for current in positions:
             names = library.roster(document, current)
             listed.append(
                 f"**{POSITION_HEADINGS[current]}** ({len(names)}): {join_names(names) or 'none'}."
             )
+            named += [
+                VoteEntry(
+                    country=name, position=current, note=vote.notes.get(name), document=document.id
+                )
+                for name in names
+            ]
         if Position.ABSENT in positions:
             listed.append("“Did not vote” = 2019 Member States recorded in none of the lists.")
-        return listed
+        return listed, named, []
 
-    answer = _per_vote(question, AnswerKind.ROSTER, documents, lines)
-    named = [
-        VoteEntry(country=name, position=current, note=d.vote.notes.get(name), document=d.id)
-        for d in documents
-        if d.vote is not None
-        for current in positions
-        for name in library.roster(d, current)
-    ]
-    return answer.model_copy(update={"votes": named})
-
-
-def _per_vote(
-    question: str,
-    kind: AnswerKind,
-    documents: Sequence[Document],
-    lines: Callable[[Document, RecordedVote], list[str]],
-) -> Answer:
-    """One block per document, each closed by the line naming its vote, citing the vote."""
-    blocks: list[str] = []
-    cited: dict[str, list[str]] = {}
-    for document in documents:
-        vote = document.vote
-        if vote is None:
-            blocks.append(f"{NO_VOTE}\n{document_line(document)}")
-            continue
-        cited[document.id] = [vote.paragraph_id]
-        blocks.append("\n".join([*lines(document, vote), vote_heading(document, vote)]))
-    return Answer(
-        question=question,
-        kind=kind,
-        answered=bool(cited),
-        text="\n\n".join(blocks),
-        sources=cited_sources(documents, cited),
-    )
+    return per_vote(question, AnswerKind.ROSTER, documents, block)
