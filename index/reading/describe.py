@@ -129,27 +129,23 @@ def _country_names(countries: Sequence[CountryMention]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+_STAGE_WORDS = {
+    SponsorStage.ORIGINAL: "original ",
+    SponsorStage.REVISED: "added ",
+    SponsorStage.SUBSEQUENT: "later ",
+}
+_MOMENT_WORDS = {
+    StatementMoment.BEFORE_VOTE: " before the vote",
+    StatementMoment.EXPLANATION_AFTER_VOTE: " after the vote",
+}
+
+
 def _set_phrase(mention: SetMention) -> str:
     if mention.set is DocumentSet.SPONSORS:
-        stage = (
-            {
-                SponsorStage.ORIGINAL: "original ",
-                SponsorStage.REVISED: "added ",
-                SponsorStage.SUBSEQUENT: "later ",
-            }.get(mention.stage, "")
-            if mention.stage
-            else ""
-        )
+        stage = _STAGE_WORDS[mention.stage] if mention.stage else ""
         return f"the {stage}sponsors"
     if mention.set is DocumentSet.SPEAKERS:
-        when = (
-            {
-                StatementMoment.BEFORE_VOTE: " before the vote",
-                StatementMoment.EXPLANATION_AFTER_VOTE: " after the vote",
-            }.get(mention.moment, "")
-            if mention.moment
-            else ""
-        )
+        when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
         return f"the States that spoke{when}"
     return "the States whose later intention the report notes"
 
