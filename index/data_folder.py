@@ -1,13 +1,16 @@
-"""One warning line for a data folder that cannot be written, whatever tried to write there.
+"""How files reach the data folder, and the one warning line when it cannot be written.
 
 The parsed-records cache, the search index and the picture cache all keep their files in
-``RAPPORTEUR_DATA_DIR``; when it is read-only, full or not a folder, each falls back to
-memory and the operator needs to hear it once, with the fix, not three times.
+``RAPPORTEUR_DATA_DIR``. Each writes them the same crash-safe way, and when the folder is
+read-only, full or not a folder, each falls back to memory and the operator needs to hear
+it once, with the fix, not three times.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 import threading
 from pathlib import Path
 
@@ -15,6 +18,25 @@ log = logging.getLogger("index.data_folder")
 
 _warned: set[Path] = set()
 _lock = threading.Lock()
+
+
+def write_atomically(target: Path, data: bytes, *, prefix: str, suffix: str = ".tmp") -> None:
+    """Write through a temporary file beside ``target`` (``prefix``, random part, ``suffix``),
+    fsync it, then rename it over ``target``: a reader never sees half a file, and a writer
+    killed midway leaves only a temporary file its owner's clean-up recognises by name.
+
+    Raises ``OSError``; the temporary file never outlives a failed write.
+    """
+    descriptor, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=target.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def why_unwritable(folder: Path, error: OSError, *, temporary_suffix: str = ".tmp") -> str:

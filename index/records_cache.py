@@ -13,13 +13,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from index.data_folder import warn_unwritable, why_unwritable
+from index.data_folder import warn_unwritable, why_unwritable, write_atomically
 from index.parsing.seed_files import ParsedSeeds, SeedFile, usable_seeds
 from index.records import Document
 from index.settings import EngineSettings
@@ -127,21 +126,13 @@ def _store(path: Path, key: str, parsed: ParsedSeeds) -> None:
         skipped=parsed.skipped,
         documents=parsed.documents,
     )
-    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f"{path.name}.{os.getpid()}.", suffix=".tmp"
+        write_atomically(
+            path, cached.model_dump_json().encode(), prefix=f"{path.name}.{os.getpid()}."
         )
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(cached.model_dump_json().encode())
-        os.replace(temporary, path)
-        temporary = None
     except OSError as error:
         warn_unwritable(path.parent, _reason(path, error))
-    finally:
-        if temporary is not None:
-            _discard(Path(temporary))
 
 
 def _reason(path: Path, error: OSError) -> str:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -22,7 +20,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bot.charts.raster import PNG_SIGNATURE
-from index.data_folder import warn_unwritable, why_unwritable
+from index.data_folder import warn_unwritable, why_unwritable, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -89,16 +87,10 @@ class PictureStore:
         if self.directory is None:
             return None
         target = self.directory / filename
-        temporary: str | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(handle, "wb") as file:
-                file.write(png)
-            os.replace(temporary, target)
+            write_atomically(target, png, prefix=f".{filename}.")
         except OSError as error:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
             warn_unwritable(self.directory.parent, why_unwritable(self.directory, error))
             return None
         same_picture = re.compile(rf"{re.escape(stem)}-[0-9a-f]{{20}}\.png")

@@ -17,7 +17,6 @@ import hashlib
 import io
 import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -35,6 +34,7 @@ from pydantic import (
     model_validator,
 )
 
+from index.data_folder import write_atomically
 from index.search.models import IndexType
 
 MANIFEST_FORMAT = 2
@@ -153,20 +153,9 @@ def _tune(index: faiss.Index) -> None:
         index.hnsw.efSearch = HNSW_EF_SEARCH
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same directory, fsync, then ``os.replace``."""
-    fd, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
-    )
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+def _write(target: Path, data: bytes) -> None:
+    """Temporary files are named ``.<file>.<random>.tmp``, which ``_remove_orphans`` knows."""
+    write_atomically(target, data, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -219,10 +208,10 @@ def save_index(
     final = manifest.model_copy(update={"faiss_sha256": sha256_bytes(faiss_bytes)})
     with _writer_lock(data_dir, wait=True):
         _remove_orphans(data_dir)
-        _atomic_write(data_dir / FAISS_FILE, faiss_bytes)
+        _write(data_dir / FAISS_FILE, faiss_bytes)
         if encoder is not None and not _holds(data_dir / ENCODER_FILE, final.query_encoder):
-            _atomic_write(data_dir / ENCODER_FILE, encoder)
-        _atomic_write(data_dir / MANIFEST_FILE, final.model_dump_json(indent=2).encode())
+            _write(data_dir / ENCODER_FILE, encoder)
+        _write(data_dir / MANIFEST_FILE, final.model_dump_json(indent=2).encode())
     return final
 
 

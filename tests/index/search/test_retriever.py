@@ -356,7 +356,7 @@ def _full_disk(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(target: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store, "_atomic_write", refuse)
+    monkeypatch.setattr(store, "_write", refuse)
 
 
 @pytest.mark.parametrize(
