@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from index.answers import Answer, AnswerKind, Source
 from index.records import Document, Paragraph, Part
 from index.search.models import Hit
+from index.structured.citing import document_line
 
 EXCERPT_CHARS = 240
 MAX_SOURCES = 3
@@ -35,27 +36,29 @@ def where(paragraph: Paragraph, document: Document | None) -> str:
     """Name the paragraph's place: "operative paragraph 5 of draft resolution …"."""
     if document is None:
         return f"{paragraph.label} of document {paragraph.document}"
-    report = f"{document.meta.subtitle}, “{document.meta.title}”"
     if paragraph.part is Part.REPORT:
-        return f"{paragraph.label} ({report})"
+        return paragraph.label
     draft = document.drafts[-1] if document.drafts else "the draft resolution"
-    return f"{paragraph.label} of draft resolution {draft} ({report})"
+    return f"{paragraph.label} of draft resolution {draft}"
 
 
 def passage_answer(
     question: str, hits: Sequence[Hit], documents: dict[str, Document], min_dense: float
 ) -> Answer:
-    """Quote the first hit's chosen sentences; cite it and the other hits that are on topic."""
+    """Quote the first hit's chosen sentences; cite it and the other hits that are on topic;
+    close, like every answer, with the document and the vote it records."""
     best = hits[0]
     quoted = best.quote or (best.paragraph.text,)
-    place = where(best.paragraph, documents.get(best.paragraph.document))
+    document = documents.get(best.paragraph.document)
     quote = "\n> ".join(quoted)
-    text = f"According to **{place}**:\n\n> {quote}"
+    text = f"According to **{where(best.paragraph, document)}**:\n\n> {quote}"
     related = [
         hit for hit in hits[1:MAX_SOURCES] if hit.dense >= min_dense or hit.score >= best.score
     ]
     if related:
         text += "\n\nSee also " + ", ".join(hit.paragraph.label for hit in related) + "."
+    if document is not None:
+        text += f"\n{document_line(document)}"
     sources = [_source(best, " ".join(quoted))]
     sources += [_source(hit, hit.paragraph.text) for hit in related]
     return Answer(

@@ -228,3 +228,24 @@ def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(
     assert report.ok and report.documents_changed == [SEED_ID]
     assert [change.id for change in report.paragraphs_changed] == ["operative-3"]
     assert builder.calls == math.ceil(report.vectors / BUILD_BATCH_SIZE)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how'd the kiwis vote",
+        "which eu countries backed it?",
+        "what was the tally",
+        "who sponsored it",
+        "what did china say",
+        "was it adopted in plenary",
+        "when does the ad hoc committee meet",
+    ],
+)
+def test_every_answer_names_the_document_and_the_committee_vote(
+    searchable: Engine, question: str
+) -> None:
+    answer = searchable.ask(question)
+    assert "Report of the Third Committee, “Countering the use of information" in answer.text
+    assert "Third Committee recorded vote on A/C.3/74/L.11/Rev.1" in answer.text
+    assert "(50th meeting, 18 November 2019)" in answer.text
