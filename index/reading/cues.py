@@ -20,9 +20,10 @@ def words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
-SUBJECT = r"(?:xcountryx|xgroupx)"
+SUBJECT = r"(?:the )?(?:xcountryx|xgroupx)"
+"""A country or group the reader found, with the article people put before many ("the UK")."""
 SPEAKER = (
-    r"(?:xcountryx|xgroupx|it|they|he|she|the (?:\w+ ){0,3}"
+    r"(?:" + SUBJECT + r"|it|they|he|she|the (?:\w+ ){0,3}"
     r"(?:representatives?|delegations?|delegates?|director|speakers?|ambassadors?|chair))"
 )
 

@@ -37,6 +37,8 @@ IN, AGAINST, ABSTAIN, ABSENT = (
         ("How did South Africa vote?", ["South Africa"], []),
         ("What was China's position?", ["China"], []),
         ("where did brazil land on this", ["Brazil"], []),
+        ("what did the kiwis do", ["New Zealand"], []),
+        ("how did the dutch go", ["Netherlands"], []),
     ],
 )
 def test_a_country_in_casual_words_is_a_vote(
@@ -182,6 +184,8 @@ def test_trigger_words_do_not_pull_passage_questions_away(engine: Engine, questi
         ("who chairs the ad hoc committee", Limit.CHAIR),
         ("how much money was allocated for this", Limit.MONEY),
         ("what did China say before the vote?", Limit.ARGUMENTS),
+        ("what did the uk say", Limit.ARGUMENTS),
+        ("what did the netherlands argue after the vote", Limit.ARGUMENTS),
         ("what were russia's main arguments for the draft", Limit.ARGUMENTS),
         ("why did brazil abstain", Limit.REASONS),
         ("was the convention eventually adopted", Limit.LATER_EVENTS),
