@@ -47,6 +47,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bw/\s?"), "with "),
     (re.compile(r"\b(?:bc|cuz|coz)\b"), "because"),
     (re.compile(r"\babt\b"), "about"),
+    (re.compile(r"\b(?:wat|wut|wht)\b"), "what"),
     (re.compile(r"&"), " and "),
     (re.compile(r"\b(?:unga|ga)\b"), "general assembly"),
     (re.compile(r"\bsg\b"), "secretary-general"),

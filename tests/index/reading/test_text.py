@@ -22,6 +22,7 @@ from index.reading.text import COUNTRY, MAX_READ_CHARS, cue_text, valid_text, wo
         ("india vs pakistan", "india versus pakistan"),
         ("did the GA vote", "did the general assembly vote"),
         ("who's the rapporteur pls", "who is the rapporteur"),
+        ("wat did they say", "what did they say"),
     ],
 )
 def test_contractions_and_shorthand_are_spelled_out(typed: str, plain: str) -> None:
