@@ -12,9 +12,9 @@ from functools import cached_property
 
 from index.countries import all_member_names
 from index.groups import speaks_for
+from index.language.glossary import default_glossary
 from index.reading.vocabulary import Vocabulary
 from index.records import Document, Paragraph, Position, RecordedVote, Sponsor, Statement
-from index.search.glossary import default_glossary
 from index.subjects import mentions_subject, subject_words, words_of
 
 
