@@ -373,6 +373,16 @@ def canonical_name(text: str) -> str | None:
     return found
 
 
+def name_for_code(code: str) -> str | None:
+    """The Member State, observer or non-member with this two-letter ISO code, if any."""
+    wanted = code.upper()
+    for member in load_member_states().members:
+        if member.iso2 == wanted:
+            return member.name
+    entity = next((e for e in load_other_entities().entities if wanted in e.codes), None)
+    return entity.name if entity else None
+
+
 def all_member_names() -> list[str]:
     """All 193 Member State names, alphabetical as in UN lists (accents ignored)."""
     return list(_tables().member_names)

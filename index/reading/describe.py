@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from index.countries import CountryMention, ResolutionStatus
 from index.query import DocumentSet, Intent, Limit, Quantifier, Query, SetMention
 from index.records import Position, SponsorStage, StatementMoment
+from index.user_text import quote_user_text
 
 _POSITION_WORDS = {
     Position.IN_FAVOUR: "voted in favour",
@@ -42,7 +43,10 @@ def described(query: Query) -> Query:
     uncertain = query.follow_up or corrected or ambiguous or interpreted or bool(query.corrections)
     text = reading(query)
     if query.corrections:
-        fixed = ", ".join(f"“{c.replace(' → ', '” as “')}”" for c in query.corrections)
+        fixed = ", ".join(
+            "“{}” as “{}”".format(*map(quote_user_text, c.split(" → ", 1)))
+            for c in query.corrections
+        )
         text = f"{text} (reading {fixed})"
     return query.model_copy(update={"reading": text, "uncertain": uncertain})
 
@@ -123,7 +127,7 @@ def _country_names(countries: Sequence[CountryMention]) -> str:
         elif country.candidates:
             names += list(country.candidates)
         else:
-            names.append(f"“{country.text}”")
+            names.append(f"“{quote_user_text(country.text)}”")
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"

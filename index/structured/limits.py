@@ -27,6 +27,7 @@ from index.structured.citing import (
 from index.structured.proceedings import moments_asked, paragraph_label, statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
+from index.user_text import quote_user_text
 
 _SUMMARY_RECORD = re.compile(r"A/C\.\d+/\d+/SR\.(\d+)")
 
@@ -71,7 +72,7 @@ def _explain(
     if limit is Limit.REASONS:
         return _reasons(query, document, library)
     if limit is Limit.UNKNOWN_TOPIC:
-        return f"The document does not mention “{query.topic}”.", [], []
+        return f"The document does not mention “{quote_user_text(query.topic or '')}”.", [], []
     officer = (
         f"{meta.rapporteur}{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}"
     )

@@ -295,3 +295,22 @@ def test_either_or_questions(
 ) -> None:
     query = engine.read(question)
     assert (query.intent, sorted(query.positions)) == (intent, sorted(positions))
+
+
+FULLWIDTH_QUESTION = "".join(chr(ord(c) + 0xFEE0) if c != " " else c for c in "how did Kenya vote")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did \U0001f1f0\U0001f1ea vote?",
+        FULLWIDTH_QUESTION,
+        "How did \U0001d40a\U0001d41e\U0001d427\U0001d432\U0001d41a vote?",
+        "How did Kenya vote? #2030",
+        "\u202eHow did Kenya vote?",
+    ],
+)
+def test_text_forms_read_as_the_plain_question(engine: Engine, question: str) -> None:
+    query = engine.read(question)
+    assert query.intent is Intent.VOTE
+    assert [c.name for c in query.countries] == ["Kenya"]
