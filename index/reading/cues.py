@@ -241,6 +241,7 @@ VOTE = words(
     r"breakdown",
     r"what did " + SUBJECT + r" do",
     r"how did " + SUBJECT + r" go",
+    r"where (?:was|were|is|are|did|does) " + SUBJECT + r"(?: stand| land| come down)? on",
     r"verdict",
 )
 TALLY_STRONG = words(

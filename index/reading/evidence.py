@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.countries import CountryMention, ResolutionStatus, find_countries
+from index.countries import CountryMention, ResolutionStatus, country_mentions
 from index.query import (
     DocumentSet,
     GroupMention,
@@ -22,6 +22,8 @@ from index.query import (
     SetMention,
 )
 from index.reading import cues
+from index.reading.capitals import capital_spans
+from index.reading.descriptors import DOCUMENT, Descriptor, find_descriptors
 from index.reading.group_names import GroupSpan, find_groups
 from index.reading.limits import Found, find_limit
 from index.reading.paragraph_refs import paragraph_ref
@@ -117,9 +119,15 @@ class Evidence:
 
 def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     """Read every cue of ``raw`` (already valid text) into ``Evidence``."""
-    group_spans, countries = _names(raw)
+    group_spans, mentions, descriptors = _names(raw)
     spans = [(g.start, g.end, GROUP) for g in group_spans]
-    spans += [(m.start, m.end, COUNTRY) for m in countries]
+    spans += [(m.start, m.end, COUNTRY) for m in mentions]
+    spans += [(d.start, d.end, DOCUMENT) for d in descriptors]
+    countries = [
+        m
+        for i, m in enumerate(mentions)
+        if all((m.name, m.candidates) != (o.name, o.candidates) for o in mentions[:i])
+    ]
     plain, corrections = correct(cue_text(raw, spans))
     evidence = Evidence(
         raw=raw,
@@ -140,14 +148,42 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     return evidence
 
 
-def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention]]:
-    """Groups and countries, the longer name winning where they overlap: "South Africa" is a
-    country, not "Africa"; "the EU" is the group, not the observer of the same name."""
-    groups = find_groups(raw)
-    countries = find_countries(raw)
+def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention], list[Descriptor]]:
+    """Groups, countries (by name or by capital) and the phrases that name the document
+    itself, the longer name winning where they overlap: "South Africa" is a country, not
+    "Africa"; "the EU" is the group, not the observer of the same name; "the Russian draft"
+    is the document, not Russia."""
 
     def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
         return start < other_end and other_start < end
+
+    capitals = capital_spans(raw)
+
+    def yields_to_capital(c: CountryMention) -> bool:
+        return any(
+            overlaps(c.start, c.end, k.mention.start, k.mention.end)
+            and (c.corrected or k.mention.end - k.mention.start > c.end - c.start)
+            for k in capitals
+        )
+
+    named = [c for c in country_mentions(raw) if not yields_to_capital(c)]
+    named += [
+        k.mention
+        for k in capitals
+        if k.governs
+        and not any(overlaps(k.mention.start, k.mention.end, c.start, c.end) for c in named)
+    ]
+    descriptors, countries = find_descriptors(raw, sorted(named, key=lambda c: c.start))
+    groups = [
+        g
+        for g in find_groups(raw)
+        if not any(overlaps(g.start, g.end, d.start, d.end) for d in descriptors)
+        and not any(
+            overlaps(g.start, g.end, k.mention.start, k.mention.end)
+            and k.mention.end - k.mention.start > g.end - g.start
+            for k in capitals
+        )
+    ]
 
     kept_groups = [
         g
@@ -162,7 +198,7 @@ def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention]]:
         for c in countries
         if not any(overlaps(c.start, c.end, g.start, g.end) for g in kept_groups)
     ]
-    return kept_groups, kept_countries
+    return kept_groups, kept_countries, descriptors
 
 
 def _group_mentions(spans: list[GroupSpan]) -> list[GroupMention]:
