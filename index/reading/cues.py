@@ -47,8 +47,8 @@ NEGATED: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
         Position.IN_FAVOUR,
         words(
-            r"not (?:vote |voting )?(?:for|in favou?r|yes)",
-            r"not (?:support|back|endorse|approve)",
+            r"not (?:even |actually |really |ever )?(?:vote |voting )?(?:for|in favou?r|yes)",
+            r"not (?:even |actually |really |ever )?(?:support|back|endorse|approve)",
             r"fail(?:ed)? to (?:support|back)",
         ),
     ),
@@ -210,7 +210,8 @@ SPONSOR_SET = re.compile(
 SPEAKER_SET = re.compile(
     r"\bspeakers\b"
     r"|\b(?:countries|states|delegations|ones|those|members|nations|representatives) "
-    r"(?:that|which|who) (?:had )?(?:spoke|made (?:a |their )?statements?|took the floor|"
+    r"(?:that|which|who) (?:had |actually |also |even )?(?:spoke|made (?:a |their )?statements?|"
+    r"took the floor|"
     r"explained their votes?|delivered statements?)\b"
 )
 NOTED_SET = words(
@@ -473,3 +474,26 @@ ANAPHORA = words(
 """Words standing for the previous subject; a bare "it" is usually the draft, so only "did it
 …" (the delegation just asked about) counts."""
 BARE_MOMENT = re.compile(r"^(?:and |what about |how about )?(?P<moment>before|after)\b")
+AGENT_PRONOUN = re.compile(
+    r"\b(?:it|they|he|she)\s+(?:also\s+|actually\s+|even\s+|really\s+|then\s+)?"
+    r"(?:vot(?:e|ed|es|ing)|abstain\w*|back(?:ed)?|support(?:ed)?|oppos(?:e|ed)|speak|spoke|"
+    r"say|said|(?:co-?)?sponsor(?:ed)?|make a statement|made a statement|explain\w*|stand|"
+    r"stood|sided?|land(?:ed)?|go|went|stick|stuck)\b"
+    r"|\b(?:its|their|his|her) (?:own )?(?:votes?|positions?|stance|delegations?|country|"
+    r"government|statements?)\b"
+)
+"""A pronoun acting as a State ("how did it vote?", "their position"): the subject of the
+question before, where a bare "it" would be the draft ("was it adopted?")."""
+PERSON_COUNTRY = re.compile(
+    r"\b(?:his|her) (?:country|delegation|government|nation|mission)\b"
+    r"|\bwhere (?:is|was|does|did) (?:he|she|the rapporteur) (?:come )?from\b"
+    r"|\b(?:which|what) (?:country|delegation|nationality|nation|state)\b.{0,25}\b(?:he|she|him|"
+    r"her)\b|\b(?:he|she) (?:is|was|comes?|came) from\b|\bnationality\b"
+)
+"""Asking for the country of the person the previous question was about (the Rapporteur)."""
+WHEN_OR_WHERE = re.compile(
+    r"^(?:and |so |ok |okay )?(?:at |in |on )?(?:which|what) (?:meeting|date|day|session)"
+    r"(?: was (?:that|this|it))?\??$"
+    r"|^(?:and |so |ok |okay )?(?:when|where)(?: (?:was|is|did) (?:that|this|it)(?: happen)?)?\??$"
+)
+"""A bare "at which meeting?" or "when?": asked of what the previous answer told."""

@@ -98,6 +98,9 @@ class Evidence:
     follow_up_opening: bool = False
     anaphora: bool = False
     bare_moment: StatementMoment | None = None
+    agent_pronoun: bool = False
+    person_country: bool = False
+    when_or_where: bool = False
     unknown_subject: CountryMention | None = None
     meeting: int | None = None
     corrections: list[str] = field(default_factory=list)
@@ -291,6 +294,9 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.metadata_field = next((MetadataField(f) for f, p in cues.METADATA if seen(p)), None)
     evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
     evidence.anaphora = seen(cues.ANAPHORA)
+    evidence.agent_pronoun = seen(cues.AGENT_PRONOUN)
+    evidence.person_country = seen(cues.PERSON_COUNTRY)
+    evidence.when_or_where = seen(cues.WHEN_OR_WHERE)
     meeting = cues.MEETING.search(evidence.plain)
     if meeting is not None:
         evidence.meeting = int(meeting.group("number"))

@@ -116,18 +116,27 @@ def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -
     sponsor_set = any(s.set is DocumentSet.SPONSORS for s in e.sets)
     if (e.sponsor or sponsor_set) and not set_question:
         countries = tuple(c for c in e.countries if not _after_with(e, c.start))
+        stage = e.stage or _set_stage(e.sets)
+        named = countries or e.groups
         return base.model_copy(
             update={
                 "intent": Intent.SPONSORS,
                 "countries": countries,
-                "sets": (),
-                "stage": e.stage or _set_stage(e.sets),
+                "sets": () if named else (SetMention(set=DocumentSet.SPONSORS, stage=stage),),
+                "stage": stage,
             }
         )
     speaker_set = any(s.set is DocumentSet.SPEAKERS for s in e.sets)
     if (e.statement or e.introductory or speaker_set) and not set_question:
         moment = StatementMoment.INTRODUCTORY if e.introductory else e.moment
-        return base.model_copy(update={"intent": Intent.STATEMENTS, "moment": moment, "sets": ()})
+        speakers = (
+            ()
+            if e.countries or e.groups or e.introductory
+            else (SetMention(set=DocumentSet.SPEAKERS, moment=moment),)
+        )
+        return base.model_copy(
+            update={"intent": Intent.STATEMENTS, "moment": moment, "sets": speakers}
+        )
     return None
 
 
@@ -194,9 +203,14 @@ def _set_reading(e: Evidence) -> dict[str, object]:
     return {"intent": Intent.BREAKDOWN, "quantifier": None}
 
 
+_FILLER = word_set(
+    "and or what about how the ok okay so then now hmm well also too lol pls please right"
+)
+
+
 def _only_names(e: Evidence) -> bool:
     """The question is nothing but country names ("France?", "the irish?", "and Chad")."""
-    rest = [w for w in e.plain.split() if w not in ("and", "or", "what", "about", "how", "the")]
+    rest = [w for w in e.plain.split() if w not in _FILLER]
     return all(w.strip("?.!,") in ("", COUNTRY) for w in rest)
 
 
