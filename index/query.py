@@ -126,6 +126,9 @@ class Query(BaseModel):
     intent: Intent
     countries: tuple[CountryMention, ...] = ()
     groups: tuple[GroupMention, ...] = ()
+    separately: bool = False
+    """The groups are subjects each in its own right ("the EU vs the African Group"), not a
+    narrowing of one another ("EU members of NATO")."""
     sets: tuple[SetMention, ...] = ()
     positions: tuple[Position, ...] = ()
     """The positions asked about, as a filter (empty: any position)."""

@@ -133,8 +133,14 @@ QUANTIFIERS = (
     ("all", words(r"all", r"every(?:one|body)?", r"each", r"whole", r"entire", r"both")),
     ("any", words(r"any(?:one|body)?", r"some(?:one|body)?", r"at least one")),
 )
-LIST_ALL = words(r"(?:list|show|give|name|tell)(?: me)? (?:all|every|each)")
-""""list every abstention" asks for the list, not whether all abstained."""
+LIST_ALL = words(
+    r"(?:list|show|give|name|tell)(?: me)? (?:all|every|each)",
+    r"(?:in|for|within|from) each",
+    r"per (?:group|bloc)",
+    r"each (?:group|bloc|side)",
+)
+""""list every abstention" asks for the list, not whether all abstained; "who abstained in
+each" asks it group by group."""
 COUNT = words(
     r"how many",
     r"number of",

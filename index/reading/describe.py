@@ -96,7 +96,11 @@ def subject_phrase(query: Query) -> str:
     sets = " and ".join(_set_phrase(s) for s in query.sets)
     groups = " and the ".join(group.name for group in query.groups)
     countries = _country_names(query.countries)
-    if sets:
+    if query.separately and len(query.groups) > 1:
+        phrase = " and ".join(group_phrase(group.name) for group in query.groups)
+        if sets:
+            phrase = f"{sets} among {phrase}"
+    elif sets:
         phrase = f"{sets} in the {groups}" if groups else sets
     elif groups:
         phrase = group_phrase(groups)
@@ -106,11 +110,10 @@ def subject_phrase(query: Query) -> str:
 
 
 def group_phrase(name: str) -> str:
-    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"."""
-    plural = name.split()[-1].casefold() in (
-        "countries",
-        "states",
-        "nations",
+    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"
+    (and "the members of the League of Arab States": its States are not its name's noun)."""
+    plural = (
+        name.split()[-1].casefold() in ("countries", "states", "nations") and " of " not in name
     ) or name.casefold().startswith("permanent members")
     return f"the {name}" if plural else f"the members of the {name}"
 

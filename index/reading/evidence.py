@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from index.countries import CountryMention, ResolutionStatus, country_mentions
 from index.query import (
@@ -70,6 +71,7 @@ class Evidence:
     countries: list[CountryMention]
     groups: list[GroupMention]
     paragraph: ParagraphRef | None
+    separately: bool = False
     sets: list[SetMention] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     either: bool = False
@@ -138,6 +140,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         corrections=list(corrections),
         countries=countries,
         groups=_group_mentions(group_spans),
+        separately=_joined_as_alternatives(raw, group_spans),
         paragraph=paragraph_ref(raw),
     )
     _read_positions(evidence)
@@ -202,6 +205,23 @@ def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention], list[Descri
         if not any(overlaps(c.start, c.end, g.start, g.end) for g in kept_groups)
     ]
     return kept_groups, kept_countries, descriptors
+
+
+_ALTERNATIVES = re.compile(
+    r"^\s*(?:,|;|/|\+|&|and|or|vs\.?|versus|v\.?|plus|compared (?:to|with)|against|then|"
+    r",\s*(?:and|or))\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _joined_as_alternatives(raw: str, spans: list[GroupSpan]) -> bool:
+    """Two groups joined by "and", "vs", "/" or a comma are two subjects ("EU vs African
+    Group"), each answered; a group that qualifies another ("EU members of NATO") narrows it."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    return len({span.group.id for span in ordered}) > 1 and all(
+        _ALTERNATIVES.match(raw[first.end : second.start]) is not None
+        for first, second in pairwise(ordered)
+    )
 
 
 def _group_mentions(spans: list[GroupSpan]) -> list[GroupMention]:

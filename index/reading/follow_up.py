@@ -115,7 +115,12 @@ def merge(
             update.update(countries=(), groups=neighbours, sets=())
             inherited.append("subjects")
     elif not own_subject:
-        update.update(countries=previous.countries, groups=previous.groups, sets=previous.sets)
+        update.update(
+            countries=previous.countries,
+            groups=previous.groups,
+            sets=previous.sets,
+            separately=previous.separately,
+        )
         inherited.append("subjects")
     elif current.groups and e.anaphora and (previous.groups or previous.sets):
         groups = {g.id: g for g in (*previous.groups, *current.groups)}

@@ -42,6 +42,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         intent=Intent.PASSAGE,
         countries=tuple(e.countries),
         groups=tuple(e.groups),
+        separately=e.separately,
         sets=tuple(e.sets),
         positions=tuple(e.positions),
         quantifier=e.quantifier,
@@ -154,6 +155,8 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
         return base.model_copy(update={"intent": Intent.COMPARE, "outliers": True})
     scoped = bool(e.groups or e.sets)
     countries = [c for c in e.countries if c.status is not ResolutionStatus.UNKNOWN]
+    if e.separately and e.positions and (e.listing or e.count):
+        return base.model_copy(update=_set_reading(e))
     if e.compare and (len(countries) >= 2 or _plural(countries) or scoped):
         return base.model_copy(update={"intent": Intent.COMPARE})
     if scoped and (_about_votes(e) or _only_names(e)):
