@@ -132,6 +132,8 @@ class Query(BaseModel):
     sets: tuple[SetMention, ...] = ()
     positions: tuple[Position, ...] = ()
     """The positions asked about, as a filter (empty: any position)."""
+    aligned_with: str | None = None
+    """A State whose position is the filter ("which sided with Moscow?"), read per vote."""
     quantifier: Quantifier | None = None
     outliers: bool = False
     """Compare each State with its own regional group rather than with each other."""

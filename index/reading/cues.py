@@ -22,8 +22,10 @@ def words(*alternatives: str) -> re.Pattern[str]:
 
 SUBJECT = r"(?:the )?(?:xcountryx|xgroupx)"
 """A country or group the reader found, with the article people put before many ("the UK")."""
+SUBJECTS = SUBJECT + r"(?:(?:,|,? and|,? or| ?/| ?&) " + SUBJECT + r")*"
+"""One subject or several joined ("Tbilisi and Kyiv")."""
 SPEAKER = (
-    r"(?:" + SUBJECT + r"|it|they|he|she|the (?:\w+ ){0,3}"
+    r"(?:" + SUBJECTS + r"|it|they|he|she|the (?:\w+ ){0,3}"
     r"(?:representatives?|delegations?|delegates?|director|speakers?|ambassadors?|chair))"
 )
 
@@ -113,12 +115,14 @@ WEAK_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
         Position.IN_FAVOUR,
         re.compile(
             r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|endors(?:e|ed|es)|approv(?:e|ed)|"
-            r"favou?r(?:ed|s)?|yes|for)\b" + _ABOUT_THE_TEXT
+            r"favou?r(?:ed|s)?|yes|(?<=xcountryx )for|(?<=xgroupx )for|(?<=they )for|"
+            r"(?<=it )for)\b" + _ABOUT_THE_TEXT
         ),
     ),
 )
 """Words that name a position only when they are about the vote: "against it", not
-"the fight against cybercrime"."""
+"the fight against cybercrime"; "for" only after the State it qualifies ("was India for
+it?"), never in "paying for this" or "a statement for the draft"."""
 VOTE_CONTEXT_POSITIONS: dict[Position, re.Pattern[str]] = {
     Position.AGAINST: words(r"oppos(?:e|ed|es|ing)", r"reject(?:ed|s|ing)?"),
     Position.IN_FAVOUR: words(r"support(?:ed|s|ing)?", r"back(?:ed|s|ing)?", r"endors(?:e|ed|es)"),
@@ -232,6 +236,16 @@ NOTED_SET = words(
     r"regret\w*",
 )
 
+ALIGNED = re.compile(
+    r"\b(?:sided|side|siding|voted|vote|voting|went|go|stood|stand|lined up|line up|aligned|"
+    r"agreed|followed|follow)\s+(?:with|alongside|like|behind|the same (?:way )?as|as)\s+"
+    r"(?:the )?(?P<name>xcountryx)\b"
+    r"|\b(?:same (?:way|position|vote|side) as|in line with|in lockstep with)\s+(?:the )?"
+    r"(?P<other>xcountryx)\b"
+)
+"""A State named as the yardstick, not the subject: "which Eastern Europeans sided with
+Moscow?" asks for those that voted as the Russian Federation did."""
+
 # --- intents ------------------------------------------------------------------------------
 
 VOTE = words(
@@ -246,9 +260,9 @@ VOTE = words(
     r"come down",
     r"came down",
     r"breakdown",
-    r"what did " + SUBJECT + r" do",
-    r"how did " + SUBJECT + r" go",
-    r"where (?:was|were|is|are|did|does) " + SUBJECT + r"(?: stand| land| come down)? on",
+    r"what did " + SUBJECTS + r" do",
+    r"how did " + SUBJECTS + r" go",
+    r"where (?:was|were|is|are|did|does) " + SUBJECTS + r"(?: stand| land| come down)? on",
     r"verdict",
 )
 TALLY_STRONG = words(
@@ -290,18 +304,15 @@ TALLY_WEAK = words(
     r"voted",
     r"when (?:was|did) .{0,30}vote",
 )
-SPONSOR = words(
-    r"(?:co-?)?sponsor(?:ed|ing|s|ship)?",
-    r"put (?:it|this|the draft|the resolution|the text) forward",
-    r"put forward",
-    r"submitted",
-    r"tabled",
-    r"proposed",
-    r"drafted",
-    r"authored",
-    r"authors?",
-    r"behind (?:it|this|the draft|the resolution)",
+SPONSOR = re.compile(
+    r"\b(?:co-?)?sponsor(?:ed|ing|s|ship)?\b"
+    r"|\bput (?:it|this|the draft|the resolution|the text) forward\b|\bput forward\b"
+    r"|\b(?:who|which (?:countries|states|delegations)|whose|did (?:the )?(?:xcountryx|xgroupx))"
+    r"\b.{0,30}\b(?:submitted|proposed|drafted|authored|wrote|came up with)\b"
+    r"|\bauthors?\b|\bbehind (?:it|this|the draft|the resolution)\b"
 )
+"""Sponsorship; "drafted" or "proposed" only when the question asks who did it ("what
+language was it drafted in?" is not about sponsors)."""
 SPONSOR_STAGES: tuple[tuple[SponsorStage, re.Pattern[str]], ...] = (
     (
         SponsorStage.SUBSEQUENT,
@@ -317,6 +328,8 @@ INTRODUCED = words(
     r"introduc(?:e|ed|es|ing|tion)(?: of)? (?:the |it|this)",
     r"who introduc\w*",
     r"introduced it",
+    r"tabled",
+    r"who tabl\w*",
 )
 INTRODUCTORY = words(
     r"introductory", r"intro statement", r"opening statement", r"(?:unodc )?director"
@@ -375,7 +388,7 @@ DECISIONS = re.compile(
 OPERATIVE_PART = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the|this|it) (?:draft )?(?:resolution )?do\b"
     r"|\boperative (?:part|paragraphs|section)\b"
-    r"|\bsummar(?:y|ise|ize)\b(?:.{0,20}\b(?:resolution|text|draft)\b)?"
+    r"|\bsummar(?:y|ise|ize)\b(?! records?)(?:.{0,20}\b(?:resolution|text|draft)\b)?"
     r"|\bmain points\b|\bkey (?:provisions|points)\b|\btl ?;? ?dr\b|\bgist\b"
 )
 METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -54,6 +54,8 @@ def described(query: Query) -> Query:
 def reading(query: Query) -> str:
     subject = subject_phrase(query)
     positions = _positions(query.positions)
+    if query.aligned_with:
+        positions = f"voted as {query.aligned_with} did"
     intent = query.intent
     if intent is Intent.VOTE:
         return f"Whether {subject} {positions}" if positions else f"How {subject} voted"

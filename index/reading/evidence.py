@@ -100,6 +100,7 @@ class Evidence:
     follow_up_opening: bool = False
     anaphora: bool = False
     bare_moment: StatementMoment | None = None
+    aligned_with: CountryMention | None = None
     agent_pronoun: bool = False
     person_country: bool = False
     when_or_where: bool = False
@@ -143,6 +144,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         separately=_joined_as_alternatives(raw, group_spans),
         paragraph=paragraph_ref(raw),
     )
+    _read_alignment(evidence, mentions)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
     _read_sets(evidence)
@@ -179,6 +181,7 @@ def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention], list[Descri
         if k.governs
         and not any(overlaps(k.mention.start, k.mention.end, c.start, c.end) for c in named)
     ]
+    named.sort(key=lambda mention: mention.start)
     descriptors, countries = find_descriptors(raw, sorted(named, key=lambda c: c.start))
     groups = [
         g
@@ -230,6 +233,24 @@ def _group_mentions(spans: list[GroupSpan]) -> list[GroupMention]:
         group = span.group
         mentions.setdefault(group.id, GroupMention(id=group.id, name=group.name, text=span.text))
     return list(mentions.values())
+
+
+def _read_alignment(evidence: Evidence, mentions: list[CountryMention]) -> None:
+    """The State other States are compared with ("sided with Moscow"): it leaves the subjects
+    unless it is also named as one elsewhere."""
+    match = cues.ALIGNED.search(evidence.plain)
+    if match is None:
+        return
+    evidence.explained.append(match.span())
+    position = match.start("name") if match.group("name") else match.start("other")
+    index = evidence.plain[:position].count(COUNTRY)
+    if index >= len(mentions):
+        return
+    reference = mentions[index]
+    evidence.aligned_with = reference
+    others = [m for i, m in enumerate(mentions) if i != index and m.name == reference.name]
+    if not others:
+        evidence.countries = [c for c in evidence.countries if c.name != reference.name]
 
 
 def _read_positions(evidence: Evidence) -> None:

@@ -45,6 +45,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         separately=e.separately,
         sets=tuple(e.sets),
         positions=tuple(e.positions),
+        aligned_with=e.aligned_with.name if e.aligned_with else None,
         quantifier=e.quantifier,
         stage=e.stage,
         moment=e.moment,
@@ -155,6 +156,8 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
         return base.model_copy(update={"intent": Intent.COMPARE, "outliers": True})
     scoped = bool(e.groups or e.sets)
     countries = [c for c in e.countries if c.status is not ResolutionStatus.UNKNOWN]
+    if e.aligned_with is not None and (e.listing or e.count or e.quantifier or scoped):
+        return base.model_copy(update=_set_reading(e))
     if e.separately and e.positions and (e.listing or e.count):
         return base.model_copy(update=_set_reading(e))
     if e.compare and (len(countries) >= 2 or _plural(countries) or scoped):
@@ -201,7 +204,13 @@ def _set_reading(e: Evidence) -> dict[str, object]:
     quantifier = e.quantifier
     if quantifier is None and e.positions and not e.listing and (e.groups or e.sets):
         quantifier = Quantifier.ALL
-    if e.positions or e.listing or e.quantifier or any(s.set is DocumentSet.NOTED for s in e.sets):
+    if (
+        e.positions
+        or e.listing
+        or e.quantifier
+        or e.aligned_with
+        or any(s.set is DocumentSet.NOTED for s in e.sets)
+    ):
         return {"intent": Intent.LIST, "quantifier": quantifier}
     return {"intent": Intent.BREAKDOWN, "quantifier": None}
 

@@ -32,8 +32,8 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _ELABORATES = re.compile(
-    r"^\W*(?:like|i mean|e\.g\.|eg|for example|for instance|such as|specifically|especially|"
-    r"in particular|i\.e\.|ie)\b",
+    r"^\s*\(|^\W*(?:like|i mean|e\.g\.|eg|for example|for instance|such as|specifically|"
+    r"especially|in particular|i\.e\.|ie|namely)\b",
     re.IGNORECASE,
 )
 MIN_CLAUSE_WORDS = 2

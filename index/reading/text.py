@@ -58,6 +58,10 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:unga|ga)\b"), "general assembly"),
     (re.compile(r"\bsg\b"), "secretary-general"),
     (re.compile(r"\b3rd\b"), "third"),
+    (re.compile(r"\bpbis?\b"), "programme budget implications"),
+    (re.compile(r"\beovs\b"), "explanations of vote"),
+    (re.compile(r"\beov\b"), "explanation of vote"),
+    (re.compile(r"\b(?:or nah|lol|lmao|ngl|tbh|bruh|idk|imo|smh|ikr|omg|jk|fr fr)\b"), " "),
     (re.compile(r"\bat all\b"), " "),
 )
 _SPACES = re.compile(r"\s+")

@@ -56,6 +56,8 @@ def answer_set(query: Query, documents: Sequence[Document], library: Library) ->
     block = compose[query.intent]
     if query.separately and len(query.groups) > 1:
         block = _group_comparison if query.intent is Intent.COMPARE else _each_group(block)
+    if query.aligned_with is not None:
+        block = _aligned(block, query.aligned_with)
     answer = per_vote(
         query.text,
         AnswerKind(query.intent.value),
@@ -85,6 +87,22 @@ def _each_group(block: Block) -> Block:
         return lines, list(entries.values()), list(dict.fromkeys(cited))
 
     return each
+
+
+def _aligned(block: Block, reference: str) -> Block:
+    """The same answer with the reference State's own position as the filter, per vote."""
+
+    def aligned(
+        query: Query, document: Document, vote: RecordedVote, library: Library
+    ) -> VoteBlock:
+        position = library.position(document, reference)
+        lines, entries, cited = block(
+            query.model_copy(update={"positions": (position,)}), document, vote, library
+        )
+        said = f"{reference} {POSITION_VERBS.get(position, 'did not vote')}."
+        return [said, *lines], entries, cited
+
+    return aligned
 
 
 def _group_comparison(
