@@ -64,6 +64,14 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
 @dataclass
 class Evidence:
     raw: str
@@ -91,6 +99,7 @@ class Evidence:
     introductory: bool = False
     statement: bool = False
     moment: StatementMoment | None = None
+    exact_moment: bool = False
     content: bool = False
     why: bool = False
     operative: OperativeSelection | None = None
@@ -101,6 +110,10 @@ class Evidence:
     anaphora: bool = False
     bare_moment: StatementMoment | None = None
     aligned_with: CountryMention | None = None
+    excluded: list[CountryMention] = field(default_factory=list)
+    day: tuple[int, int] | None = None
+    """A day named (month, day), to find the meeting held on it."""
+    quote: bool = False
     agent_pronoun: bool = False
     person_country: bool = False
     when_or_where: bool = False
@@ -145,6 +158,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         paragraph=paragraph_ref(raw),
     )
     _read_alignment(evidence, mentions)
+    _read_exclusions(evidence, mentions)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
     _read_sets(evidence)
@@ -253,6 +267,17 @@ def _read_alignment(evidence: Evidence, mentions: list[CountryMention]) -> None:
         evidence.countries = [c for c in evidence.countries if c.name != reference.name]
 
 
+def _read_exclusions(evidence: Evidence, mentions: list[CountryMention]) -> None:
+    """States named only to be left out ("besides the Russians"): not subjects."""
+    for match in cues.EXCLUDED.finditer(evidence.plain):
+        evidence.explained.append(match.span())
+        index = evidence.plain[: match.start("name")].count(COUNTRY)
+        if index < len(mentions):
+            evidence.excluded.append(mentions[index])
+    names = {m.name for m in evidence.excluded}
+    evidence.countries = [c for c in evidence.countries if c.name not in names]
+
+
 def _read_positions(evidence: Evidence) -> None:
     if evidence.seen(cues.EITHER):
         evidence.either = True
@@ -290,17 +315,34 @@ def _read_sets(evidence: Evidence) -> None:
         }.get(match.group("stage") or "")
         sets.append(SetMention(set=DocumentSet.SPONSORS, stage=stage))
     if evidence.seen(cues.SPEAKER_SET):
-        sets.append(SetMention(set=DocumentSet.SPEAKERS, moment=evidence.moment))
+        sets.append(
+            SetMention(
+                set=DocumentSet.SPEAKERS, moment=evidence.moment, exact=evidence.exact_moment
+            )
+        )
     if evidence.seen(cues.NOTED_SET):
         sets.append(SetMention(set=DocumentSet.NOTED))
     evidence.sets = list(dict.fromkeys(sets))
 
 
 def _moment(evidence: Evidence) -> StatementMoment | None:
-    for moment, pattern in cues.MOMENTS:
-        if evidence.seen(pattern):
-            return moment
-    return None
+    """When a statement was made; "not counting the explanations" or "the explanations of
+    vote" narrow a moment to one kind of statement."""
+    found = next((m for m, pattern in cues.MOMENTS if evidence.seen(pattern)), None)
+    if found not in (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_AFTER_VOTE):
+        return found
+    before = found is StatementMoment.BEFORE_VOTE
+    if evidence.seen(cues.ONLY_STATEMENTS):
+        evidence.exact_moment = True
+        return StatementMoment.BEFORE_VOTE if before else StatementMoment.AFTER_VOTE
+    if cues.ONLY_EXPLANATIONS.search(evidence.plain):
+        evidence.exact_moment = True
+        return (
+            StatementMoment.EXPLANATION_BEFORE_VOTE
+            if before
+            else StatementMoment.EXPLANATION_AFTER_VOTE
+        )
+    return found
 
 
 def _read_intent_cues(evidence: Evidence) -> None:
@@ -336,11 +378,17 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
     evidence.anaphora = seen(cues.ANAPHORA)
     evidence.agent_pronoun = seen(cues.AGENT_PRONOUN)
+    evidence.quote = seen(cues.QUOTE)
     evidence.person_country = seen(cues.PERSON_COUNTRY)
     evidence.when_or_where = seen(cues.WHEN_OR_WHERE)
     meeting = cues.MEETING.search(evidence.plain)
     if meeting is not None:
         evidence.meeting = int(meeting.group("number"))
+    day = cues.DAY.search(evidence.plain)
+    if day is not None:
+        month = _MONTH_NUMBERS[(day.group("month") or day.group("month2"))[:3]]
+        evidence.day = (month, int(day.group("day") or day.group("day2")))
+        evidence.explained.append(day.span())
     bare = cues.BARE_MOMENT.match(evidence.plain)
     if bare is not None and len(words(evidence.plain)) <= 4:
         evidence.bare_moment = (

@@ -49,7 +49,10 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         quantifier=e.quantifier,
         stage=e.stage,
         moment=e.moment,
+        exact_moment=e.exact_moment,
         meeting=e.meeting,
+        excluded=tuple(c.name for c in e.excluded if c.name),
+        quote=e.quote,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
     )
@@ -95,7 +98,8 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS, "moment": moment}
         )
-    if e.why:
+    noted = any(s.set is DocumentSet.NOTED for s in e.sets)
+    if e.why and not noted:
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
         )
@@ -134,7 +138,7 @@ def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -
         speakers = (
             ()
             if e.countries or e.groups or e.introductory
-            else (SetMention(set=DocumentSet.SPEAKERS, moment=moment),)
+            else (SetMention(set=DocumentSet.SPEAKERS, moment=moment, exact=e.exact_moment),)
         )
         return base.model_copy(
             update={"intent": Intent.STATEMENTS, "moment": moment, "sets": speakers}

@@ -167,9 +167,14 @@ def answer_statements(
     countries: Sequence[CountryMention],
     moment: StatementMoment | None,
     groups: Sequence[Group] = (),
+    *,
+    meeting: int | None = None,
+    excluded: Sequence[str] = (),
+    exact: bool = False,
 ) -> Answer:
     """Statements by or for named countries and groups (and each group's members), or all of
-    them by moment."""
+    them by moment (only that moment when ``exact``: "not counting the explanations"), at one
+    meeting when one is named, leaving out ``excluded`` speakers."""
     entities = [c.name for c in countries if c.status is not ResolutionStatus.MEMBER and c.name]
     members = [c.name for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     blocks: list[str] = []
@@ -182,7 +187,12 @@ def answer_statements(
                 lines += more
                 ids += more_ids
         else:
-            lines, ids = _statement_lists(document, moment)
+            chosen = [
+                s
+                for s in document.statements
+                if s.speaker not in excluded and meeting in (None, s.meeting)
+            ]
+            lines, ids = _statement_lists(document, chosen, moment, exact=exact)
         cited[document.id] = ids
         blocks.append("\n".join([*lines, document_line(document)]))
     return Answer(
@@ -249,13 +259,18 @@ def _group_statements(
 
 
 def _statement_lists(
-    document: Document, moment: StatementMoment | None
+    document: Document,
+    statements: Sequence[Statement],
+    moment: StatementMoment | None,
+    *,
+    exact: bool,
 ) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     ids: list[str] = []
     for current in StatementMoment:
-        group = [s for s in document.statements if s.moment is current]
-        if not group or (moment is not None and _moment_family(current) != moment):
+        group = [s for s in statements if s.moment is current]
+        family = current if exact else _moment_family(current)
+        if not group or (moment is not None and family != moment):
             continue
         ids += [s.paragraph_id for s in group]
         lines.append(f"**{MOMENT_HEADINGS[current]}**:")
