@@ -67,10 +67,10 @@ def paragraph_ref(text: str) -> ParagraphRef | None:
         match = pattern.search(text)
         if match:
             return ParagraphRef(part=part, number=int(next(g for g in match.groups() if g)))
-    for part, pattern in _ORDINAL_PARTS:
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match:
-            return ParagraphRef(part=part, number=_number(match.group("ordinal")))
+    for part, ordinal in _ORDINAL_PARTS:
+        found = re.search(ordinal, text, re.IGNORECASE)
+        if found:
+            return ParagraphRef(part=part, number=_number(found.group("ordinal")))
     if _RESOLUTION_PARAGRAPH.search(text):
         return None
     match = _BARE_PARAGRAPH.search(text)
