@@ -339,6 +339,7 @@ SPONSOR = re.compile(
     r"|\bput (?:it|this|the draft|the resolution|the text) forward\b|\bput forward\b"
     r"|\b(?:who|which (?:countries|states|delegations)|whose|did (?:the )?(?:xcountryx|xgroupx))"
     r"\b.{0,30}\b(?:submitted|proposed|drafted|authored|wrote|came up with)\b"
+    r"(?! (?:up )?(?:the |this )?report)"
     r"|\bauthors?\b|\bbehind (?:it|this|the draft|the resolution)\b"
 )
 """Sponsorship; "drafted" or "proposed" only when the question asks who did it ("what

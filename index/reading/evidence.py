@@ -29,7 +29,7 @@ from index.reading.group_names import GroupSpan, find_groups
 from index.reading.limits import Found, find_limit
 from index.reading.paragraph_refs import paragraph_ref
 from index.reading.text import COUNTRY, GROUP, cue_text, word_set, words
-from index.reading.typos import correct
+from index.reading.typos import correct, correct_lower_case
 from index.reading.vocabulary import Vocabulary, fold
 from index.records import Position, SponsorStage, StatementMoment
 
@@ -50,9 +50,12 @@ GENERIC = word_set(
 )
 """Words every structured reading explains: function words and the vocabulary of the vote."""
 
+_QUANTIFIER = re.compile(r"(?:any|all|the|some|those|these)\s+", re.IGNORECASE)
 _SUBJECT_OF_VOTE = re.compile(
-    r"^\W*(?:how\s+did|did|was|were|has|have|is)\s+(?P<name>[^?,;]{2,40}?)\s+"
-    r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|oppose)\b",
+    r"^\W*(?:how\s+did|did|was|were|has|have|is|are|which|what)\s+(?P<name>[^?,;]{2,40}?)\s+"
+    r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|supported|oppose|"
+    r"opposed|back|backed|go\s+for|went\s+for|lobby|lobbied|object|objected|push|pushed|"
+    r"campaign|campaigned|side|sided)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
@@ -137,7 +140,9 @@ class Evidence:
 
 
 def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
-    """Read every cue of ``raw`` (already valid text) into ``Evidence``."""
+    """Read every cue of ``raw`` (already valid text) into ``Evidence``; slips in the cue
+    words are fixed first, so "african contries" is still the African Group."""
+    raw, fixed = correct_lower_case(raw)
     group_spans, mentions, descriptors = _names(raw)
     spans = [(g.start, g.end, GROUP) for g in group_spans]
     spans += [(m.start, m.end, COUNTRY) for m in mentions]
@@ -151,7 +156,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     evidence = Evidence(
         raw=raw,
         plain=plain,
-        corrections=list(corrections),
+        corrections=list(dict.fromkeys([*fixed, *corrections])),
         countries=countries,
         groups=_group_mentions(group_spans),
         separately=_joined_as_alternatives(raw, group_spans),
@@ -164,7 +169,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     _read_sets(evidence)
     _read_intent_cues(evidence)
     if not evidence.countries and not evidence.groups:
-        evidence.unknown_subject = _unknown_subject(raw)
+        evidence.unknown_subject = _unknown_subject(raw, vocabulary)
     evidence.leftover = _leftover(evidence)
     evidence.limit = find_limit(evidence.plain, raw, vocabulary, evidence.leftover)
     return evidence
@@ -398,19 +403,24 @@ def _read_intent_cues(evidence: Evidence) -> None:
         )
 
 
-def _unknown_subject(raw: str) -> CountryMention | None:
-    """ "How did Atlantis vote?": a named subject that is no country or group we know."""
+def _unknown_subject(raw: str, vocabulary: Vocabulary) -> CountryMention | None:
+    """ "How did Atlantis vote?", "did the frenchies go for it", "did any NGOs lobby against
+    it": a subject that is no country or group we know, holding a word the documents never
+    use; said back to the user rather than dropped."""
     match = _SUBJECT_OF_VOTE.match(raw)
-    if match is None or _NOT_A_NAME.search(match.group("name")):
+    if match is None:
         return None
-    name = match.group("name").strip()
-    if name.casefold() in ("the", "a", "an", "this", "that") or not name[:1].isalpha():
+    quantifier = _QUANTIFIER.match(match.group("name"))
+    start = match.start("name") + (quantifier.end() if quantifier else 0)
+    name = raw[start : match.end("name")].strip()
+    if _NOT_A_NAME.search(name):
+        return None
+    if not name[:1].isalpha() or name.casefold() in ("this", "that", "it", "they"):
+        return None
+    if all(vocabulary.knows(w) or w in GENERIC for w in words(name.casefold())):
         return None
     return CountryMention(
-        text=name,
-        start=match.start("name"),
-        end=match.end("name"),
-        status=ResolutionStatus.UNKNOWN,
+        text=name, start=start, end=start + len(name), status=ResolutionStatus.UNKNOWN
     )
 
 

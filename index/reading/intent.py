@@ -9,11 +9,14 @@ Doha Declaration", "come back"), the question is about a passage and goes to ret
 
 from __future__ import annotations
 
+import re
+
 from index.countries import CountryMention, ResolutionStatus
 from index.query import (
     DocumentSet,
     Intent,
     Limit,
+    MetadataField,
     Quantifier,
     Query,
     SetMention,
@@ -107,6 +110,10 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if e.metadata_field in (MetadataField.RAPPORTEUR, MetadataField.MEETINGS) and not (
+        e.countries or e.groups
+    ):
+        return None
     set_noun = any(s.set in (DocumentSet.SPONSORS, DocumentSet.SPEAKERS) for s in e.sets)
     set_question = (
         e.count or e.positions or e.compare or (e.quantifier and e.vote) or (set_noun and e.vote)
@@ -250,6 +257,20 @@ def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _unknown_subject(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
-    if e.unknown_subject is None:
+    """A subject we cannot name: one word may be a State we do not know (said back, with
+    what it might mean); several ("human rights groups or NGOs") are bodies the document
+    does not mention."""
+    subject = e.unknown_subject
+    if subject is None:
         return None
-    return base.model_copy(update={"intent": Intent.VOTE, "countries": (e.unknown_subject,)})
+    several = " " in subject.text and re.search(r"\b(?:and|or)\b|(?<![iu])s$", subject.text)
+    if not several:
+        return base.model_copy(update={"intent": Intent.VOTE, "countries": (subject,)})
+    return base.model_copy(
+        update={
+            "intent": Intent.NOT_IN_DOCUMENT,
+            "limit": Limit.UNKNOWN_TOPIC,
+            "topic": subject.text,
+            "countries": (),
+        }
+    )

@@ -190,7 +190,9 @@ def unknown_topic(
     plain: str, raw: str, vocabulary: Vocabulary, unexplained: Sequence[str]
 ) -> str | None:
     """The words of a "what is X" or "does it mention X" question that the document never
-    uses, as the user wrote them; ``None`` when X is known or the question is off topic."""
+    uses, as the user wrote them; ``None`` when X is known, when the question is off topic, or
+    when the unknown words are a minority of X and none is a name (the passage that holds the
+    rest is a better answer than a refusal: "free speech online" and fundamental freedoms)."""
     for frame_index, frame in enumerate(_TOPIC_FRAMES):
         match = frame.search(plain)
         if match is None:
@@ -200,10 +202,23 @@ def unknown_topic(
         unknown = [w for w in topic if w in unexplained and not vocabulary.knows(w)]
         if not topic or not unknown:
             return None
-        on_topic = frame_index == DOCUMENT_POINTING or len(unknown) < len(topic)
-        named = topic if match.lastgroup == "who" else unknown
-        return _as_written(raw, named) if on_topic else None
+        if match.lastgroup == "who":
+            return _as_written(raw, topic)
+        if frame_index != DOCUMENT_POINTING and len(unknown) == len(topic):
+            return None
+        if 2 * len(unknown) >= len(topic) or any(_written_as_name(raw, w) for w in unknown):
+            return _as_written(raw, unknown)
+        return None
     return None
+
+
+def _written_as_name(raw: str, word: str) -> bool:
+    """Whether the user capitalised ``word`` inside the question: a name ("OEWG", "Budapest"),
+    which the document either holds or does not, however many other words it shares."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", raw, re.IGNORECASE):
+        if match.start() > 0 and match.group()[:1].isupper():
+            return True
+    return False
 
 
 def _as_written(raw: str, unknown: list[str]) -> str:

@@ -473,3 +473,43 @@ def test_words_about_asking_are_never_the_missing_topic(engine: Engine, question
 )
 def test_more_honest_limits(engine: Engine, question: str, limit: Limit) -> None:
     assert engine.read(question).limit is limit
+
+
+def test_an_unknown_subject_is_said_back_with_what_it_may_mean(engine: Engine) -> None:
+    answer = engine.ask("did the frenchies go for it")
+    assert not answer.answered
+    assert "“frenchies”" in answer.text and "Did you mean France?" in answer.text
+
+
+def test_bodies_that_are_not_states_are_not_in_the_document(engine: Engine) -> None:
+    query = engine.read("Did any human rights groups or NGOs lobby against the China-backed text?")
+    assert (query.limit, query.topic) == (Limit.UNKNOWN_TOPIC, "human rights groups or NGOs")
+
+
+@pytest.mark.parametrize(
+    ("question", "groups"),
+    [
+        ("how many african contries voted for it in the commitee", ["african-group"]),
+        ("Which western countries didn't vote against it?", ["weog"]),
+    ],
+)
+def test_groups_named_loosely_or_with_a_slip(
+    engine: Engine, question: str, groups: list[str]
+) -> None:
+    assert [g.id for g in engine.read(question).groups] == groups
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Who wrote this report up, the rapporteur?", Intent.METADATA),
+        ("does it say anything about free speech online or nah", Intent.PASSAGE),
+        ("who is supposed to cover the costs of running the new committee?", Intent.PASSAGE),
+        ("how does this relate to the OEWG on ICTs in the first committee", Intent.NOT_IN_DOCUMENT),
+        ("what is the budapest convention", Intent.NOT_IN_DOCUMENT),
+    ],
+)
+def test_a_few_unknown_words_leave_the_passage_to_answer(
+    engine: Engine, question: str, intent: Intent
+) -> None:
+    assert engine.read(question).intent is intent
