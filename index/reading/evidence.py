@@ -239,8 +239,11 @@ _ALTERNATIVES = re.compile(
 def _joined_as_alternatives(raw: str, spans: list[GroupSpan]) -> bool:
     """Two groups joined by "and", "vs", "/" or a comma are two subjects ("EU vs African
     Group"), each answered; a group that qualifies another ("EU members of NATO") narrows it."""
-    ordered = sorted(spans, key=lambda span: span.start)
-    return len({span.group.id for span in ordered}) > 1 and all(
+    first: dict[str, GroupSpan] = {}
+    for span in sorted(spans, key=lambda span: span.start):
+        first.setdefault(span.group.id, span)
+    ordered = list(first.values())
+    return len(ordered) > 1 and all(
         _ALTERNATIVES.match(raw[first.end : second.start]) is not None
         for first, second in pairwise(ordered)
     )

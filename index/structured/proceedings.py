@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from index.answers import Answer, AnswerKind, VoteEntry
 from index.countries import CountryMention, ResolutionStatus, canonical_name
 from index.groups import Group, speaks_for
-from index.library import Library, ordinal
+from index.library import Library, format_date, ordinal
 from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
 from index.structured.citing import cited_sources, document_line, join_names, vote_entries
 
@@ -55,9 +55,15 @@ def sponsor_phrase(document: Document, sponsor: Sponsor) -> str:
     return f"one of those who joined the sponsors of {sponsor.draft} afterwards ({label})"
 
 
+def meeting_name(document: Document, number: int) -> str:
+    """ "44th meeting (7 November 2019)": a meeting with its day, where the report gives it."""
+    date = next((m.date for m in document.meta.meetings if m.number == number), None)
+    return f"{ordinal(number)} meeting" + (f" ({format_date(date)})" if date else "")
+
+
 def statement_phrase(document: Document, statement: Statement, country: str | None = None) -> str:
     """One statement in words; from the point of view of ``country`` when it was spoken for."""
-    meeting = f" at the {ordinal(statement.meeting)} meeting" if statement.meeting else ""
+    meeting = f" at the {meeting_name(document, statement.meeting)}" if statement.meeting else ""
     label = paragraph_label(document, statement.paragraph_id)
     phrase = MOMENT_PHRASES[statement.moment]
     if country is not None and country != statement.speaker:
@@ -307,7 +313,7 @@ def _speaker_line(document: Document, statement: Statement) -> str:
     if statement.on_behalf_of:
         also = "also " if statement.also_on_behalf else ""
         behalf = f" ({also}on behalf of {_parties(statement.on_behalf_of)})"
-    meeting = f", {ordinal(statement.meeting)} meeting" if statement.meeting else ""
+    meeting = f", {meeting_name(document, statement.meeting)}" if statement.meeting else ""
     return (
         f"{statement.speaker}{behalf}{meeting}, {paragraph_label(document, statement.paragraph_id)}"
     )
