@@ -118,8 +118,12 @@ class Limit(StrEnum):
     NOT_STATED = "not_stated"
 
 
+NAMES = "names"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking for a person's name."""
 DEFINITIONS = "definitions"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking how the document defines a term."""
+MAJORITY = "majority"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking what majority the draft needed."""
 
 
 class Query(BaseModel):

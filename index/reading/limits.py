@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.query import DEFINITIONS, Limit
+from index.query import DEFINITIONS, MAJORITY, NAMES, Limit
 from index.reading.cues import words
 from index.reading.text import word_set
 from index.reading.text import words as split_words
@@ -70,6 +70,7 @@ LATER_SUBJECT = words(
     r"convention",
     r"treaty",
     r"organi[sz]ational session",
+    r"(?:its |the |their |that |first |opening |(?:august )?2020 |august )session",
     r"ad hoc committee",
     r"new committee",
     r"negotiations?",
@@ -88,6 +89,13 @@ DEFINITION = re.compile(
     r"|\bwhat (?:does|do) (?:it|the \w+) (?:mean by|define as)\b|\bdefined as\b"
 )
 """A definition asked for; answerable only from a document that defines its terms."""
+REQUIRED_MAJORITY = re.compile(
+    r"\bhow many votes (?:did|does|would|will) (?:it|the \w+) (?:need|require)"
+    r"|\b(?:what|which) (?:kind of )?majority\b|\bmajority (?:was |is )?(?:needed|required)\b"
+    r"|\b(?:needed|need|required|require)\b.{0,15}\bto (?:pass|be adopted|get through)\b"
+    r"|\bthreshold\b"
+)
+"""The majority a draft needed: a rule of procedure the report does not state."""
 PAST_EVENT = words(
     r"happened",
     r"took place",
@@ -98,6 +106,14 @@ PAST_EVENT = words(
     r"conclud(?:e|ed)",
     r"(?:was|were|has been|have been) (?:eventually |finally )?(?:adopted|agreed|signed)",
     r"did (?:it|they) (?:meet|agree|decide|adopt)",
+    r"did (?:the )?(?:\w+ ){0,4}?(?:actually |really |ever |eventually |finally )?"
+    r"(?:meet|convene|take place|happen|go ahead|start|begin|finish|get held)",
+    r"(?:was|were) (?:it|they|the (?:\w+ ){0,4}?)(?:actually |really |ever |eventually |finally )?"
+    r"(?:held|convened|postponed|cancell?ed|delayed|moved)",
+    r"postponed",
+    r"cancell?ed",
+    r"covid\w*",
+    r"pandemic",
     r"decided",
     r"agreed",
 )
@@ -159,13 +175,15 @@ def find_limit(
     if CHAIR.search(plain):
         return Found(Limit.CHAIR)
     if PERSON.search(plain):
-        return Found(Limit.NOT_STATED, "names")
+        return Found(Limit.NOT_STATED, NAMES)
     if MONEY.search(plain):
         return Found(Limit.MONEY)
     if _later(plain, vocabulary):
         return Found(Limit.LATER_EVENTS)
     if DEFINITION.search(plain) and not vocabulary.knows("define"):
         return Found(Limit.NOT_STATED, DEFINITIONS)
+    if REQUIRED_MAJORITY.search(plain) and not vocabulary.knows("required"):
+        return Found(Limit.NOT_STATED, MAJORITY)
     topic = unknown_topic(plain, raw, vocabulary, unexplained)
     if topic is not None:
         return Found(Limit.UNKNOWN_TOPIC, topic)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
-from index.query import DEFINITIONS, Limit, Query
+from index.query import DEFINITIONS, MAJORITY, Limit, Query
 from index.records import Document, Part, Statement, StatementMoment
 from index.structured.citing import (
     NO_VOTE,
@@ -86,12 +86,19 @@ def _explain(
         Limit.MONEY: "The report gives no sums of money.",
         Limit.LATER_EVENTS: f"The report is dated {_date(document)} and says nothing of what "
         "happened afterwards.",
-        Limit.NOT_STATED: "The document does not define its terms: it uses them without a "
-        "definition."
-        if query.topic == DEFINITIONS
-        else f"The report does not say; the only person it names is its Rapporteur, {officer}.",
+        Limit.NOT_STATED: {
+            DEFINITIONS: "The document does not define its terms: it uses them without a "
+            "definition.",
+            MAJORITY: "The report does not say what majority the draft needed; the vote it "
+            f"records is {_vote_words(document)}.",
+        }.get(
+            query.topic or "",
+            f"The report does not say; the only person it names is its Rapporteur, {officer}.",
+        ),
     }[limit]
     ids = _nearest_paragraphs(limit, document)
+    if query.topic == MAJORITY and document.vote is not None:
+        ids = [document.vote.paragraph_id]
     if not ids:
         return headline, [], []
     nearest = "; ".join(

@@ -513,3 +513,29 @@ def test_a_few_unknown_words_leave_the_passage_to_answer(
     engine: Engine, question: str, intent: Intent
 ) -> None:
     assert engine.read(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("did the ad hoc committee actually meet in August 2020?", Intent.NOT_IN_DOCUMENT),
+        ("did the 2020 session actually happen or was it postponed", Intent.NOT_IN_DOCUMENT),
+        ("did the organizational session take place", Intent.NOT_IN_DOCUMENT),
+        ("when is the ad hoc committee meant to meet", Intent.PASSAGE),
+        ("what session will look at it next", Intent.PASSAGE),
+    ],
+)
+def test_a_plan_is_not_an_event(engine: Engine, question: str, intent: Intent) -> None:
+    assert engine.read(question).intent is intent
+
+
+def test_the_majority_needed_is_not_stated(engine: Engine) -> None:
+    answer = engine.ask("how many votes did it need to pass?")
+    assert not answer.answered
+    assert answer.text.startswith("The report does not say what majority the draft needed")
+
+
+def test_yes_slash_no_asks_which_way(engine: Engine) -> None:
+    query = engine.read("guinea yes/no?")
+    assert (query.intent, query.positions) == (Intent.VOTE, ())
+    assert engine.ask("guinea yes/no?").text.startswith("**Guinea** voted **in favour**")
