@@ -423,6 +423,9 @@ WHY = re.compile(
 DECISIONS = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"
     r"(?:resolution |text |general assembly |assembly )?decide\b"
+    r"|\bwhat (?:exactly |actually |really )?(?:does|did|will|would) (?:the |this |it |that )?"
+    r"(?:draft )?(?:resolution |text |thing )?(?:\w+ )?(?:create|set up|establish|launch|start up|"
+    r"bring about|put in place)\b"
     r"|\bwhat (?:was|were|is|are) (?:decided|the decisions?)\b"
     r"|\bdecisions? (?:of|in|taken by) the (?:draft )?resolution\b"
 )

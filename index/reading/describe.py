@@ -74,6 +74,8 @@ def reading(query: Query) -> str:
             return f"How many of {subject} {positions}"
         return f"How many {subject.removeprefix('the ')} there are"
     if intent is Intent.COMPARE:
+        if query.outliers and query.groups:
+            return f"Which of {subject} voted differently from most of the group"
         if query.outliers:
             return "Which States voted differently from most of their UN regional group"
         return f"Whether {subject} voted alike"

@@ -166,6 +166,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     _read_exclusions(evidence, mentions)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
+    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if evidence.seen(p)), None)
     _read_sets(evidence)
     _read_intent_cues(evidence)
     if not evidence.countries and not evidence.groups:
@@ -320,7 +321,7 @@ def _read_sets(evidence: Evidence) -> None:
             "later": SponsorStage.SUBSEQUENT,
             "subsequent": SponsorStage.SUBSEQUENT,
             "new": SponsorStage.SUBSEQUENT,
-        }.get(match.group("stage") or "")
+        }.get(match.group("stage") or "", evidence.stage)
         sets.append(SetMention(set=DocumentSet.SPONSORS, stage=stage))
     if evidence.seen(cues.SPEAKER_SET):
         sets.append(
@@ -373,7 +374,6 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.introduced = seen(cues.INTRODUCED)
     evidence.introductory = seen(cues.INTRODUCTORY)
     evidence.sponsor = seen(cues.SPONSOR)
-    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if seen(p)), None)
     evidence.statement = seen(cues.STATEMENT)
     evidence.content = seen(cues.CONTENT)
     evidence.why = seen(cues.WHY)

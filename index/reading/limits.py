@@ -20,7 +20,7 @@ from index.reading.text import words as split_words
 from index.reading.vocabulary import Vocabulary
 
 PLENARY = re.compile(
-    r"\bplenary\b"
+    r"\bplenary\b(?! meetings?\b)"
     r"|\b(?:general assembly|the assembly)\b(?:\s+\w+){0,6}?\s+"
     r"(?:vote[ds]?|voting|adopt(?:ed|ion)?|pass(?:ed)?|approv(?:ed|al))\b"
     r"|\b(?:vote[ds]?|voting|adopt(?:ed|ion)|pass(?:ed)?)\b(?:\s+\w+){0,6}?\s+"

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
-from index.groups import regional_groups
+from index.groups import group_by_id, regional_groups
 from index.library import Library
 from index.query import DocumentSet, Intent, Quantifier, Query
 from index.records import Document, Position, RecordedVote
@@ -39,6 +39,10 @@ SHORT_WORDS = {
     Position.ABSTAINING: "abstaining",
     Position.ABSENT: "did not vote",
 }
+NAMED_OUTLIER_RULE = (
+    "Read as: members that voted differently from most of their group "
+    "(members that did not vote are left out of the comparison)."
+)
 OUTLIER_RULE = (
     "Read as: States that voted differently from most of their own UN regional group "
     "(States that did not vote are left out of the comparison)."
@@ -346,11 +350,13 @@ def _comparison(
 
 
 def _outliers(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
-    """Per UN regional group: its most common position, and the States that voted otherwise."""
+    """Per group (the groups named, else each UN regional group): its most common position,
+    and the States that voted otherwise ("which EU country broke ranks" looks in the EU)."""
     date = document.meta.date
-    lines = [OUTLIER_RULE]
+    named_groups = [group_by_id(g.id) for g in query.groups]
+    lines = [OUTLIER_RULE if not named_groups else NAMED_OUTLIER_RULE]
     named: list[str] = []
-    for group in regional_groups():
+    for group in named_groups or regional_groups():
         members = group.members_on(date)
         voted = {name: library.position(document, name) for name in members}
         counts = Counter(p for p in voted.values() if p is not Position.ABSENT)

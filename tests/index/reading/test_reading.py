@@ -539,3 +539,21 @@ def test_yes_slash_no_asks_which_way(engine: Engine) -> None:
     query = engine.read("guinea yes/no?")
     assert (query.intent, query.positions) == (Intent.VOTE, ())
     assert engine.ask("guinea yes/no?").text.startswith("**Guinea** voted **in favour**")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many latin america & caribbean countries abstained", "**15** of the 33 members"),
+        ("how many joined as sponsors only after the revision?", "**20** later sponsors"),
+        ("which eu country broke ranks", "**European Union** (most against: 28 of 28): none."),
+        ("did any asean member break ranks", "abstaining (1): Philippines"),
+        ("what exactly does the resolution set up", "*Decides* to establish"),
+        ("what does the text actually create", "*Decides* to establish"),
+        ("which plenary meeting put the item on the agenda", "2nd plenary meeting"),
+    ],
+)
+def test_the_issue_examples_keep_their_constraints(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in engine.ask(question).text
