@@ -122,6 +122,8 @@ NAMES = "names"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking for a person's name."""
 DEFINITIONS = "definitions"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking how the document defines a term."""
+CITED = "cited"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question about a document the report only cites."""
 MAJORITY = "majority"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking what majority the draft needed."""
 

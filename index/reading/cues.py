@@ -355,6 +355,17 @@ SPONSOR_STAGES: tuple[tuple[SponsorStage, re.Pattern[str]], ...] = (
         words(r"original\w*", r"initial\w*", r"first", r"from the (?:start|outset|beginning)"),
     ),
 )
+INCLUDING = words(
+    r"incl\.?",
+    r"including",
+    r"inclusive of",
+    r"as well as",
+    r"along with",
+    r"together with",
+    r"plus",
+)
+""""All the sponsors, including those who joined late": a stage named to include, not to
+narrow."""
 INTRODUCED = words(
     r"introduc(?:e|ed|es|ing|tion)(?: of)? (?:the |it|this)",
     r"who introduc\w*",

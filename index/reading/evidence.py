@@ -52,7 +52,7 @@ GENERIC = word_set(
 
 _QUANTIFIER = re.compile(r"(?:any|all|the|some|those|these)\s+", re.IGNORECASE)
 _SUBJECT_OF_VOTE = re.compile(
-    r"^\W*(?:how\s+did|did|was|were|has|have|is|are|which|what)\s+(?P<name>[^?,;]{2,40}?)\s+"
+    r"^\W*(?:how\s+did|did|was|were|has|have|is|are)\s+(?P<name>[^?,;]{2,40}?)\s+"
     r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|supported|oppose|"
     r"opposed|back|backed|go\s+for|went\s+for|lobby|lobbied|object|objected|push|pushed|"
     r"campaign|campaigned|side|sided)\b",
@@ -167,6 +167,8 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
     evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if evidence.seen(p)), None)
+    if evidence.seen(cues.INCLUDING):
+        evidence.stage = None
     _read_sets(evidence)
     _read_intent_cues(evidence)
     if not evidence.countries and not evidence.groups:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.query import DEFINITIONS, MAJORITY, NAMES, Limit
+from index.query import CITED, DEFINITIONS, MAJORITY, NAMES, Limit
 from index.reading.cues import words
 from index.reading.text import word_set
 from index.reading.text import words as split_words
@@ -96,6 +96,15 @@ REQUIRED_MAJORITY = re.compile(
     r"|\bthreshold\b"
 )
 """The majority a draft needed: a rule of procedure the report does not state."""
+CITED_CONTENT = re.compile(
+    r"\b(?:conclusions?|findings?|recommendations?|contents?|summary|summari[sz]e|main points|"
+    r"key points|what (?:did|does) (?:it|that|the \w+) (?:say|find|conclude|recommend)|"
+    r"vote count|votes? on|tally|adopted by|how (?:was|were) (?:it|they) adopted)\b"
+)
+"""Asked of a document the report only cites: its contents, or how it was adopted."""
+CITED_DOCUMENT = re.compile(
+    r"\b(?:sg|secretary-general)(?:'s)? report\b|\breport of the secretary-general\b"
+)
 PAST_EVENT = words(
     r"happened",
     r"took place",
@@ -180,6 +189,8 @@ def find_limit(
         return Found(Limit.MONEY)
     if _later(plain, vocabulary):
         return Found(Limit.LATER_EVENTS)
+    if _about_a_cited_document(plain, vocabulary):
+        return Found(Limit.NOT_STATED, CITED)
     if DEFINITION.search(plain) and not vocabulary.knows("define"):
         return Found(Limit.NOT_STATED, DEFINITIONS)
     if REQUIRED_MAJORITY.search(plain) and not vocabulary.knows("required"):
@@ -188,6 +199,15 @@ def find_limit(
     if topic is not None:
         return Found(Limit.UNKNOWN_TOPIC, topic)
     return None
+
+
+def _about_a_cited_document(plain: str, vocabulary: Vocabulary) -> bool:
+    """A question about what another document says, or how another resolution was adopted:
+    the report cites it by symbol and says no more."""
+    if not CITED_CONTENT.search(plain):
+        return False
+    cited = [s for s in vocabulary.cited_symbols(plain) if s not in vocabulary.drafts]
+    return bool(cited) or CITED_DOCUMENT.search(plain) is not None
 
 
 def _later(plain: str, vocabulary: Vocabulary) -> bool:

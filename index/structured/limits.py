@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
-from index.query import DEFINITIONS, MAJORITY, Limit, Query
+from index.query import CITED, DEFINITIONS, MAJORITY, Limit, Query
 from index.records import Document, Part, Statement, StatementMoment
 from index.structured.citing import (
     NO_VOTE,
@@ -46,7 +46,7 @@ def answer_limit(
         blocks.append(f"{text}\n{document_line(document)}")
         sources += [s for s in (cite(document, pid) for pid in dict.fromkeys(cited)) if s]
         votes += named
-    if limit is Limit.UNKNOWN_TOPIC or query.topic == DEFINITIONS:
+    if limit is Limit.UNKNOWN_TOPIC or query.topic in (DEFINITIONS, CITED):
         found = list(nearest(query.search_text))[:1]
         if found:
             blocks.append(f"The closest the document comes is {found[0].label}: “{found[0].text}”")
@@ -91,6 +91,8 @@ def _explain(
             "definition.",
             MAJORITY: "The report does not say what majority the draft needed; the vote it "
             f"records is {_vote_words(document)}.",
+            CITED: "The report cites that document by its symbol but does not say what it "
+            "contains or how it was adopted.",
         }.get(
             query.topic or "",
             f"The report does not say; the only person it names is its Rapporteur, {officer}.",

@@ -557,3 +557,21 @@ def test_the_issue_examples_keep_their_constraints(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert expected in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the vote count on resolution 73/187 the year before",
+        "what are the main conclusions of the SG report A/74/130",
+    ],
+)
+def test_a_document_the_report_only_cites(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert "cites that document by its symbol" in answer.text
+
+
+def test_a_stage_named_to_include_does_not_narrow(engine: Engine) -> None:
+    question = "of all the co-sponsors incl the ones that joined late, how many voted yes"
+    assert "**44** of the 47 sponsors" in engine.ask(question).text
