@@ -43,6 +43,9 @@ EITHER = words(
 )
 """"turkey yes or no?" asks which position, it does not filter by one."""
 
+NOT_ASKED = (Position.NOT_MEMBER, Position.NOT_RECORDED)
+"""Positions no question names: "did not vote" is ``ABSENT`` whatever the vote's source."""
+
 NEGATED: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
         Position.IN_FAVOUR,

@@ -22,8 +22,6 @@ _POSITION_WORDS = {
     Position.NOT_MEMBER: "are not Member States",
 }
 _LIMITS = {
-    Limit.PLENARY_VOTE: "the General Assembly's later plenary vote",
-    Limit.RESOLUTION_NUMBER: "the number of the adopted resolution",
     Limit.CHAIR: "who chairs a body",
     Limit.MONEY: "sums of money",
     Limit.ARGUMENTS: "what a delegation said",

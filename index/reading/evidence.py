@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from index.countries import CountryMention, ResolutionStatus, find_countries
 from index.query import (
+    Ballot,
     DocumentSet,
     GroupMention,
     MetadataField,
@@ -22,6 +23,7 @@ from index.query import (
     SetMention,
 )
 from index.reading import cues
+from index.reading.ballots import read_ballot, trail_sets
 from index.reading.group_names import GroupSpan, find_groups
 from index.reading.limits import Found, find_limit
 from index.reading.paragraph_refs import paragraph_ref
@@ -98,6 +100,7 @@ class Evidence:
     bare_moment: StatementMoment | None = None
     unknown_subject: CountryMention | None = None
     meeting: int | None = None
+    ballot: Ballot | None = None
     corrections: list[str] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)
     explained: list[tuple[int, int]] = field(default_factory=list)
@@ -133,6 +136,8 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     evidence.moment = _moment(evidence)
     _read_sets(evidence)
     _read_intent_cues(evidence)
+    evidence.ballot = read_ballot(evidence, vocabulary)
+    evidence.sets = trail_sets(evidence.sets, evidence.ballot)
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw)
     evidence.leftover = _leftover(evidence)
@@ -179,7 +184,7 @@ def _read_positions(evidence: Evidence) -> None:
     found: list[Position] = []
     for position, pattern in cues.NEGATED:
         if evidence.seen(pattern):
-            found += [p for p in Position if p not in (position, Position.NOT_MEMBER)]
+            found += [p for p in Position if p not in (position, *cues.NOT_ASKED)]
     if not found:
         for position, pattern in cues.STRONG_POSITIONS:
             if evidence.seen(pattern):

@@ -48,6 +48,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         stage=e.stage,
         moment=e.moment,
         meeting=e.meeting,
+        ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
     )
@@ -189,9 +190,13 @@ def _set_reading(e: Evidence) -> dict[str, object]:
     quantifier = e.quantifier
     if quantifier is None and e.positions and not e.listing and (e.groups or e.sets):
         quantifier = Quantifier.ALL
-    if e.positions or e.listing or e.quantifier or any(s.set is DocumentSet.NOTED for s in e.sets):
+    if e.positions or e.listing or e.quantifier or any(s.set in _CHANGES for s in e.sets):
         return {"intent": Intent.LIST, "quantifier": quantifier}
     return {"intent": Intent.BREAKDOWN, "quantifier": None}
+
+
+_CHANGES = (DocumentSet.NOTED, DocumentSet.CHANGED)
+"""Sets a question lists whole: "did any country change its vote?"."""
 
 
 def _only_names(e: Evidence) -> bool:
@@ -209,7 +214,7 @@ def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
-    if not (e.tally_strong or e.tally_weak or e.vote or e.either):
+    if not (e.tally_strong or e.tally_weak or e.vote or e.either or e.ballot):
         return None
     if e.countries or e.groups or e.future:
         return None
