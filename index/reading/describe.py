@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.countries import CountryMention, ResolutionStatus
-from index.query import DocumentSet, Intent, Limit, Quantifier, Query, SetMention
+from index.query import Ballot, DocumentSet, Intent, Limit, Quantifier, Query, SetMention
 from index.records import Position, SponsorStage, StatementMoment
 
 _POSITION_WORDS = {
@@ -38,11 +38,20 @@ def described(query: Query) -> Query:
     ambiguous = any(c.status is ResolutionStatus.AMBIGUOUS for c in query.countries)
     interpreted = any(g.note for g in query.groups) or query.outliers
     uncertain = query.follow_up or corrected or ambiguous or interpreted or bool(query.corrections)
-    text = reading(query)
+    changed = any(mention.set is DocumentSet.CHANGED for mention in query.sets)
+    vote = "" if query.ballot is None or changed else _BALLOT_WORDS[query.ballot]
+    text = reading(query) + vote
     if query.corrections:
         fixed = ", ".join(f"“{c.replace(' → ', '” as “')}”" for c in query.corrections)
         text = f"{text} (reading {fixed})"
     return query.model_copy(update={"reading": text, "uncertain": uncertain})
+
+
+_BALLOT_WORDS = {
+    Ballot.COMMITTEE: ", in the Committee's vote",
+    Ballot.PLENARY: ", in the General Assembly's plenary vote",
+    Ballot.BOTH: ", in both votes",
+}
 
 
 def reading(query: Query) -> str:
@@ -145,6 +154,8 @@ def _set_phrase(mention: SetMention) -> str:
     if mention.set is DocumentSet.SPEAKERS:
         when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
         return f"the States that spoke{when}"
+    if mention.set is DocumentSet.CHANGED:
+        return "the States that changed position between the two votes"
     return "the States whose later intention the report notes"
 
 
