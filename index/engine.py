@@ -32,7 +32,6 @@ from index.structured.document_facts import answer_paragraph, paragraph_labels
 from index.structured.group_picture import GroupsPicture, groups_picture
 from index.structured.mentions import expand_ambiguous, prefaced
 from index.structured.proceedings import answer_sponsors, answer_statements
-from index.structured.trail_picture import TrailPicture, trail_picture
 from index.structured.vote_picture import VotePicture, vote_picture
 from index.structured.votes import STAGES, answer_roster, answer_tally, answer_vote
 from index.user_text import NAME_LIMIT, checked_text, fits, quote_user_text
@@ -40,6 +39,7 @@ from index.user_text import NAME_LIMIT, checked_text, fits, quote_user_text
 if TYPE_CHECKING:
     from index.search.embedders import Embedder, QueryEncoder
     from index.search.retriever import Retriever
+    from index.structured.trail_picture import TrailPicture
 
 MAX_QUESTION_CHARS = 1000
 NAME_A_COUNTRY = "Which Member State? Name one, for example Kenya, Côte d'Ivoire or DPRK."
@@ -262,6 +262,8 @@ class Engine:
     def trail_picture(self, document: str | None = None) -> TrailPicture:
         """Every Member State's position in a report's Committee vote, then in plenary;
         raises ``NoVotePicture`` when the report's plenary vote is not known."""
+        from index.structured.trail_picture import trail_picture  # pictures only
+
         return trail_picture(self._library, document)
 
     # ------------------------------------------------------------------ front-end helpers

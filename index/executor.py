@@ -21,7 +21,7 @@ from index.structured.limits import answer_limit
 from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.sets import answer_set
-from index.structured.trail import answer_across
+from index.structured.trail_sets import answer_across
 from index.structured.votes import STAGES, answer_roster, answer_tally, answer_vote
 
 if TYPE_CHECKING:

@@ -27,6 +27,15 @@ POSITION_PHRASES: dict[Position, str] = {
     Position.NOT_RECORDED: "has **no vote recorded** in the voting data",
 }
 
+SHORT_WORDS: dict[Position, str] = {
+    Position.IN_FAVOUR: "in favour",
+    Position.AGAINST: "against",
+    Position.ABSTAINING: "abstaining",
+    Position.ABSENT: "did not vote",
+    Position.NOT_RECORDED: "not recorded",
+}
+"""A position in a list or a change: "in favour → against"."""
+
 POSITION_HEADINGS: dict[Position, str] = {
     Position.IN_FAVOUR: "In favour",
     Position.AGAINST: "Against",

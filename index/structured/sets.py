@@ -20,6 +20,7 @@ from index.query import DocumentSet, Intent, Quantifier, Query
 from index.records import Position
 from index.structured.citing import (
     POSITION_HEADINGS,
+    SHORT_WORDS,
     Chosen,
     VoteBlock,
     caveat,
@@ -36,13 +37,6 @@ POSITION_VERBS = {
     Position.ABSTAINING: "abstained",
     Position.ABSENT: "did not vote",
     Position.NOT_RECORDED: "had no vote recorded",
-}
-SHORT_WORDS = {
-    Position.IN_FAVOUR: "in favour",
-    Position.AGAINST: "against",
-    Position.ABSTAINING: "abstaining",
-    Position.ABSENT: "did not vote",
-    Position.NOT_RECORDED: "not recorded",
 }
 OUTLIER_RULE = (
     "Read as: States that voted differently from most of their own UN regional group "
