@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.charts.raster import PNG_SIGNATURE
+from bot.discord_app.render import ANSWER_COLOUR
 from tests.e2e.conftest import Harness, RecordingEngine, StartBot
 from tests.e2e.fake_discord import BOT_USER_ID, CHANNEL_ID, Invocation, RecordedRequest
 from tests.e2e.test_interactions import embeds_of
@@ -37,7 +38,7 @@ async def answer_text(harness: Harness, invocation: Invocation) -> tuple[str, Re
 def attachment(request: RecordedRequest) -> tuple[str, bytes, str]:
     (upload,) = request.files
     (described,) = request.body["attachments"]
-    return upload.filename, upload.data, str(described["description"])
+    return str(upload.filename), upload.data, str(described["description"])
 
 
 async def test_the_vote_command_offers_the_vote_to_use(
@@ -62,6 +63,7 @@ async def test_a_country_gets_both_votes_by_default_and_one_when_asked(
     assert "in the Third Committee (18 November 2019) it voted **in favour**" in both
     assert "in the General Assembly plenary (27 December 2019) it voted **against**" in both
     (embed,) = embeds_of(callback)
+    assert embed["color"] == ANSWER_COLOUR.value, "no one position's colour for a change"
     assert PLENARY_CAPTION in embed["footer"]["text"]
     assert "recorded vote on A/C.3/74/L.11/Rev.1" in embed["footer"]["text"]
     one, _ = await answer_text(
