@@ -17,7 +17,7 @@ from index.query import Ballot, DocumentSet, Intent, OperativeSelection, Query
 from index.records import Document
 from index.structured.citing import choose_votes, excerpt
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
-from index.structured.limits import answer_limit
+from index.structured.limits import answer_limit, no_plenary_statements
 from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.sets import answer_set
@@ -61,7 +61,7 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
             named=query.documents,
         )
     votes = choose_votes(library, documents, STAGES[ballot], query.documents)
-    unscoped = not (query.countries or query.groups or query.sets)
+    unscoped = not (query.countries or query.groups or query.sets or query.aligned_with)
     if intent is Intent.LIST and unscoped and query.quantifier is None:
         return answer_roster(library, query.text, votes, query.positions)
     if intent in _SETS and ballot is Ballot.BOTH and _across(query):
@@ -75,9 +75,10 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
         return answer_sponsors(library, query.text, documents, query.countries, query.stage, groups)
     if intent is Intent.STATEMENTS:
         groups = [group_by_id(g.id) for g in query.groups]
-        return answer_statements(
+        said = answer_statements(
             library, query.text, documents, query.countries, query.moment, groups
         )
+        return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:
         return answer_metadata(query.text, documents, query.field)
     if query.paragraph is not None:

@@ -24,11 +24,11 @@ from index.structured.citing import (
     join_names,
     vote_entries,
 )
+from index.structured.document_facts import summary_records
 from index.structured.proceedings import moments_asked, paragraph_label, statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
-
-_SUMMARY_RECORD = re.compile(r"A/C\.\d+/\d+/SR\.(\d+)")
+from index.user_text import quote_user_text
 
 Nearest = Callable[[str], Sequence[Source]]
 """Retrieval's closest passages for a text, for subjects the document never names."""
@@ -61,6 +61,19 @@ def answer_limit(
     )
 
 
+NO_PLENARY_STATEMENTS = (
+    "Who spoke in the General Assembly's plenary meeting is not recorded here: the voting data "
+    "gives only how each State voted. What the report records of the Committee's proceedings:"
+)
+
+
+def no_plenary_statements(said: Answer) -> Answer:
+    """Statements asked of the plenary: not answered, and the Committee's given as the nearest."""
+    return said.model_copy(
+        update={"answered": False, "text": f"{NO_PLENARY_STATEMENTS}\n{said.text}"}
+    )
+
+
 def _explain(
     limit: Limit, query: Query, document: Document, library: Library
 ) -> tuple[str, list[str], list[VoteEntry]]:
@@ -71,7 +84,7 @@ def _explain(
     if limit is Limit.REASONS:
         return _reasons(query, document, library)
     if limit is Limit.UNKNOWN_TOPIC:
-        return f"The document does not mention “{query.topic}”.", [], []
+        return f"The document does not mention “{quote_user_text(query.topic or '')}”.", [], []
     officer = (
         f"{meta.rapporteur}{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}"
     )
@@ -123,16 +136,6 @@ def _date(document: Document) -> str:
 def _excerpt(document: Document, paragraph_id: str) -> str:
     paragraph = Library.paragraph(document, paragraph_id)
     return excerpt(paragraph.text.split("\n")[0], 160) if paragraph else ""
-
-
-def summary_records(document: Document) -> dict[int, str]:
-    """Meeting number -> summary record symbol, from the footnotes that cite them."""
-    found: dict[int, str] = {}
-    for paragraph in document.paragraphs:
-        for note in paragraph.footnotes:
-            for match in _SUMMARY_RECORD.finditer(note.text):
-                found.setdefault(int(match.group(1)), match.group(0))
-    return found
 
 
 def _records_of(document: Document, meetings: Sequence[int | None]) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from index.engine import Engine
 from index.query import Ballot, DocumentSet, Intent
+from index.records import Position
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,8 @@ from index.query import Ballot, DocumentSet, Intent
         ("did the African Group vote the same way in plenary?", Intent.COMPARE, Ballot.BOTH),
         ("who changed their vote between the committee and the plenary?", Intent.LIST, Ballot.BOTH),
         ("which countries changed their vote in plenary?", Intent.LIST, Ballot.BOTH),
+        ("kiribati in plenary?", Intent.VOTE, Ballot.PLENARY),
+        ("final GA numbers?", Intent.TALLY, Ballot.PLENARY),
         ("What was the result?", Intent.TALLY, None),
         ("who chairs the ad hoc committee", Intent.NOT_IN_DOCUMENT, None),
     ],
@@ -66,4 +69,13 @@ def test_a_follow_up_keeps_the_vote_asked(engine: Engine) -> None:
 def test_the_reading_names_the_vote(engine: Engine) -> None:
     assert engine.read("how did Brazil vote in plenary?").reading == (
         "How Brazil voted, in the General Assembly's plenary vote"
+    )
+
+
+def test_no_recorded_vote_asks_for_the_states_that_cast_none(engine: Engine) -> None:
+    query = engine.read("How many African states had no recorded vote in the final plenary vote?")
+    assert (query.intent, query.positions, query.ballot) == (
+        Intent.COUNT,
+        (Position.ABSENT,),
+        Ballot.PLENARY,
     )

@@ -227,3 +227,20 @@ def test_the_committee_alone_is_as_before(engine: Engine) -> None:
     answer = engine.vote("Cabo Verde", Ballot.COMMITTEE)
     assert answer.text.startswith("**Cabo Verde** voted **in favour**.")
     assert answer.trail == [] and "plenary" not in answer.text
+
+
+def test_who_spoke_in_plenary_is_not_recorded(engine: Engine) -> None:
+    answer = engine.ask("Who gave explanations of vote in the plenary?")
+    assert not answer.answered
+    assert answer.text.startswith(
+        "Who spoke in the General Assembly's plenary meeting is not recorded here"
+    )
+    assert "Committee's proceedings" in answer.text
+
+
+def test_how_many_had_no_vote_recorded_in_plenary(engine: Engine) -> None:
+    answer = engine.ask("How many African states had no recorded vote in the final plenary vote?")
+    members = group_by_id("african-group").members_on(None)
+    silent = [n for n in members if plenary_lists()[n] == "not_recorded"]
+    assert answer.text.startswith(f"**{len(silent)}** of the {len(members)} members")
+    assert "had no vote recorded" in answer.text and "absent" not in answer.text.casefold()
