@@ -91,9 +91,14 @@ def vote_heading(view: VoteView) -> str:
         named = f" {document_title(view.report)}." if view.report is not None else ""
         return f"*{view.title}: {outcome}, {counts}.{named}*"
     silent = len(view.roster(view.silent))
+    source = (
+        "This vote is not in the report: it comes from the voting data of"
+        if view.report is not None
+        else "Voting data:"
+    )
     return (
         f"*{view.title}: {outcome}, {counts}, {silent} not recorded. “{record.title}”. "
-        f"Voting data: {data_citation(view)}.*"
+        f"{source} {data_citation(view)}.*"
     )
 
 
