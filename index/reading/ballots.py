@@ -23,7 +23,7 @@ from index.reading.cues import words
 from index.reading.vocabulary import Vocabulary
 
 PLENARY = re.compile(
-    r"\bplenary\b"
+    r"\bplenary\b(?! meetings?\b)"
     r"|\b(?:general assembly|the assembly|the ga)\b(?:\s+\w+){0,6}?\s+"
     r"(?:vote[ds]?|voting|adopt(?:ed|ion)?|pass(?:ed)?|approv(?:ed|al))\b"
     r"|\b(?:vote[ds]?|voting|adopt(?:ed|ion)|pass(?:ed)?)\b(?:\s+\w+){0,6}?\s+"
@@ -44,7 +44,7 @@ BOTH = words(
     r"both votes?",
     r"(?:in|at) both",
     r"(?:the )?two votes",
-    r"each vote",
+    r"(?<!did )(?<!do )each vote",
     r"(?:third )?committee and (?:in )?(?:the )?(?:plenary|general assembly|final vote)",
     r"(?:plenary|general assembly) and (?:in )?(?:the )?(?:third )?committee",
     r"from (?:the )?(?:third )?committee to (?:the )?(?:plenary|general assembly)",

@@ -368,6 +368,7 @@ INCLUDING = words(
     r"along with",
     r"together with",
     r"plus",
+    r"(?<!not )counting",
 )
 """"All the sponsors, including those who joined late": a stage named to include, not to
 narrow."""

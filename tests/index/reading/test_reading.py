@@ -572,3 +572,13 @@ def test_a_document_the_report_only_cites(engine: Engine, question: str) -> None
 def test_a_stage_named_to_include_does_not_narrow(engine: Engine) -> None:
     question = "of all the co-sponsors incl the ones that joined late, how many voted yes"
     assert "**44** of the 47 sponsors" in engine.ask(question).text
+
+
+def test_how_did_each_vote_asks_of_the_groups_not_of_both_votes(engine: Engine) -> None:
+    query = engine.read("EU vs the African group: how did each vote?")
+    assert (query.intent, query.separately, query.ballot) == (Intent.COMPARE, True, None)
+
+
+def test_counting_the_later_ones_counts_them_all(engine: Engine) -> None:
+    question = "How many co-sponsors in total, counting the ones who joined after Rev.1?"
+    assert "**47** sponsors" in engine.ask(question).text
