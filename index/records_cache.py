@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from index.data_folder import warn_unwritable, why_unwritable, write_atomically
 from index.parsing.seed_files import ParsedSeeds, SeedFile, usable_seeds
 from index.records import Document
+from index.regular_files import Unusable, read_regular
 from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ DATA_FILES = Path(__file__).parent / "data"
 """The engine's data (country names and aliases among them): the parser resolves names
 against it, so any change to it rebuilds the cache."""
 
+CACHE_BYTES_PER_SEED_BYTE = 16
 _DOCUMENTS = TypeAdapter(list[Document])
 
 
@@ -84,9 +86,16 @@ def _digest(documents: Sequence[Document]) -> str:
 def _cached(path: Path, key: str, seeds: Sequence[SeedFile]) -> ParsedSeeds | None:
     """The cached parse if it can be trusted for these seeds, else ``None``."""
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return None  # no cache yet, or none that can be read: storing one will say why
+        raw = read_regular(path, _cache_limit(seeds))
+    except FileNotFoundError:
+        return None  # no cache yet
+    except Unusable as why:
+        if path.exists() and not path.is_dir():  # storing says why a folder is in the way
+            log.warning(
+                "The parsed-records cache %s is not usable (%s); parsing the seeds again",
+                path, why,
+            )  # fmt: skip
+        return None
     try:
         cached = CachedRecords.model_validate_json(raw)
     except ValidationError as error:
@@ -105,6 +114,12 @@ def _cached(path: Path, key: str, seeds: Sequence[SeedFile]) -> ParsedSeeds | No
         )
         return None
     return ParsedSeeds(documents=cached.documents, skipped=cached.skipped)
+
+
+def _cache_limit(seeds: Sequence[SeedFile]) -> int:
+    """The largest cache these seeds can explain: records hold a few times the text they
+    were parsed from, so anything far bigger (a link to ``/dev/zero``) is not read."""
+    return CACHE_BYTES_PER_SEED_BYTE * sum(len(seed.data) for seed in seeds) + 1_000_000
 
 
 def _matches(documents: Sequence[Document], seeds: Sequence[SeedFile]) -> bool:
