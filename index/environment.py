@@ -16,7 +16,6 @@ from pathlib import Path
 
 from index.regular_files import Unusable, read_regular
 
-
 ENV_FILE_MAX_BYTES = 1_000_000
 """A ``.env`` holds a dozen short lines; anything near this size is not one."""
 

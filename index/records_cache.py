@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from index.data_folder import warn_unwritable, why_unwritable, write_atomically
+from index.data_folder import (
+    remove_orphans,
+    warn_unwritable,
+    why_file_unwritable,
+    write_atomically,
+    writer_prefix,
+)
 from index.parsing.seed_files import ParsedSeeds, SeedFile, usable_seeds
 from index.records import Document
 from index.regular_files import Unusable, read_regular
@@ -56,7 +61,7 @@ def load_records(settings: EngineSettings) -> list[Document]:
     seeds = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
     key = cache_key(seeds)
     path = settings.data_dir / CACHE_FILE
-    _remove_orphans(path)
+    remove_orphans(path.parent, f"{path.name}.*.tmp")
     parsed = _cached(path, key, seeds)
     if parsed is None:
         from index.parsing.document import parse_seeds  # only when the cache cannot serve
@@ -143,43 +148,6 @@ def _store(path: Path, key: str, parsed: ParsedSeeds) -> None:
     )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(
-            path, cached.model_dump_json().encode(), prefix=f"{path.name}.{os.getpid()}."
-        )
+        write_atomically(path, cached.model_dump_json().encode(), prefix=writer_prefix(path.name))
     except OSError as error:
-        warn_unwritable(path.parent, _reason(path, error))
-
-
-def _reason(path: Path, error: OSError) -> str:
-    if path.is_dir():
-        return f"{path.name} is a folder"
-    return why_unwritable(path.parent, error)
-
-
-def _remove_orphans(path: Path) -> None:
-    """Delete temporary files left by writers that were killed mid-write.
-
-    Each is named ``records.json.<pid>.<random>.tmp``; one whose process is gone can never be
-    finished, while one of a live process may be a write in progress and is left alone.
-    """
-    for orphan in path.parent.glob(f"{path.name}.*.tmp"):
-        pid = orphan.name.removeprefix(f"{path.name}.").split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            _discard(orphan)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: it exists
-    return True
-
-
-def _discard(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        log.debug("Could not remove the temporary file %s", path)
+        warn_unwritable(path.parent, why_file_unwritable(path, error))
