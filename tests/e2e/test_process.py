@@ -6,7 +6,7 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -49,7 +49,10 @@ async def bot_process(
     seeds_dir: Path,
     token: str,
     extra_env: dict[str, str] | None = None,
+    wrapper: Sequence[str] = (),
 ) -> AsyncIterator[BotProcess]:
+    """``python -m bot run`` against ``fake``; ``wrapper`` is a command that execs it (the
+    bot's own arguments follow it), for running it inside a prepared environment."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -66,7 +69,7 @@ async def bot_process(
     }
     env |= extra_env or {}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run",
+        *wrapper, sys.executable, "-m", "bot", "run",
         cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
