@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.discord_app import delivery
 from bot.discord_app.command_sync import sync_commands
 from bot.discord_app.commands import UNEXPECTED_ERROR, RapporteurCog
+from bot.discord_app.cooldown import PersonCooldown, TooSoon
 from bot.discord_app.engine_port import AnswerEngine
 from bot.discord_app.permissions import NotModerator
 from bot.discord_app.questions import slow_down
@@ -32,7 +33,7 @@ class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
     async def on_error(
         self, interaction: discord.Interaction[RapporteurBot], error: app_commands.AppCommandError
     ) -> None:
-        message = _user_message(error, interaction.client.settings)
+        message = _user_message(error)
         if message is None:
             command = interaction.command.qualified_name if interaction.command else "?"
             log.error("Unhandled error in /%s", command, exc_info=error)
@@ -43,9 +44,9 @@ class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
             log.warning("Could not tell the user about an error in interaction %d", interaction.id)
 
 
-def _user_message(error: app_commands.AppCommandError, settings: BotSettings) -> str | None:
-    if isinstance(error, app_commands.CommandOnCooldown):
-        return slow_down(settings.ask_cooldown_seconds, error.retry_after)
+def _user_message(error: app_commands.AppCommandError) -> str | None:
+    if isinstance(error, TooSoon):
+        return slow_down(error.seconds, error.retry_after)
     if isinstance(error, NotModerator):
         return "Sorry, only moderators (Manage Server) can rebuild the index."
     if isinstance(error, app_commands.NoPrivateMessage):
@@ -81,6 +82,7 @@ class RapporteurBot(commands.Bot):
         self.engine = engine
         self.settings = settings
         self.workers = EngineWorkers(settings.engine_workers)
+        self.cooldown = PersonCooldown(settings.ask_cooldown_seconds)
         self.state_dir = state_dir
         self.captions: dict[str, str] = {}
         self.warm_up_done = asyncio.Event()

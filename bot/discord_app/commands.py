@@ -5,8 +5,8 @@ free to acknowledge everyone within Discord's 3 s window. A structured answer th
 within ``ANSWER_WITHIN`` seconds is sent as the response itself; otherwise, and at once when
 the workers are all busy, the interaction is deferred first and answered when ready. ``ask``,
 ``search`` and ``reindex`` always defer: they may build the index. Every option that takes
-typed text is bounded in length, and every command that takes typed text has the per-user
-cooldown.
+typed text is bounded in length, and every command that takes typed text shares the one
+per-person cooldown window with the questions asked in chat.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from bot.charts.pictures import vote_map
 from bot.charts.store import PictureStore
 from bot.discord_app import delivery, pictures, status_view
 from bot.discord_app.conversations import Conversations
+from bot.discord_app.cooldown import one_window
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
     looks_like_question,
@@ -64,14 +65,6 @@ ROSTER_CHOICES = [
 ]
 
 
-def question_cooldown(
-    interaction: discord.Interaction[RapporteurBot],
-) -> app_commands.Cooldown | None:
-    """Per-user rate for the commands that embed text; 0 seconds disables it."""
-    seconds = interaction.client.settings.ask_cooldown_seconds
-    return app_commands.Cooldown(1, seconds) if seconds > 0 else None
-
-
 def _choices(names: list[str]) -> list[app_commands.Choice[str]]:
     return [
         app_commands.Choice(name=name[:CHOICE_NAME_LIMIT], value=name)
@@ -90,11 +83,6 @@ class RapporteurCog(commands.Cog):
         charts = bot.state_dir / PICTURES_FOLDER if bot.state_dir is not None else None
         self.pictures = PictureStore(charts)
         self._conversations = Conversations(self.settings.follow_up_seconds)
-        self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
-            commands.CooldownMapping.from_cooldown(
-                1, self.settings.ask_cooldown_seconds, commands.BucketType.user
-            )
-        )
 
     async def _answer(
         self,
@@ -165,7 +153,7 @@ class RapporteurCog(commands.Cog):
         name="ask", description="Ask a question about the 2019 report on ICT crime."
     )
     @app_commands.describe(question="For example: How did Kenya vote? Who sponsored the draft?")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def ask(self, interaction: discord.Interaction, question: Question) -> None:
         if await self._checked_question(interaction, question):
             where = {"channel_id": interaction.channel_id or 0, "user_id": interaction.user.id}
@@ -182,7 +170,7 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def search(self, interaction: discord.Interaction, query: Question) -> None:
         if await self._checked_question(interaction, query):
             await self._answer(
@@ -193,7 +181,7 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="vote", description="How one Member State voted on the resolution.")
     @app_commands.describe(country="A UN Member State, e.g. Kenya or Bolivia.")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def vote(self, interaction: discord.Interaction, country: Name) -> None:
         await self._answer(interaction, lambda: self.engine.vote(country))
 
@@ -220,7 +208,7 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="sponsors", description="Who sponsored the draft resolution.")
     @app_commands.describe(country="Optional: check whether one country was a sponsor.")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def sponsors(self, interaction: discord.Interaction, country: Name | None = None) -> None:
         await self._answer(interaction, lambda: self.engine.sponsors(country))
 
@@ -232,7 +220,7 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="statements", description="Who spoke, when, and on whose behalf.")
     @app_commands.describe(country="Optional: only statements by or for this country.")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def statements(
         self, interaction: discord.Interaction, country: Name | None = None
     ) -> None:
@@ -250,7 +238,7 @@ class RapporteurCog(commands.Cog):
     @app_commands.describe(
         label='For example "operative paragraph 2" or "paragraph 10 of the report".'
     )
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def paragraph(self, interaction: discord.Interaction, label: Name) -> None:
         await self._answer(interaction, lambda: self.engine.paragraph(label))
 
@@ -333,11 +321,16 @@ class RapporteurCog(commands.Cog):
             question = message.content.strip()
         else:
             return
-        retry_after = self._chat_retry_after(message)
-        if retry_after is not None:
-            if mentioned:
+        # One window per person, shared with the slash commands. In the answer channel extra
+        # questions are skipped silently; a mention is told once per window, then skipped, so
+        # a burst of questions never turns into a burst of refusals.
+        verdict = self.bot.cooldown.ask(message.author.id)
+        if verdict.retry_after is not None:
+            if mentioned and verdict.tell:
                 cooldown = self.settings.ask_cooldown_seconds
-                await delivery.reply_pages(message, [notice(slow_down(cooldown, retry_after))])
+                await delivery.reply_pages(
+                    message, [notice(slow_down(cooldown, verdict.retry_after))]
+                )
             return
         problem = question_problem(question, self.settings.max_question_length)
         if problem is not None:
@@ -360,17 +353,6 @@ class RapporteurCog(commands.Cog):
         picture = await self._picture(answer, pages)
         sent = await delivery.reply_pages(message, pages, picture)
         self._conversations.remember(answer.query, **where, answer_ids=sent)
-
-    def _chat_retry_after(self, message: discord.Message) -> float | None:
-        """Seconds to wait when a user asks faster than ``/ask`` allows, else ``None``.
-
-        In the answer channel extra messages are skipped silently, so a burst of questions
-        never turns into a burst of refusals; a mention gets told to slow down.
-        """
-        if self.settings.ask_cooldown_seconds <= 0:
-            return None
-        bucket = self._chat_cooldown.get_bucket(message)
-        return bucket.update_rate_limit() if bucket is not None else None
 
     def _in_answer_channel(self, channel: discord.abc.Messageable) -> bool:
         wanted = self.settings.answer_channel_id
