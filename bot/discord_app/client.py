@@ -19,6 +19,7 @@ from bot.discord_app.cooldown import PersonCooldown, TooSoon
 from bot.discord_app.engine_port import AnswerEngine
 from bot.discord_app.permissions import NotModerator
 from bot.discord_app.questions import slow_down
+from bot.discord_app.stale import CHANGED, stale_reason
 from bot.discord_app.status_view import caption
 from bot.discord_app.workers import EngineWorkers
 from bot.settings import BotSettings
@@ -30,9 +31,26 @@ log = logging.getLogger(__name__)
 class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
     """Turns expected failures into friendly ephemeral notes; logs everything else."""
 
+    async def interaction_check(self, interaction: discord.Interaction[RapporteurBot], /) -> bool:
+        """Run only interactions that fit the commands as they are now (``stale``)."""
+        problem = stale_reason(self, interaction)
+        if problem is None:
+            return True
+        log.warning(
+            "Stale interaction %d: %s; the user was asked to try again", interaction.id, problem
+        )
+        await _refuse_stale(interaction)
+        return False
+
     async def on_error(
         self, interaction: discord.Interaction[RapporteurBot], error: app_commands.AppCommandError
     ) -> None:
+        if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+            log.warning(
+                "Stale interaction %d: %s; the user was asked to try again", interaction.id, error
+            )
+            await _refuse_stale(interaction)
+            return
         message = _user_message(error)
         if message is None:
             command = interaction.command.qualified_name if interaction.command else "?"
@@ -42,6 +60,16 @@ class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
             await delivery.send_notice(interaction, message)
         except discord.HTTPException:
             log.warning("Could not tell the user about an error in interaction %d", interaction.id)
+
+
+async def _refuse_stale(interaction: discord.Interaction[RapporteurBot]) -> None:
+    try:
+        if interaction.type is discord.InteractionType.autocomplete:
+            await interaction.response.autocomplete([])
+        else:
+            await delivery.send_notice(interaction, CHANGED)
+    except discord.HTTPException:
+        log.warning("Could not tell the user about stale interaction %d", interaction.id)
 
 
 def _user_message(error: app_commands.AppCommandError) -> str | None:

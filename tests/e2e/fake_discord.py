@@ -280,10 +280,23 @@ class FakeDiscord:
                 {"name": key, "type": 3, "value": value} for key, value in (options or {}).items()
             ],
         }
-        payload, invocation = self.interaction_payload(2, data, **who)
+        return await self.send_interaction(2, data, **who)
+
+    async def send_interaction(self, kind: int, data: JSON, **who: Any) -> Invocation:
+        """Send an interaction of any ``kind`` (2 command, 4 autocomplete) with ``data`` as
+        given, whether or not it matches what the bot registered: a client with a stale
+        command list sends removed commands, renamed or retyped options, dropped choices."""
+        payload, invocation = self.interaction_payload(kind, data, **who)
         invocation.sent_at = time.monotonic()
         await self.dispatch("INTERACTION_CREATE", payload)
         return invocation
+
+    def command_id(self, name: str) -> int:
+        """The id Discord gave a registered command; a made-up one for any other name."""
+        try:
+            return self._command_id(name)
+        except KeyError:
+            return self.next_id()
 
     async def autocomplete(self, name: str, option: str, typed: str) -> list[JSON]:
         data = {
