@@ -98,7 +98,7 @@ class RapporteurCog(commands.Cog):
             return
         pages = render_answer(answer, self.bot.captions)
         if answer.illustration is not None and not interaction.response.is_done():
-            await interaction.response.defer(thinking=True)  # drawing may take a second
+            await delivery.defer(interaction)  # drawing may take a second
         await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
 
     async def _run(
@@ -116,7 +116,7 @@ class RapporteurCog(commands.Cog):
         """
         workers = self.bot.workers
         if typed and (defer or workers.text_saturated):
-            await interaction.response.defer(thinking=True)
+            await delivery.defer(interaction)
         try:
             pending = workers.text(call) if typed else workers.fixed(call)
         except Busy:
@@ -125,7 +125,7 @@ class RapporteurCog(commands.Cog):
         if not interaction.response.is_done():
             done, _ = await asyncio.wait({pending}, timeout=ANSWER_WITHIN)
             if not done:
-                await interaction.response.defer(thinking=True)
+                await delivery.defer(interaction)
         return await pending
 
     async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> discord.File | None:
@@ -258,7 +258,7 @@ class RapporteurCog(commands.Cog):
     async def map_command(
         self, interaction: discord.Interaction, document: Name | None = None
     ) -> None:
-        await interaction.response.defer(thinking=True)
+        await delivery.defer(interaction)
         try:
             picture = await asyncio.to_thread(vote_map, self.engine, self.pictures, document)
         except NoVotePicture as error:
@@ -296,7 +296,7 @@ class RapporteurCog(commands.Cog):
     @app_commands.guild_only()
     @is_moderator()
     async def reindex(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(thinking=True)
+        await delivery.defer(interaction)
         async with self._reindex_lock:
             report = await asyncio.to_thread(self.engine.reindex)
         if report.ok:
