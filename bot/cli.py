@@ -7,11 +7,13 @@ that need them, so ``rapporteur vote France`` starts in a fraction of a second.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from bot.picture_files import KINDS, write_picture
 from bot.terminal import console, render, render_about, render_reindex
@@ -20,6 +22,8 @@ from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS, Engine
 from index.parsing.errors import ParseError
 from index.settings import EngineSettings, SettingsError, engine_settings
+
+INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +82,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _terminal(settings, args, args.command)
     except KeyboardInterrupt:
         _say("interrupted")
-        return 130
+        return INTERRUPTED
+
+
+def run() -> NoReturn:
+    """The ``rapporteur`` command: ``main``, then exit. After Ctrl-C the process ends at once,
+    without waiting for worker threads still loading a model or building an index (their
+    temporary files are removed on the next start); waiting could take seconds and let a
+    half-imported library end the process by the signal instead of with 130."""
+    code = main()
+    if code == INTERRUPTED:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def _hold_standard_descriptors() -> None:
