@@ -172,14 +172,14 @@ def bad_model(folder: Path) -> list[Case]:
 
 
 def dot_env(folder: Path) -> list[Case]:
-    cases = []
+    cases: list[Case] = []
     makers: dict[str, Callable[[Path], object]] = {
         "a folder": Path.mkdir,
         "a FIFO": os.mkfifo,
         "a link to /dev/zero": lambda p: p.symlink_to("/dev/zero"),
     }
     for name, make in makers.items():
-        here = _fresh(folder / f"env-{name.split()[-1].strip('/')}")
+        here = _fresh(folder / f"env-{len(cases)}")
         make(here / ".env")
         run = rapporteur(here, "vote", "France")
         cases.append(
@@ -207,10 +207,10 @@ def dot_env(folder: Path) -> list[Case]:
 
 
 def data_folder_files(folder: Path) -> list[Case]:
-    cases = []
+    cases: list[Case] = []
     for name in ("records.json", "manifest.json"):
         for kind in ("FIFO", "link to /dev/zero"):
-            here = _fresh(folder / f"{name}-{kind.split()[-1].strip('/')}")
+            here = _fresh(folder / f"{name}-{len(cases)}")
             (here / "data").mkdir()
             target = here / "data" / name
             os.mkfifo(target) if kind == "FIFO" else target.symlink_to("/dev/zero")
@@ -276,7 +276,7 @@ def chart_out(folder: Path, mounts: bool) -> list[Case]:
     previous = b"\x89PNG the previous picture"
     out = here / "vote.png"
     out.write_bytes(previous)
-    intact = 0
+    intact = landed = 0
     rounds = 10
     for _ in range(rounds):
         process = subprocess.Popen(
@@ -290,6 +290,7 @@ def chart_out(folder: Path, mounts: bool) -> list[Case]:
         while process.poll() is None and time.monotonic() < deadline:
             if any(here.glob(".vote.png.*.tmp")):
                 process.send_signal(signal.SIGKILL)
+                landed += 1
                 break
             time.sleep(0.0005)
         process.wait()
@@ -305,7 +306,8 @@ def chart_out(folder: Path, mounts: bool) -> list[Case]:
             f"chart --out killed mid-write ({rounds} tries)",
             dummy,
             intact == rounds,
-            f"{intact} of {rounds} left a whole picture (old or new)",
+            f"{landed} killed inside the write; {intact} of {rounds} left a whole picture "
+            "(the old one or the new one)",
         )
     ]
     if mounts:

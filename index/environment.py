@@ -34,7 +34,7 @@ def dotenv_values(path: Path) -> dict[str, str]:
     """
     try:
         data = read_regular(path, ENV_FILE_MAX_BYTES)
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return {}
     except Unusable as why:
         raise EnvFileError(f"{path.absolute()} cannot be used as settings: {why}") from None

@@ -75,19 +75,19 @@ def _option_problem(
     if parameter is None:
         return f"option {name} no longer exists"
     if option.get("type") != parameter.type.value:
-        return f"option {name} is no longer of type {option.get('type')}"
+        return (
+            f"option {name} came as type {option.get('type')}, "
+            f"the command now takes type {parameter.type.value}"
+        )
     value = option.get("value")
     wanted = _PYTHON_TYPES.get(parameter.type.value)
     is_bool = isinstance(value, bool) and bool not in (wanted or ())
     if wanted is not None and (not isinstance(value, wanted) or is_bool):
         return f"option {name} holds a {type(value).__name__}"
-    focused = bool(option.get("focused"))
     if interaction.type is discord.InteractionType.autocomplete:
-        return (
-            f"option {name} no longer suggests values"
-            if (focused and not parameter.autocomplete)
-            else None
-        )
+        if option.get("focused") and not parameter.autocomplete:
+            return f"option {name} no longer suggests values"
+        return None
     if parameter.choices and value not in {choice.value for choice in parameter.choices}:
         return f"option {name} no longer offers {value!r}"
     return None

@@ -46,7 +46,7 @@ def test_current_shapes_pass_and_stale_ones_are_named() -> None:
     assert reason("gone") == "/gone no longer exists"
     assert reason("vote") == "/vote: the required option country is missing"
     assert reason("vote", {"name": "country", "type": 4, "value": 5}) == (
-        "/vote: option country is no longer of type 4"
+        "/vote: option country came as type 4, the command now takes type 3"
     )
     assert reason("vote", {"name": "country", "type": 3, "value": True}) == (
         "/vote: option country holds a bool"
