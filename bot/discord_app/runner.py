@@ -180,7 +180,8 @@ class _FirstConnectionFailure(logging.Filter):
         self.error: BaseException | None = None
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._bot.ws is None and record.exc_info and record.exc_info[1] is not None:
+        reconnecting = str(record.msg).startswith("Attempting a reconnect")
+        if reconnecting and self._bot.ws is None and record.exc_info and record.exc_info[1]:
             self.error = record.exc_info[1]
             return False
         return True
