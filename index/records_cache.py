@@ -25,7 +25,7 @@ from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 """Bump whenever a parser change alters the records it produces: every cache rebuilds."""
 
 CACHE_FILE = "records.json"

@@ -28,7 +28,7 @@ from threadpoolctl import threadpool_limits
 
 from index.answers import Answer
 from index.data_folder import warn_unwritable, why_unwritable
-from index.language.glossary import default_glossary
+from index.language.lexicon import lexicon
 from index.records import Document
 from index.search import answer_types
 from index.search.answering import passage_answer, refusal
@@ -508,7 +508,8 @@ def _make_live(
     persisted: bool,
 ) -> _LiveIndex:
     owners = np.asarray(manifest.vector_paragraphs, dtype=np.int64)
-    lexical = LexicalIndex([item.lexical_text for item in indexed], default_glossary())
+    texts = [item.lexical_text for item in indexed]
+    lexical = LexicalIndex(texts, lexicon(texts))
     return _LiveIndex(
         manifest=manifest,
         vectors=vectors,
