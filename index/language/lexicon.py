@@ -10,11 +10,15 @@ report brings its own; general knowledge that no document spells (Vienna is in A
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
 
 from index.language.glossary import Glossary, GlossaryEntry, default_glossary
 
+ASKING_FILE = Path(__file__).resolve().parent / "data" / "asking_words.json"
 _CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "to"})
 _NAME = re.compile(
     r"[A-Z][\w'-]*(?:[ \t]+(?:(?:of|on|and|for|the|in|to)[ \t]+)*[A-Z][\w'-]*)+"
@@ -82,3 +86,12 @@ def lexicon(texts: Sequence[str]) -> Glossary:
         if not known.intersection(entry.plain)
     ]
     return Glossary(entries=(*glossary.entries, *own))
+
+
+@cache
+def asking_words() -> frozenset[str]:
+    """Words of asking about a text ("quote", "mention", "lol", "exactly"): they say nothing
+    about the topic, so they count neither for nor against a question being about the
+    document."""
+    data = json.loads(ASKING_FILE.read_text(encoding="utf-8"))
+    return frozenset(str(word) for word in data["words"])

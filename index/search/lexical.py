@@ -34,7 +34,6 @@ _STOPWORDS = frozenset(
         "a",
         "about",
         "above",
-        "after",
         "again",
         "all",
         "also",
@@ -47,7 +46,6 @@ _STOPWORDS = frozenset(
         "at",
         "be",
         "been",
-        "before",
         "being",
         "between",
         "both",
@@ -171,12 +169,23 @@ class QueryExpander:
 
     def __init__(self, glossary: Glossary) -> None:
         self._rules: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+        self._wording: dict[tuple[str, ...], tuple[str, ...]] = {}
         for entry in glossary.entries:
             formal = [term for text in entry.formal for term in tokenize(text)]
             for plain in entry.plain:
                 phrase = tuple(tokenize(plain))
                 if phrase:
                     self._rules.setdefault(phrase[0], []).append((phrase, formal))
+                    self._wording[phrase] = self._wording.get(phrase, ()) + entry.formal
+
+    def formal_phrases(self, terms: Sequence[str]) -> list[str]:
+        """The glossary's formal phrases, as written, for the plain phrases ``terms`` hold."""
+        found: dict[str, None] = {}
+        for start, term in enumerate(terms):
+            for phrase, _ in self._rules.get(term, ()):
+                if tuple(terms[start : start + len(phrase)]) == phrase:
+                    found.update(dict.fromkeys(self._wording[phrase]))
+        return list(found)
 
     def expand(self, terms: Sequence[str]) -> list[str]:
         """Formal terms implied by ``terms`` (stemmed query tokens), minus those present."""
@@ -186,6 +195,22 @@ class QueryExpander:
                 if tuple(terms[start : start + len(phrase)]) == phrase:
                     found.update(dict.fromkeys(formal))
         return [term for term in found if term not in terms]
+
+    def consumed(self, terms: Sequence[str]) -> set[int]:
+        """Positions of ``terms`` inside a plain phrase of several words: "human trafficking"
+        stands for "traffickers in persons" as a whole, and its "human" must not pull in
+        "human rights". A word the document's wording shares ("committee" in "new committee")
+        stays."""
+        inside: set[int] = set()
+        for start, term in enumerate(terms):
+            for phrase, formal in self._rules.get(term, ()):
+                if len(phrase) > 1 and tuple(terms[start : start + len(phrase)]) == phrase:
+                    inside.update(
+                        position
+                        for position in range(start, start + len(phrase))
+                        if terms[position] not in formal
+                    )
+        return inside
 
 
 _Postings = tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
@@ -200,8 +225,14 @@ class LexicalIndex:
     (bm25s pulled it in: a quarter of a second of every cold start).
     """
 
-    def __init__(self, texts: Sequence[str], glossary: Glossary | None = None) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        glossary: Glossary | None = None,
+        asking: frozenset[str] = frozenset(),
+    ) -> None:
         self._size = len(texts)
+        self._asking = asking
         self._expander = QueryExpander(glossary) if glossary is not None else None
         corpus = [tokenize(text) for text in texts]
         self._postings = _bm25_postings(corpus)
@@ -222,7 +253,12 @@ class LexicalIndex:
         discounted score for the glossary's formal terms the query implies."""
         scores = np.zeros(self._size, dtype=np.float32)
         tokens = tokenize(query)
-        terms = [term for term in tokens if term in self._vocabulary]
+        consumed = self._expander.consumed(tokens) if self._expander is not None else set()
+        terms = [
+            term
+            for position, term in enumerate(tokens)
+            if term in self._vocabulary and position not in consumed
+        ]
         for term in terms:
             rows, weights = self._postings[term]
             scores[rows] += weights
@@ -232,6 +268,11 @@ class LexicalIndex:
                     rows, weights = self._postings[term]
                     scores[rows] += np.float32(EXPANSION_WEIGHT) * weights
         return scores
+
+    def formal_phrases(self, query: str) -> list[str]:
+        """The document's wording for the plain phrases of ``query`` (empty without a
+        glossary)."""
+        return [] if self._expander is None else self._expander.formal_phrases(tokenize(query))
 
     def idf(self, term: str) -> float:
         """How rare a (stemmed) term is in the corpus; 0 for a term it never uses."""
@@ -244,9 +285,10 @@ class LexicalIndex:
         so "2018" must not make "Who won the 2018 World Cup?" look familiar. Words are compared
         unstemmed (stems make generic verbs match, "contain" / "contained", and would let a
         question about another text pass as familiar), but the glossary's plain words count:
-        "earlier" is how readers say the preamble's "recalling".
+        "earlier" is how readers say the preamble's "recalling". Words of asking ("quote",
+        "exactly", "lol") are left out: they are about the asking, not the topic.
         """
-        terms = tokenize(query, fold_plural)
+        terms = [term for term in tokenize(query, fold_plural) if term not in self._asking]
         words = [term for term in terms if not term.isdigit()] or terms
         known = sum(term in self._wording or term in self._plain_words for term in words)
         return known / len(words) if words else 0.0

@@ -130,7 +130,9 @@ def footnote_sentence(note: Footnote) -> str:
 
 def embedded_units(paragraph: Paragraph, document: Document, variant: TextVariant) -> list[str]:
     """The texts embedded for one paragraph: the paragraph, then each sentence if several
-    (its footnotes count as sentences of it)."""
+    (its footnotes count as sentences of it). The heading is embedded whole: its lines
+    ("Seventy-fourth session") are too short to stand for it, and too close to many
+    questions."""
     body = paragraph_body(paragraph)
     with_context = variant in (
         TextVariant.PARAGRAPH_WITH_CONTEXT,
@@ -139,6 +141,8 @@ def embedded_units(paragraph: Paragraph, document: Document, variant: TextVarian
     prefix = f"{context_header(paragraph, document)} " if with_context else ""
     notes = footnotes_inline(paragraph) if with_context else ""
     texts = [body]
+    if paragraph.id == HEADING_ID:
+        return texts
     if variant in (TextVariant.SENTENCES, TextVariant.SENTENCES_WITH_CONTEXT):
         sentences = [*_own_sentences(paragraph, body), *map(footnote_sentence, paragraph.footnotes)]
         texts += sentences if len(sentences) > 1 else []

@@ -28,7 +28,7 @@ from threadpoolctl import threadpool_limits
 
 from index.answers import Answer
 from index.data_folder import warn_unwritable, why_unwritable
-from index.language.lexicon import lexicon
+from index.language.lexicon import asking_words, lexicon
 from index.records import Document
 from index.search import answer_types
 from index.search.answering import passage_answer, refusal
@@ -509,7 +509,7 @@ def _make_live(
 ) -> _LiveIndex:
     owners = np.asarray(manifest.vector_paragraphs, dtype=np.int64)
     texts = [item.lexical_text for item in indexed]
-    lexical = LexicalIndex(texts, lexicon(texts))
+    lexical = LexicalIndex(texts, lexicon(texts), asking_words())
     return _LiveIndex(
         manifest=manifest,
         vectors=vectors,
