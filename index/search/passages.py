@@ -142,11 +142,19 @@ def embedded_units(paragraph: Paragraph, document: Document, variant: TextVarian
     notes = footnotes_inline(paragraph) if with_context else ""
     texts = [body]
     if paragraph.id == HEADING_ID:
-        return texts
+        return [_heading_own(body, document)]
     if variant in (TextVariant.SENTENCES, TextVariant.SENTENCES_WITH_CONTEXT):
         sentences = [*_own_sentences(paragraph, body), *map(footnote_sentence, paragraph.footnotes)]
         texts += sentences if len(sentences) > 1 else []
     return [f"{prefix}{text} {notes}".strip() for text in texts]
+
+
+def _heading_own(body: str, document: Document) -> str:
+    """The heading without the lines every paragraph shares in spirit (the body, the title):
+    indexed with them, it matched any question about the topic ("when does the GA come back
+    to this?") for being short."""
+    shared = {document.meta.body, document.meta.title}
+    return " ".join(line for line in body.splitlines() if line not in shared)
 
 
 def _own_sentences(paragraph: Paragraph, body: str) -> list[str]:
@@ -209,7 +217,8 @@ def index_paragraphs(
             own = _own_sentences(paragraph, body)
             sentences = [*own, *map(footnote_sentence, paragraph.footnotes)]
             units = embedded_units(paragraph, document, variant)
-            lexical = f"{paragraph.label} {body}"
+            indexed_body = _heading_own(body, document) if paragraph is heading else body
+            lexical = f"{paragraph.label} {indexed_body}"
             indexed.append(
                 IndexedParagraph(
                     paragraph=paragraph,
