@@ -43,14 +43,17 @@ def initials(name: str) -> str:
 
 
 def _names(text: str) -> Iterable[str]:
-    """Every capitalised name, and the same without its first word (which may only be
-    capitalised because it opens a sentence: "Recalling Commission on Crime Prevention")."""
+    """Every capitalised name; the names joined in it by "of the" ("the Director of the
+    Division for Treaty Affairs of the United Nations Office on Drugs and Crime"); and each
+    without its first word, which may only be capitalised because it opens a sentence
+    ("Recalling Commission on Crime Prevention")."""
     for match in _NAME.finditer(text):
-        name = match.group()
-        yield name
-        rest = name.split(maxsplit=1)
-        if len(rest) == 2 and rest[1][:1].isupper():
-            yield rest[1]
+        whole = match.group()
+        for name in {whole, *re.split(r"\s+of\s+the\s+", whole)}:
+            yield name
+            rest = name.split(maxsplit=1)
+            if len(rest) == 2 and rest[1][:1].isupper():
+                yield rest[1]
 
 
 def document_short_forms(texts: Iterable[str]) -> Glossary:

@@ -24,15 +24,26 @@ import numpy.typing as npt
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{4}}|(?:19|20)\d\d)\b", re.I)
+_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+_SESSION = re.compile(
+    rf"\b(?:[a-z]+-)?(?:{_ORDINALS}|[a-z]+tieth)\s+(?:plenary\s+)?(?:session|meeting)\b"
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b",
+    re.I,
+)
+"""A session or meeting by its number is a time too: "at its seventy-fifth session"."""
 _PLACE = re.compile(
     rf"\b(?:in|at) (?!(?i:{_MONTHS}|the|its|their|this|that|order|particular|accordance)\b)"
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?\b"
 )
 ASKS_WHEN = re.compile(
-    r"\b(?:when|what (?:day|date|month|year|time)|which (?:day|date|month|year)|how long|"
-    r"dates?)\b",
+    r"(?:^\W*(?:[\w']+\s+){0,3}?whens?\b|\bwhens?\b(?=\s*(?:[?!.]|$|is|was|will|did|does|do|are|"
+    r"were|has|had|'s|should|shall|would|could))|\bwhen's\b|\bwhat (?:day|date|month|year|time)|"
+    r"\bwhich (?:day|date|month|year)|\bhow long|\bdates?\b)",
     re.I,
 )
+"""A question asking when: "when" opening it or before a verb ("so when will the GA look at
+it again?"), not "when" as a conjunction ("did Canada speak for others when explaining its
+vote?")."""
 ASKS_WHERE = re.compile(r"\b(?:where|what (?:city|place|venue)|which (?:city|place|venue))\b", re.I)
 _WHERE_IN_TEXT = re.compile(
     r"\bwhere\s*(?:[?!.]*\s*$|in\s+(?:the|this)\s+(?:text|document|report|resolution|draft|"
@@ -85,7 +96,10 @@ STATED = (AnswerType.DATE, AnswerType.PLACE)
 """The kinds a paragraph is counted for, to favour those that state what is asked."""
 
 
-_HAPPENING = r"(?:meet|met|happen|happened|take\s+place|took\s+place|convene|convened|hold|held|start|started|begin|began)"
+_HAPPENING = (
+    r"(?:meet|met|happen|happened|take\s+place|took\s+place|convene|convened|hold|held|start|"
+    r"started|begin|began)"
+)
 ASKS_EVENT = re.compile(
     rf"\b(?:did|has|have|had)\s+(?:it|they|the\s+[\w-]+(?:\s+[\w-]+){{0,4}}?)\s+"
     rf"(?:actually\s+|ever\s+|really\s+|in\s+fact\s+)?{_HAPPENING}\b"
@@ -132,7 +146,8 @@ def asked(question: str) -> AnswerType | None:
 
 def stated(text: str) -> dict[AnswerType, int]:
     """How many dates and places a paragraph states."""
-    return {AnswerType.DATE: len(DATE.findall(text)), AnswerType.PLACE: len(_PLACE.findall(text))}
+    dates = len(DATE.findall(text)) + len(_SESSION.findall(text))
+    return {AnswerType.DATE: dates, AnswerType.PLACE: len(_PLACE.findall(text))}
 
 
 def bonus(
@@ -153,15 +168,31 @@ _NUMBER_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     "hundred|dozen|several"
 )
-_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 _NUMBER = re.compile(rf"^(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})$", re.I)
 """A count; ordinals ("seventy-fifth session") name one of a series, they count nothing,
 except for "how many times"."""
 _WORD = re.compile(r"[\w/.]+(?<![.])")
 _UNITS = ("day", "week", "month", "year", "hour", "session", "meeting")
+_SAME_COUNT = {"sessi": ("sessi", "meeti"), "meeti": ("meeti", "sessi")}
+"""A body's sessions are counted in meetings, and the reverse."""
 _COUNT_SKIP = frozenset(
-    {"of", "the", "a", "an", "its", "their", "it", "they", "those", "these", "them", "different",
-     "total", "separate", "actual"}
+    {
+        "of",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "it",
+        "they",
+        "those",
+        "these",
+        "them",
+        "different",
+        "total",
+        "separate",
+        "actual",
+    }
 )
 _PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+[A-Z][\w-]+")
 _TITLES = re.compile(
@@ -169,6 +200,12 @@ _TITLES = re.compile(
     r"representatives?|delegations?|donor countries|developing countries|sponsors|"
     r"Member States|States)\b"
 )
+_OFFICES = re.compile(
+    r"\b(?:Secretary[- ]General|Director|Chair(?:person|man)?|President|Rapporteur)\b"
+)
+_ASKS_PERSON = re.compile(r"\b(?:person|guy|man|woman|he|she|his|her|name|named|called)\b", re.I)
+"""A question about one person ("who is the person credited with writing this up, and which
+country is he from?") is answered by a person or an office, not by "donor countries"."""
 _BODIES = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)*(?:Committee|Commission|Council|Assembly|Group|Office|Division|"
     r"Secretariat|Congress)\b"
@@ -191,7 +228,9 @@ _WHAT_IS_MISSING = {
 }
 
 
-def missing(kind: AnswerType | None, question: str, quote: str, names: Sequence[str] = ()) -> str | None:
+def missing(
+    kind: AnswerType | None, question: str, quote: str, names: Sequence[str] = ()
+) -> str | None:
     """What ``quote`` fails to give of what the question asks for ("gives no number for
     it"), or
     ``None`` when it gives it (or the question asks for nothing in particular).
@@ -205,7 +244,7 @@ def missing(kind: AnswerType | None, question: str, quote: str, names: Sequence[
 
 def _gives(kind: AnswerType, question: str, quote: str, names: Sequence[str]) -> bool:
     if kind is AnswerType.DATE:
-        return bool(DATE.search(quote))
+        return bool(DATE.search(quote) or _SESSION.search(quote))
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(quote) or _PUBLISHED.search(quote))
     if kind is AnswerType.DEFINITION:
@@ -218,6 +257,9 @@ def _gives(kind: AnswerType, question: str, quote: str, names: Sequence[str]) ->
         return _counts(_UNITS, quote)
     asked_words = {word.casefold() for word in _WORD.findall(question)}
     found = [m.group() for m in _PERSON.finditer(quote)]
+    if _ASKS_PERSON.search(question):
+        found += [m.group() for m in _OFFICES.finditer(quote)]
+        return any(not _echoes(entity, asked_words) for entity in found)
     found += [m.group() for m in _TITLES.finditer(quote)]
     found += [name for name in names if name in quote]
     if kind is AnswerType.BODY:
@@ -248,7 +290,12 @@ def _counts(things: Sequence[str], quote: str) -> bool:
     words = [w.casefold() for w in re.findall(r"[A-Za-z]+|\d+(?:[.,]\d+)?", quote)]
     if "times" in things:
         return any(re.fullmatch(_ORDINALS, word) for word in words)
-    stems = tuple(thing.rstrip("s")[:5] for thing in things if thing)
+    stems = tuple(
+        stem
+        for thing in things
+        if thing
+        for stem in _SAME_COUNT.get(thing.rstrip("s")[:5], (thing.rstrip("s")[:5],))
+    )
     if not stems:
         return any(_NUMBER.match(word) for word in words)
 
@@ -256,10 +303,14 @@ def _counts(things: Sequence[str], quote: str) -> bool:
         return any(word.startswith(stem) for stem in stems)
 
     for position, word in enumerate(words):
-        ranged = position >= 2 and words[position - 1] in ("to", "and")
-        if ranged and re.fullmatch(_ORDINALS, word) and re.fullmatch(_ORDINALS, words[position - 2]):
-            if position + 1 < len(words) and about(words[position + 1]):
-                return True
+        ranged = (
+            position >= 2
+            and words[position - 1] in ("to", "and")
+            and re.fullmatch(_ORDINALS, word)
+            and re.fullmatch(_ORDINALS, words[position - 2])
+        )
+        if ranged and position + 1 < len(words) and about(words[position + 1]):
+            return True
         if not _NUMBER.match(word) and not about(word):
             continue
         if _NUMBER.match(word) and about(word):

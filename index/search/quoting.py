@@ -1,13 +1,16 @@
 """Which sentence of a retrieved paragraph to quote, from vectors stored at index time.
 
 A paragraph is found by its best evidence, but an answer quotes the sentence that holds the
-answer. A footnote is quoted with the sentence that carries its mark, and the reverse: "where
-are the summary records?" quotes "An account … is contained in the relevant summary records"
-and footnote 1, which names them. Each sentence is scored by its own stored vector (cosine with the question), the
+answer. Each sentence is scored by its own stored vector (cosine with the question), the
 share of the question's informative words it contains (weighted by rarity, so "general
 discussion" counts for more than "committee"), and, for "when" questions, whether it states
 a date at all: "An account of the Committee's discussion is contained in the summary
 records" shares a word with "what day was the general discussion held?" but cannot answer it.
+
+A footnote is quoted with the sentence that carries its mark, and the reverse: "where are the
+summary records?" quotes "An account … is contained in the relevant summary records" and
+footnote 1, which names them. A mark on a sentence that only opens a list ("The voting was as
+follows:") brings the sentence before it too.
 """
 
 from __future__ import annotations
@@ -101,6 +104,11 @@ class SentenceIndex:
             for position in list(chosen)
             for linked in [item.anchor(position), *item.notes_of(position)]
             if linked is not None
+        }
+        chosen |= {
+            position - 1
+            for position in list(chosen)
+            if position > 0 and item.notes_of(position) and sentences[position].endswith(":")
         }
         return Quote(
             sentence=sentences[best],
