@@ -108,6 +108,12 @@ class Library:
         """The date groups of States are read as of: the newest document's."""
         return max((d.meta.date for d in self.documents if d.meta.date), default=None)
 
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """The country of each role the documents name, for "how did his country vote?"."""
+        countries = [d.meta.rapporteur_country for d in self.documents if d.meta.rapporteur_country]
+        return {"rapporteur": countries[0]} if len(set(countries)) == 1 else {}
+
     def named_documents(self, text: str) -> tuple[str, ...]:
         """Ids of the documents ``text`` names; empty when it names none (or there is one).
 

@@ -45,8 +45,12 @@ found = []
 for package, forbidden in below.items():
     for path in (root / package).rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [
-                alias.name for alias in getattr(node, "names", [])] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
             found += [f"{path}: {name}" for name in names if name.startswith(forbidden)]
 print("\\n".join(found))
 """
