@@ -197,7 +197,7 @@ _COUNT_SKIP = frozenset(
 _PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+[A-Z][\w-]+")
 _TITLES = re.compile(
     r"\b(?:Secretary[- ]General|Director|Chair(?:person|man)?|President|Rapporteur|"
-    r"representatives?|delegations?|donor countries|developing countries|sponsors|"
+    r"the representatives?|the delegations?|donor countries|developing countries|sponsors|"
     r"Member States|States)\b"
 )
 _OFFICES = re.compile(

@@ -95,3 +95,10 @@ def test_a_quote_gives_what_is_asked_or_says_what_it_lacks(
         assert gap is None
     else:
         assert gap is not None and lacking in gap
+
+
+def test_representative_of_all_regions_names_no_one() -> None:
+    question = "Who chaired the ad hoc committee during the treaty negotiations?"
+    assert missing(asked(question), question, OP2) == "names no one for it"
+    said = "the representative of the Russian Federation introduced the draft"
+    assert missing(asked("who introduced the draft?"), "who introduced the draft?", said) is None
