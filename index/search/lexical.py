@@ -148,52 +148,57 @@ _STOPWORDS = frozenset(
 def tokenize(text: str, normalise: Callable[[str], str] = stem) -> list[str]:
     """Lower-cased, ``normalise``d terms; a compound like "A/C.3/74/L.11" yields itself and
     its parts."""
-    tokens: list[str] = []
+    return [term for term, function_word in words(text, normalise) if not function_word]
+
+
+def words(text: str, normalise: Callable[[str], str] = stem) -> list[tuple[str, bool]]:
+    """Every term of ``text`` in order, function words included and marked, so a glossary
+    phrase can require them: "voted on" is not "voted", "set up" is not "set"."""
+    tokens: list[tuple[str, bool]] = []
     for match in _TOKEN.finditer(text.lower()):
         token = match.group().replace("\u2019", "'")
         if token.endswith("'s"):
             token = token[:-2]
         parts = _PART.findall(token)
         if len(parts) > 1 and any(ch in token for ch in "./"):
-            tokens.append(token)
-        tokens.extend(normalise(part) for part in parts if part not in _STOPWORDS)
+            tokens.append((token, False))
+        tokens.extend(
+            (part, True) if part in _STOPWORDS else (normalise(part), False) for part in parts
+        )
     return tokens
 
 
 class QueryExpander:
     """Adds a glossary entry's formal terms to a query that uses one of its plain phrases.
 
-    Rules are filed under their phrase's first term, so a query is checked only against
-    the phrases that could start at one of its words (140 rules, ~10 words a question).
+    Phrases match word for word, function words included ("call on", "voted on"). Rules are
+    filed under their phrase's first word, so a query is checked only against the phrases
+    that could start at one of its words (~500 rules, ~15 words a question).
     """
 
     def __init__(self, glossary: Glossary) -> None:
         self._rules: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
-        self._wording: dict[tuple[str, ...], tuple[str, ...]] = {}
         for entry in glossary.entries:
             formal = [term for text in entry.formal for term in tokenize(text)]
             for plain in entry.plain:
-                phrase = tuple(tokenize(plain))
+                phrase = tuple(term for term, _ in words(plain))
                 if phrase:
                     self._rules.setdefault(phrase[0], []).append((phrase, formal))
-                    self._wording[phrase] = self._wording.get(phrase, ()) + entry.formal
 
-    def formal_phrases(self, terms: Sequence[str]) -> list[str]:
-        """The glossary's formal phrases, as written, for the plain phrases ``terms`` hold."""
-        found: dict[str, None] = {}
-        for start, term in enumerate(terms):
-            for phrase, _ in self._rules.get(term, ()):
-                if tuple(terms[start : start + len(phrase)]) == phrase:
-                    found.update(dict.fromkeys(self._wording[phrase]))
-        return list(found)
+    def _matches(self, terms: Sequence[str]) -> list[tuple[int, tuple[str, ...], list[str]]]:
+        return [
+            (start, phrase, formal)
+            for start, term in enumerate(terms)
+            for phrase, formal in self._rules.get(term, ())
+            if tuple(terms[start : start + len(phrase)]) == phrase
+        ]
 
     def expand(self, terms: Sequence[str]) -> list[str]:
-        """Formal terms implied by ``terms`` (stemmed query tokens), minus those present."""
+        """Formal terms implied by ``terms`` (the query's words, as ``words`` gives them, or
+        its stemmed terms), minus those present."""
         found: dict[str, None] = {}
-        for start, term in enumerate(terms):
-            for phrase, formal in self._rules.get(term, ()):
-                if tuple(terms[start : start + len(phrase)]) == phrase:
-                    found.update(dict.fromkeys(formal))
+        for _, _, formal in self._matches(terms):
+            found.update(dict.fromkeys(formal))
         return [term for term in found if term not in terms]
 
     def consumed(self, terms: Sequence[str]) -> set[int]:
@@ -201,16 +206,13 @@ class QueryExpander:
         stands for "traffickers in persons" as a whole, and its "human" must not pull in
         "human rights". A word the document's wording shares ("committee" in "new committee")
         stays."""
-        inside: set[int] = set()
-        for start, term in enumerate(terms):
-            for phrase, formal in self._rules.get(term, ()):
-                if len(phrase) > 1 and tuple(terms[start : start + len(phrase)]) == phrase:
-                    inside.update(
-                        position
-                        for position in range(start, start + len(phrase))
-                        if terms[position] not in formal
-                    )
-        return inside
+        return {
+            position
+            for start, phrase, formal in self._matches(terms)
+            if len(phrase) > 1
+            for position in range(start, start + len(phrase))
+            if terms[position] not in formal
+        }
 
 
 _Postings = tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
@@ -252,27 +254,23 @@ class LexicalIndex:
         """BM25 score of every text for ``query`` (zeros when no term is known), plus a
         discounted score for the glossary's formal terms the query implies."""
         scores = np.zeros(self._size, dtype=np.float32)
-        tokens = tokenize(query)
-        consumed = self._expander.consumed(tokens) if self._expander is not None else set()
+        tokens = words(query)
+        every = [term for term, _ in tokens]
+        consumed = self._expander.consumed(every) if self._expander is not None else set()
         terms = [
             term
-            for position, term in enumerate(tokens)
-            if term in self._vocabulary and position not in consumed
+            for position, (term, function_word) in enumerate(tokens)
+            if not function_word and term in self._vocabulary and position not in consumed
         ]
         for term in terms:
             rows, weights = self._postings[term]
             scores[rows] += weights
         if self._expander is not None:
-            for term in self._expander.expand(tokens):
+            for term in self._expander.expand(every):
                 if term in self._postings:
                     rows, weights = self._postings[term]
                     scores[rows] += np.float32(EXPANSION_WEIGHT) * weights
         return scores
-
-    def formal_phrases(self, query: str) -> list[str]:
-        """The document's wording for the plain phrases of ``query`` (empty without a
-        glossary)."""
-        return [] if self._expander is None else self._expander.formal_phrases(tokenize(query))
 
     def idf(self, term: str) -> float:
         """How rare a (stemmed) term is in the corpus; 0 for a term it never uses."""
