@@ -84,12 +84,16 @@ ASKS_BODY = re.compile(
     re.I,
 )
 ASKS_WHO = re.compile(
-    r"\b(?:who|whom|whose|who's|whos|which\s+(?:person|people|country|countries|state|states|"
-    r"delegation|delegations|member|members|official|diplomat)|name\s+of\s+(?:the\s+|that\s+|"
-    r"this\s+)?(?:\w+\s+){0,3}?(?:person|delegate|diplomat|director|chair|chairperson|"
-    r"rapporteur|representative|official|ambassador|speaker|author))\b",
+    r"(?:^\W*(?:[\w']+\s+){0,3}?|\b(?:and|or|but|me|say|says|said|know|tell)\s+|[,;]\s*)"
+    r"(?:who|whom|whose|who's|whos)\b"
+    r"|\bwhich\s+(?:person|people|country|countries|state|states|delegation|delegations|"
+    r"member|members|official|diplomat)\b"
+    r"|\bname\s+of\s+(?:the\s+|that\s+|this\s+)?(?:\w+\s+){0,3}?(?:person|delegate|diplomat|"
+    r"director|chair|chairperson|rapporteur|representative|official|ambassador|speaker|author)\b",
     re.I,
 )
+"""Asks for someone: "who" opening the question or a clause of its own ("and who pays?"),
+not a relative "who" ("does it name any criminal who exploits tech?")."""
 
 
 STATED = (AnswerType.DATE, AnswerType.PLACE)
@@ -203,9 +207,15 @@ _TITLES = re.compile(
 _OFFICES = re.compile(
     r"\b(?:Secretary[- ]General|Director|Chair(?:person|man)?|President|Rapporteur)\b"
 )
-_ASKS_PERSON = re.compile(r"\b(?:person|guy|man|woman|he|she|his|her|name|named|called)\b", re.I)
+_ASKS_PERSON = re.compile(
+    r"\b(?:person|guy|man|woman|he|she|his|her|name|named|called|chair|chairs|chaired|chairing|"
+    r"preside|presides|presided|presiding|heads|headed|leads|led)\b",
+    re.I,
+)
 """A question about one person ("who is the person credited with writing this up, and which
-country is he from?") is answered by a person or an office, not by "donor countries"."""
+country is he from?", "who chaired it?") is answered by a person or an office, not by "donor
+countries" or a body; any other "who" may be answered by a body ("on the recommendation of
+the General Committee")."""
 _BODIES = re.compile(
     r"\b(?:[A-Z][\w-]+\s+)*(?:Committee|Commission|Council|Assembly|Group|Office|Division|"
     r"Secretariat|Congress)\b"
@@ -262,8 +272,7 @@ def _gives(kind: AnswerType, question: str, quote: str, names: Sequence[str]) ->
         return any(not _echoes(entity, asked_words) for entity in found)
     found += [m.group() for m in _TITLES.finditer(quote)]
     found += [name for name in names if name in quote]
-    if kind is AnswerType.BODY:
-        found += [m.group() for m in _BODIES.finditer(quote)]
+    found += [m.group() for m in _BODIES.finditer(quote)]
     return any(not _echoes(entity, asked_words) for entity in found)
 
 

@@ -97,6 +97,8 @@ eval/evaluate.py on eval/questions.jsonl and eval/out_of_scope.jsonl)."""
 MIN_TERM_COVERAGE = 0.4
 """Share of a question's content terms the corpus must contain: MiniLM finds "the 2024
 cybercrime convention" close to this report, but most of its words are foreign to it."""
+HIGH_COVERAGE = 0.75
+HIGH_COVERAGE_SLACK = 0.06
 WEAK_MIN_DENSE = 0.2
 """A question mostly in the document's words whose best cosine reaches this is about the
 document, even if below ``REFUSAL_MIN_DENSE``: it gets its closest passage, not a refusal."""
@@ -456,7 +458,9 @@ class Retriever:
 
         A symbol of the corpus named verbatim always counts; a year the corpus never mentions
         never does; otherwise the best paragraph must be close in meaning and the question
-        mostly made of the corpus's words.
+        mostly made of the corpus's words; a question almost wholly in the corpus's words (or
+        the lexicon's) may be a little less close ("who is asked to chip in so the global
+        south can show up": cosine 0.26, every content word known).
         """
         live = self._live
         if not hits or live is None:
@@ -466,10 +470,11 @@ class Retriever:
         if live.lexical.unknown_years(query):
             return False
         threshold = self._min_dense if min_dense is None else min_dense
-        return (
-            max(hit.dense for hit in hits[:SCOPE_HITS]) >= threshold
-            and live.lexical.coverage(query) >= MIN_TERM_COVERAGE
-        )
+        dense = max(hit.dense for hit in hits[:SCOPE_HITS])
+        coverage = live.lexical.coverage(query)
+        if coverage >= HIGH_COVERAGE:
+            threshold -= HIGH_COVERAGE_SLACK
+        return dense >= threshold and coverage >= MIN_TERM_COVERAGE
 
     def _search(
         self, live: _LiveIndex, query: str, query_vector: npt.NDArray[np.float32], k: int

@@ -102,3 +102,13 @@ def test_representative_of_all_regions_names_no_one() -> None:
     assert missing(asked(question), question, OP2) == "names no one for it"
     said = "the representative of the Russian Federation introduced the draft"
     assert missing(asked("who introduced the draft?"), "who introduced the draft?", said) is None
+
+
+def test_who_is_asked_by_a_who_of_its_own_and_bodies_answer_it() -> None:
+    assert asked("Does the text name any type of criminal who exploits tech?") is None
+    assert asked("and who pays for it?") is AnswerType.WHO
+    question = "whose recommendation was it to add this to the agenda"
+    quote = "on the recommendation of the General Committee, decided to include"
+    assert missing(asked(question), question, quote) is None
+    chaired = "who ended up chairing the ad hoc committee"
+    assert missing(asked(chaired), chaired, "submitted to the General Assembly") is not None

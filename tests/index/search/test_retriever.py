@@ -438,3 +438,16 @@ def test_a_passage_question_encodes_only_the_question(
     answer = retriever.answer("Which countries joined in sponsoring the draft resolution?")
     assert answer.sources[0].label == "paragraph 7 of the report"
     assert (builder.calls, questions.calls) == (built, 1)
+
+
+def test_a_question_wholly_in_the_documents_words_may_be_a_little_less_close(
+    settings: EngineSettings, document: Document, retriever: Retriever
+) -> None:
+    covered = "Who pays travel costs for delegates from developing countries?"
+    dense = retriever.search(covered, k=1)[0].dense
+    near = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=dense + 0.03)
+    assert near.ensure_ready([document]).ok
+    assert near.in_scope(covered, near.search(covered, k=3))
+    far = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=dense + 0.1)
+    assert far.ensure_ready([document]).ok
+    assert not far.in_scope(covered, far.search(covered, k=3))
