@@ -94,6 +94,8 @@ class SetMention(BaseModel):
     """For sponsors: only those of one stage."""
     moment: StatementMoment | None = None
     """For speakers: ``BEFORE_VOTE`` or ``EXPLANATION_AFTER_VOTE`` (each with its family)."""
+    exact: bool = False
+    """Only that moment, not its family ("not counting the explanations")."""
 
 
 class Quantifier(StrEnum):
@@ -114,6 +116,10 @@ class Limit(StrEnum):
     LATER_EVENTS = "later_events"
     UNKNOWN_TOPIC = "unknown_topic"
     NOT_STATED = "not_stated"
+
+
+DEFINITIONS = "definitions"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking how the document defines a term."""
 
 
 class Query(BaseModel):
@@ -138,10 +144,16 @@ class Query(BaseModel):
     outliers: bool = False
     """Compare each State with its own regional group rather than with each other."""
     why: bool = False
+    quote: bool = False
+    """The document's own words are asked for ("quote it", "exact wording")."""
     stage: SponsorStage | None = None
     moment: StatementMoment | None = None
+    exact_moment: bool = False
+    """Only that moment: "before the vote, not counting the explanations"."""
     meeting: int | None = None
-    """A meeting the question names ("at the 44th meeting")."""
+    """A meeting the question names ("at the 44th meeting", or by its day: "on 7 November")."""
+    excluded: tuple[str, ...] = ()
+    """States the question leaves out ("besides the Russians")."""
     field: MetadataField | None = None
     paragraph: ParagraphRef | None = None
     operative: OperativeSelection | None = None

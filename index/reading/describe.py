@@ -80,7 +80,10 @@ def reading(query: Query) -> str:
     if intent is Intent.TALLY:
         return "The result of the recorded vote"
     if intent is Intent.SPONSORS:
-        return f"The sponsorship of {subject}" if _named(query) else "Who sponsored the draft"
+        if _named(query):
+            return f"The sponsorship of {subject}"
+        stage = _STAGE_WORDS[query.stage] if query.stage else ""
+        return f"The {stage}sponsors of the draft"
     if intent is Intent.STATEMENTS:
         return f"The statements by or for {subject}" if _named(query) else "Who spoke, and when"
     if intent is Intent.METADATA and query.field is not None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
-from index.query import Limit, Query
+from index.query import DEFINITIONS, Limit, Query
 from index.records import Document, Part, Statement, StatementMoment
 from index.structured.citing import (
     NO_VOTE,
@@ -46,7 +46,7 @@ def answer_limit(
         blocks.append(f"{text}\n{document_line(document)}")
         sources += [s for s in (cite(document, pid) for pid in dict.fromkeys(cited)) if s]
         votes += named
-    if limit is Limit.UNKNOWN_TOPIC:
+    if limit is Limit.UNKNOWN_TOPIC or query.topic == DEFINITIONS:
         found = list(nearest(query.search_text))[:1]
         if found:
             blocks.append(f"The closest the document comes is {found[0].label}: “{found[0].text}”")
@@ -86,8 +86,10 @@ def _explain(
         Limit.MONEY: "The report gives no sums of money.",
         Limit.LATER_EVENTS: f"The report is dated {_date(document)} and says nothing of what "
         "happened afterwards.",
-        Limit.NOT_STATED: f"The report does not say; the only person it names is its Rapporteur, "
-        f"{officer}.",
+        Limit.NOT_STATED: "The document does not define its terms: it uses them without a "
+        "definition."
+        if query.topic == DEFINITIONS
+        else f"The report does not say; the only person it names is its Rapporteur, {officer}.",
     }[limit]
     ids = _nearest_paragraphs(limit, document)
     if not ids:
