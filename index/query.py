@@ -84,6 +84,8 @@ class DocumentSet(StrEnum):
     SPEAKERS = "speakers"
     NOTED = "noted"
     """Delegations whose later intention the report notes ("meant to vote in favour")."""
+    CHANGED = "changed"
+    """States whose position in the plenary vote differs from the Committee's (the trail)."""
 
 
 class SetMention(BaseModel):
@@ -98,6 +100,15 @@ class SetMention(BaseModel):
     """Only that moment, not its family ("not counting the explanations")."""
 
 
+class Ballot(StrEnum):
+    """Which vote a question is about: the Committee's, the General Assembly's plenary vote
+    on the resolution it recommended, or both in turn."""
+
+    COMMITTEE = "committee"
+    PLENARY = "plenary"
+    BOTH = "both"
+
+
 class Quantifier(StrEnum):
     ANY = "any"
     ALL = "all"
@@ -107,8 +118,6 @@ class Quantifier(StrEnum):
 class Limit(StrEnum):
     """Things people ask that this document does not hold."""
 
-    PLENARY_VOTE = "plenary_vote"
-    RESOLUTION_NUMBER = "resolution_number"
     CHAIR = "chair"
     MONEY = "money"
     ARGUMENTS = "arguments"
@@ -118,8 +127,14 @@ class Limit(StrEnum):
     NOT_STATED = "not_stated"
 
 
+NAMES = "names"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking for a person's name."""
 DEFINITIONS = "definitions"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking how the document defines a term."""
+CITED = "cited"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question about a document the report only cites."""
+MAJORITY = "majority"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking what majority the draft needed."""
 
 
 class Query(BaseModel):
@@ -162,6 +177,9 @@ class Query(BaseModel):
     """For ``Limit.UNKNOWN_TOPIC``: the words the document never uses."""
     documents: tuple[str, ...] = ()
     """Ids of the documents the question names; empty means every document."""
+    ballot: Ballot | None = None
+    """The vote asked about; ``None``: the intent's default (both for a country's vote, the
+    Committee's otherwise)."""
     search_text: str = ""
     """What passage retrieval reads: the question, joined to the previous one for a
     follow-up such as "where?"."""

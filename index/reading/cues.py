@@ -45,6 +45,9 @@ EITHER = words(
 )
 """"turkey yes or no?" asks which position, it does not filter by one."""
 
+NOT_ASKED = (Position.NOT_MEMBER, Position.NOT_RECORDED)
+"""Positions no question names: "did not vote" is ``ABSENT`` whatever the vote's source."""
+
 NEGATED: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
         Position.IN_FAVOUR,
@@ -66,6 +69,8 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
             r"(?:did|do|does|was|were) not (?:vote|participate|take part|cast a vote|show up)",
             r"not vote(?! (?:for|in favou?r|yes|against|no)\b)",
             r"not (?:voting|present|participating|recorded)",
+            r"no (?:recorded )?vote (?:recorded|on record)",
+            r"(?:had|has|have|with) no (?:recorded )?vote",
             r"absent\w*",
             r"absentees?",
             r"no[- ]shows?",
@@ -355,6 +360,17 @@ SPONSOR_STAGES: tuple[tuple[SponsorStage, re.Pattern[str]], ...] = (
         words(r"original\w*", r"initial\w*", r"first", r"from the (?:start|outset|beginning)"),
     ),
 )
+INCLUDING = words(
+    r"incl\.?",
+    r"including",
+    r"inclusive of",
+    r"as well as",
+    r"along with",
+    r"together with",
+    r"plus",
+)
+""""All the sponsors, including those who joined late": a stage named to include, not to
+narrow."""
 INTRODUCED = words(
     r"introduc(?:e|ed|es|ing|tion)(?: of)? (?:the |it|this)",
     r"who introduc\w*",
@@ -423,6 +439,9 @@ WHY = re.compile(
 DECISIONS = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"
     r"(?:resolution |text |general assembly |assembly )?decide\b"
+    r"|\bwhat (?:exactly |actually |really )?(?:does|did|will|would) (?:the |this |it |that )?"
+    r"(?:draft )?(?:resolution |text |thing )?(?:\w+ )?(?:create|set up|establish|launch|start up|"
+    r"bring about|put in place)\b"
     r"|\bwhat (?:was|were|is|are) (?:decided|the decisions?)\b"
     r"|\bdecisions? (?:of|in|taken by) the (?:draft )?resolution\b"
 )

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from index.countries import CountryMention, ResolutionStatus, country_mentions
 from index.query import (
+    Ballot,
     DocumentSet,
     GroupMention,
     MetadataField,
@@ -23,6 +24,7 @@ from index.query import (
     SetMention,
 )
 from index.reading import cues
+from index.reading.ballots import read_ballot, trail_sets
 from index.reading.capitals import capital_spans
 from index.reading.descriptors import DOCUMENT, Descriptor, find_descriptors
 from index.reading.group_names import GroupSpan, find_groups
@@ -52,7 +54,7 @@ GENERIC = word_set(
 
 _QUANTIFIER = re.compile(r"(?:any|all|the|some|those|these)\s+", re.IGNORECASE)
 _SUBJECT_OF_VOTE = re.compile(
-    r"^\W*(?:how\s+did|did|was|were|has|have|is|are|which|what)\s+(?P<name>[^?,;]{2,40}?)\s+"
+    r"^\W*(?:how\s+did|did|was|were|has|have|is|are)\s+(?P<name>[^?,;]{2,40}?)\s+"
     r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|supported|oppose|"
     r"opposed|back|backed|go\s+for|went\s+for|lobby|lobbied|object|objected|push|pushed|"
     r"campaign|campaigned|side|sided)\b",
@@ -122,6 +124,7 @@ class Evidence:
     when_or_where: bool = False
     unknown_subject: CountryMention | None = None
     meeting: int | None = None
+    ballot: Ballot | None = None
     corrections: list[str] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)
     explained: list[tuple[int, int]] = field(default_factory=list)
@@ -166,8 +169,13 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     _read_exclusions(evidence, mentions)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
+    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if evidence.seen(p)), None)
+    if evidence.seen(cues.INCLUDING):
+        evidence.stage = None
     _read_sets(evidence)
     _read_intent_cues(evidence)
+    evidence.ballot = read_ballot(evidence, vocabulary)
+    evidence.sets = trail_sets(evidence.sets, evidence.ballot)
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw, vocabulary)
     evidence.leftover = _leftover(evidence)
@@ -292,7 +300,7 @@ def _read_positions(evidence: Evidence) -> None:
     found: list[Position] = []
     for position, pattern in cues.NEGATED:
         if evidence.seen(pattern):
-            found += [p for p in Position if p not in (position, Position.NOT_MEMBER)]
+            found += [p for p in Position if p not in (position, *cues.NOT_ASKED)]
     if not found:
         for position, pattern in cues.STRONG_POSITIONS:
             if evidence.seen(pattern):
@@ -320,7 +328,7 @@ def _read_sets(evidence: Evidence) -> None:
             "later": SponsorStage.SUBSEQUENT,
             "subsequent": SponsorStage.SUBSEQUENT,
             "new": SponsorStage.SUBSEQUENT,
-        }.get(match.group("stage") or "")
+        }.get(match.group("stage") or "", evidence.stage)
         sets.append(SetMention(set=DocumentSet.SPONSORS, stage=stage))
     if evidence.seen(cues.SPEAKER_SET):
         sets.append(
@@ -373,7 +381,6 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.introduced = seen(cues.INTRODUCED)
     evidence.introductory = seen(cues.INTRODUCTORY)
     evidence.sponsor = seen(cues.SPONSOR)
-    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if seen(p)), None)
     evidence.statement = seen(cues.STATEMENT)
     evidence.content = seen(cues.CONTENT)
     evidence.why = seen(cues.WHY)

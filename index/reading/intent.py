@@ -56,6 +56,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         meeting=e.meeting,
         excluded=tuple(c.name for c in e.excluded if c.name),
         quote=e.quote,
+        ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
     )
@@ -180,7 +181,7 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
     if countries:
         if len(countries) > 1 and (e.count or e.listing) and e.positions:
             return base.model_copy(update=_set_reading(e))
-        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier:
+        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier or e.ballot:
             return base.model_copy(update={"intent": Intent.VOTE})
         return None
     if e.unknown_subject is not None or (e.tally_strong and not e.count):
@@ -220,12 +221,14 @@ def _set_reading(e: Evidence) -> dict[str, object]:
         or e.listing
         or e.quantifier
         or e.aligned_with
-        or any(s.set is DocumentSet.NOTED for s in e.sets)
+        or any(s.set in _CHANGES for s in e.sets)
     ):
         return {"intent": Intent.LIST, "quantifier": quantifier}
     return {"intent": Intent.BREAKDOWN, "quantifier": None}
 
 
+_CHANGES = (DocumentSet.NOTED, DocumentSet.CHANGED)
+"""Sets a question lists whole: "did any country change its vote?"."""
 _FILLER = word_set(
     "and or what about how the ok okay so then now hmm well also too lol pls please right"
 )
@@ -246,7 +249,7 @@ def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
-    if not (e.tally_strong or e.tally_weak or e.vote or e.either):
+    if not (e.tally_strong or e.tally_weak or e.vote or e.either or e.ballot):
         return None
     if e.countries or e.groups or e.future:
         return None

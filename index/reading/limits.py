@@ -1,7 +1,8 @@
 """On-topic questions the document cannot answer, recognised before anything is looked up.
 
-People ask about the later plenary vote, the resolution's final number, who chairs the new
-committee, what it costs, and what happened afterwards. The report holds none of it; a
+People ask who chairs the new committee, what it costs, and what happened afterwards (the
+later plenary vote and the resolution's number are answered from voting data, see
+``index.reading.ballots``). The report holds none of it; a
 passage that merely shares words with such a question ("adopted", "committee", "budget") is
 not an answer, so these are read as ``Intent.NOT_IN_DOCUMENT`` with the limit named, and the
 answer says so and points to the nearest thing the report does hold.
@@ -13,29 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.query import DEFINITIONS, Limit
+from index.query import CITED, DEFINITIONS, MAJORITY, NAMES, Limit
 from index.reading.cues import words
 from index.reading.text import word_set
 from index.reading.text import words as split_words
 from index.reading.vocabulary import Vocabulary
 
-PLENARY = re.compile(
-    r"\bplenary\b"
-    r"|\b(?:general assembly|the assembly)\b(?:\s+\w+){0,6}?\s+"
-    r"(?:vote[ds]?|voting|adopt(?:ed|ion)?|pass(?:ed)?|approv(?:ed|al))\b"
-    r"|\b(?:vote[ds]?|voting|adopt(?:ed|ion)|pass(?:ed)?)\b(?:\s+\w+){0,6}?\s+"
-    r"(?:in|by|at) the general assembly\b"
-    r"|\bfinal (?:general assembly )?vote\b|\bgeneral assembly vote\b"
-)
-RESOLUTION_NUMBER = words(
-    r"resolution number",
-    r"number (?:of|did) (?:the|it|this) (?:final )?resolution",
-    r"what number",
-    r"which number",
-    r"numbered",
-    r"number did it get",
-    r"number was it given",
-)
 CHAIR = re.compile(
     r"\bwho\b(?:\s+\w+){0,3}?\s+(?:chair(?:s|ed|ing|man|woman|person)?|presid(?:es|ed|ent|ing)|"
     r"head(?:s|ed|ing)?|leads?|leading|led|runs?|running)\b"
@@ -70,6 +54,7 @@ LATER_SUBJECT = words(
     r"convention",
     r"treaty",
     r"organi[sz]ational session",
+    r"(?:its |the |their |that |first |opening |(?:august )?2020 |august )session",
     r"ad hoc committee",
     r"new committee",
     r"negotiations?",
@@ -88,6 +73,22 @@ DEFINITION = re.compile(
     r"|\bwhat (?:does|do) (?:it|the \w+) (?:mean by|define as)\b|\bdefined as\b"
 )
 """A definition asked for; answerable only from a document that defines its terms."""
+REQUIRED_MAJORITY = re.compile(
+    r"\bhow many votes (?:did|does|would|will) (?:it|the \w+) (?:need|require)"
+    r"|\b(?:what|which) (?:kind of )?majority\b|\bmajority (?:was |is )?(?:needed|required)\b"
+    r"|\b(?:needed|need|required|require)\b.{0,15}\bto (?:pass|be adopted|get through)\b"
+    r"|\bthreshold\b"
+)
+"""The majority a draft needed: a rule of procedure the report does not state."""
+CITED_CONTENT = re.compile(
+    r"\b(?:conclusions?|findings?|recommendations?|contents?|summary|summari[sz]e|main points|"
+    r"key points|what (?:did|does) (?:it|that|the \w+) (?:say|find|conclude|recommend)|"
+    r"vote count|votes? on|tally|adopted by|how (?:was|were) (?:it|they) adopted)\b"
+)
+"""Asked of a document the report only cites: its contents, or how it was adopted."""
+CITED_DOCUMENT = re.compile(
+    r"\b(?:sg|secretary-general)(?:'s)? report\b|\breport of the secretary-general\b"
+)
 PAST_EVENT = words(
     r"happened",
     r"took place",
@@ -98,6 +99,14 @@ PAST_EVENT = words(
     r"conclud(?:e|ed)",
     r"(?:was|were|has been|have been) (?:eventually |finally )?(?:adopted|agreed|signed)",
     r"did (?:it|they) (?:meet|agree|decide|adopt)",
+    r"did (?:the )?(?:\w+ ){0,4}?(?:actually |really |ever |eventually |finally )?"
+    r"(?:meet|convene|take place|happen|go ahead|start|begin|finish|get held)",
+    r"(?:was|were) (?:it|they|the (?:\w+ ){0,4}?)(?:actually |really |ever |eventually |finally )?"
+    r"(?:held|convened|postponed|cancell?ed|delayed|moved)",
+    r"postponed",
+    r"cancell?ed",
+    r"covid\w*",
+    r"pandemic",
     r"decided",
     r"agreed",
 )
@@ -150,26 +159,33 @@ def find_limit(
 ) -> Found | None:
     """The limit a question runs into, if it is one the reader can tell from its words;
     ``unexplained`` are the words no other cue accounts for (only they can be unknown)."""
-    if PLENARY.search(plain) and "recommend" not in plain:
-        return Found(Limit.PLENARY_VOTE)
-    if RESOLUTION_NUMBER.search(plain) or any(
-        s.startswith("74/") for s in vocabulary.unknown_symbols(plain)
-    ):
-        return Found(Limit.RESOLUTION_NUMBER)
     if CHAIR.search(plain):
         return Found(Limit.CHAIR)
     if PERSON.search(plain):
-        return Found(Limit.NOT_STATED, "names")
+        return Found(Limit.NOT_STATED, NAMES)
     if MONEY.search(plain):
         return Found(Limit.MONEY)
     if _later(plain, vocabulary):
         return Found(Limit.LATER_EVENTS)
+    if _about_a_cited_document(plain, vocabulary):
+        return Found(Limit.NOT_STATED, CITED)
     if DEFINITION.search(plain) and not vocabulary.knows("define"):
         return Found(Limit.NOT_STATED, DEFINITIONS)
+    if REQUIRED_MAJORITY.search(plain) and not vocabulary.knows("required"):
+        return Found(Limit.NOT_STATED, MAJORITY)
     topic = unknown_topic(plain, raw, vocabulary, unexplained)
     if topic is not None:
         return Found(Limit.UNKNOWN_TOPIC, topic)
     return None
+
+
+def _about_a_cited_document(plain: str, vocabulary: Vocabulary) -> bool:
+    """A question about what another document says, or how another resolution was adopted:
+    the report cites it by symbol and says no more."""
+    if not CITED_CONTENT.search(plain):
+        return False
+    cited = [s for s in vocabulary.cited_symbols(plain) if s not in vocabulary.drafts]
+    return bool(cited) or CITED_DOCUMENT.search(plain) is not None
 
 
 def _later(plain: str, vocabulary: Vocabulary) -> bool:

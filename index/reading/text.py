@@ -50,7 +50,13 @@ _BRITISH = re.compile(
 )
 """British spellings folded to the UN's -ize forms ("organisational" is "organizational")."""
 _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\by\s*/\s*n\b|\b(?:yay|yea|yeah) or nay\b"), "yes or no"),
+    (
+        re.compile(
+            r"\by\s*/\s*n\b|\b(?:yay|yea|yeah) or nay\b|\byes\s*/\s*no\b|\bno\s*/\s*yes\b"
+            r"|\bfor\s*/\s*against\b"
+        ),
+        "yes or no",
+    ),
     (re.compile(r"\bpl[sz]\b|\bplease\b|\bthx\b|\bthanks\b"), " "),
     (re.compile(r"\bu\b"), "you"),
     (re.compile(r"\bur\b"), "your"),
