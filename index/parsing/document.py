@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pydantic import ValidationError
 from index.parsing.drafts import considered_drafts, current_drafts
 from index.parsing.errors import ParseError
 from index.parsing.footnotes import attach_footnotes
+from index.parsing.markdown import clean_inline
 from index.parsing.meetings import committee_meetings, paragraph_meetings
 from index.parsing.metadata import committee_name, parse_metadata
 from index.parsing.paragraphs import RawParagraph, segment
@@ -184,5 +186,22 @@ def _paragraph(raw: RawParagraph, footnotes: tuple[Footnote, ...], document_id: 
         section=raw.section,
         lead=raw.lead,
         text=raw.text,
-        footnotes=footnotes,
+        footnotes=_marked(raw, footnotes),
     )
+
+
+def _marked(raw: RawParagraph, footnotes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
+    """Each footnote with where its mark stands in the paragraph's cleaned prose, so a quote
+    can pair "An account … is contained in the relevant summary records" with footnote 1."""
+    printed = raw.raw
+    placed: list[Footnote] = []
+    start = 0
+    for note in footnotes:
+        mark = re.compile(rf"<sup>\s*{note.number}\s*</sup>").search(printed, start)
+        if mark is None:
+            placed.append(note)
+            continue
+        start = mark.end()
+        offset = len(clean_inline(printed[: mark.start()]))
+        placed.append(note.model_copy(update={"offset": offset}))
+    return tuple(placed)

@@ -372,4 +372,4 @@ def test_reindex_into_an_unwritable_folder_says_so_in_one_line(tmp_path: Path) -
     where = f"Cannot write to the data folder {not_a_folder} (it is a file, not a folder)"
     assert line.startswith(f"WARNING index.data_folder: {where}")
     assert line.endswith("Set RAPPORTEUR_DATA_DIR to a writable folder")
-    assert result.stdout.startswith("Reindexed 1 document(s), 36 paragraphs")
+    assert result.stdout.startswith("Reindexed 1 document(s), 37 paragraphs")
