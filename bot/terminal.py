@@ -67,9 +67,19 @@ def render_reindex(report: ReindexReport) -> str:
         f"~{len(report.documents_changed)}; paragraphs +{len(report.paragraphs_added)} "
         f"-{len(report.paragraphs_removed)} ~{len(report.paragraphs_changed)}"
     )
-    return (
+    lines = [
         f"Reindexed {report.documents} document(s), {report.paragraphs} paragraphs "
-        f"({report.vectors} vectors, {report.index_type}) in {report.seconds:.1f} s: {changes}."
+        f"({report.vectors} vectors, {report.index_type}) in {report.seconds:.1f} s: {changes}.",
+        *_skipped_lines(report.skipped),
+    ]
+    return "\n".join(lines)
+
+
+def _skipped_lines(skipped: list[str]) -> list[str]:
+    return (
+        [f"Skipped {len(skipped)} seed file(s):", *(f"  {line}" for line in skipped)]
+        if skipped
+        else []
     )
 
 
@@ -88,6 +98,7 @@ def render_about(engine: Engine) -> str:
         )
     else:
         lines.append("Search index: not loaded yet (it loads on the first open question)")
+    lines += _skipped_lines(status.skipped)
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ from index.parsing.errors import ParseError
 from index.query import ParagraphRef, Query
 from index.reading.paragraph_refs import paragraph_ref
 from index.records import Document, Position
-from index.records_cache import load_records
+from index.records_cache import load_sources
 from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
@@ -61,6 +61,8 @@ class EngineStatus(BaseModel):
     paragraphs: int
     index: IndexStatus | None
     examples: list[str]
+    skipped: list[str] = []
+    """A line for each seed file left unread, and why."""
 
 
 class Engine:
@@ -71,9 +73,12 @@ class Engine:
         embedder: Embedder | None = None,
         query_encoder: QueryEncoder | None = None,
     ) -> None:
-        """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
+        """Parse the seed documents; a file that cannot be read is skipped with a warning,
+        and ``ParseError`` is raised only when none can be."""
         self.settings = settings or EngineSettings.from_environment()
-        self._library = Library(load_records(self.settings))
+        sources = load_sources(self.settings)
+        self._library = Library(sources.documents)
+        self._skipped = sources.skipped
         self._embedder = embedder
         self._query_encoder = query_encoder
         self._retriever: Retriever | None = None
@@ -265,6 +270,7 @@ class Engine:
             paragraphs=sum(len(d.paragraphs) for d in documents),
             index=retriever.status() if retriever else None,
             examples=list(EXAMPLE_QUESTIONS),
+            skipped=list(self._skipped),
         )
 
     # ------------------------------------------------------------------ index lifecycle
@@ -281,7 +287,7 @@ class Engine:
         with self._reindex_lock:
             started = time.perf_counter()
             try:
-                documents = load_records(self.settings)
+                sources = load_sources(self.settings)
             except ParseError as error:
                 return ReindexReport(
                     ok=False,
@@ -291,10 +297,11 @@ class Engine:
                 )
             # One build, compared with the index that serves (or the one on disk), so the
             # report names what changed; loading the old index first would build twice.
-            report = self._retriever_instance().rebuild(documents)
+            report = self._retriever_instance().rebuild(sources.documents)
             if report.ok:
-                self._library = Library(documents)
-            return report
+                self._library = Library(sources.documents)
+                self._skipped = sources.skipped
+            return report.model_copy(update={"skipped": sources.skipped})
 
     def _ensure_retriever(self) -> ReindexReport:
         return self._retriever_instance().ensure_ready(self._library.documents)

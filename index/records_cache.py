@@ -25,7 +25,7 @@ from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 """Bump whenever a parser change alters the records it produces: every cache rebuilds."""
 
 CACHE_FILE = "records.json"
@@ -47,11 +47,20 @@ class CachedRecords(BaseModel):
 
 
 def load_records(settings: EngineSettings) -> list[Document]:
-    """The seeds' records: from the cache when it is current and intact, else parsed afresh.
+    """The seeds' reports (see ``load_sources``)."""
+    return load_sources(settings).documents
 
-    Raises ``ParseError`` as parsing does; logs each skipped seed, cached or not.
+
+def load_sources(settings: EngineSettings) -> ParsedSeeds:
+    """The seeds' records: from the cache when it is current and intact, else parsed afresh,
+    with a line for every seed file left unread (unusable, a copy, or one that does not
+    parse).
+
+    Raises ``ParseError`` when no seed at all can be read; logs each skipped seed, cached or
+    not.
     """
-    seeds = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
+    folder = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
+    seeds = folder.seeds
     key = cache_key(seeds)
     path = settings.data_dir / CACHE_FILE
     _remove_orphans(path)
@@ -63,7 +72,7 @@ def load_records(settings: EngineSettings) -> list[Document]:
         _store(path, key, parsed)
     for warning in parsed.skipped:
         log.warning(warning)
-    return parsed.documents
+    return parsed.model_copy(update={"skipped": [*folder.skipped, *parsed.skipped]})
 
 
 def cache_key(seeds: Sequence[SeedFile]) -> str:

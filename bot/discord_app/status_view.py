@@ -16,6 +16,7 @@ from bot.discord_app.render import (
 from index.engine import EngineStatus
 from index.records import Position
 from index.search.models import ReindexReport
+from index.user_text import quote_user_text
 
 CAPABILITIES = "\n".join(
     [
@@ -27,6 +28,9 @@ CAPABILITIES = "\n".join(
     ]
 )
 LISTED_ITEMS = 15
+SKIPPED_LINE_LIMIT = 300
+"""A skipped seed's line may quote the file's text (the line that did not parse): it is
+quoted like user text, at most this long."""
 
 
 def caption(title: str, vote: str | None) -> str:
@@ -56,12 +60,19 @@ def render_status(status: EngineStatus) -> list[discord.Embed]:
         ("Example questions", "\n".join(f"• {q}" for q in status.examples) or "—"),
         ("Index", _index_line(status)),
     ]
+    if status.skipped:
+        fields.append(_skipped_field(status.skipped))
     return build_pages(
         title="About Rapporteur",
         text=documents or "No document is loaded.",
         fields=fields,
         colour=ANSWER_COLOUR,
     )
+
+
+def _skipped_field(skipped: Sequence[str]) -> tuple[str, str]:
+    lines = "\n".join(f"• {quote_user_text(line, SKIPPED_LINE_LIMIT)}" for line in skipped)
+    return (f"Seed files skipped ({len(skipped)})", lines)
 
 
 def _listing(items: Sequence[str]) -> str:
@@ -89,6 +100,8 @@ def render_reindex(report: ReindexReport) -> list[discord.Embed]:
     fields = [(f"{name} ({len(items)})", _listing(items)) for name, items in changes if items]
     if report.warning:
         fields.insert(0, ("Not saved", report.warning))
+    if report.skipped:
+        fields.append(_skipped_field(report.skipped))
     summary = f"{report.reason} in {report.seconds:.2f} s." if report.reason else ""
     return build_pages(
         title=f"Reindex complete ({report.action.value})",

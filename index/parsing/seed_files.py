@@ -3,7 +3,8 @@
 Whatever lands in ``seeds/`` is read on every start, so a named pipe (which blocks a reader
 forever), a link to ``/dev/zero`` (which never ends), a folder named ``x.md`` or a 50 MB file
 must each cost one warning line, never a hang or all the memory. A second copy of a report
-already read is skipped too: answering every question twice helps nobody.
+already read is skipped too: answering every question twice helps nobody. Each kind of
+source is known by its suffix, so a new kind is one more suffix and one more reader.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_SEED_BYTES = 5_000_000
 SIZE_SETTING = "RAPPORTEUR_MAX_SEED_BYTES"
+REPORT_SUFFIXES = (".md", ".txt", ".pdf")
+"""Reports as people have them: the Markdown rendering, plain text and the published PDF."""
+SEED_SUFFIXES = REPORT_SUFFIXES
+KNOWN_KINDS = "*.md, *.txt or *.pdf"
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -42,14 +47,31 @@ class SeedFile(BaseModel):
     data: bytes
     sha256: str
 
+    @property
+    def suffix(self) -> str:
+        """Which reader the file is for (``.md``, ``.txt``, ``.pdf``), whatever its case."""
+        return self.path.suffix.lower()
+
+
+class SeedFolder(BaseModel):
+    """The files worth parsing, and a warning line for each file left unread."""
+
+    seeds: list[SeedFile]
+    skipped: list[str] = []
+
 
 class Unusable(Exception):
     """Why a file in the seeds folder is not read (the warning line says it)."""
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
-    """The ``*.md`` entries of the folder, by name: which ones are read is decided later."""
-    return sorted(seeds_dir.glob("*.md"))
+    """The entries of the folder with a known suffix, by name (hidden names, such as a
+    write's temporary file, are not): which ones are read is decided later."""
+    return sorted(
+        path
+        for path in seeds_dir.iterdir()
+        if path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".")
+    )
 
 
 def read_seed(path: Path, max_bytes: int) -> SeedFile:
@@ -72,22 +94,33 @@ def read_seed(path: Path, max_bytes: int) -> SeedFile:
     return SeedFile(path=path, data=data, sha256=hashlib.sha256(data).hexdigest())
 
 
-def readable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
-    """Every usable seed file, in name order; each unusable one or copy logs one warning."""
-    seeds: list[SeedFile] = []
+def readable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
+    """Every usable seed file, in name order; each unusable one, copy or second file of the
+    same name (``x.md`` beside ``x.pdf``: a document's id is its name) logs one warning."""
+    folder = SeedFolder(seeds=[])
     by_content: dict[str, Path] = {}
+    by_name: dict[str, Path] = {}
     for path in seed_paths(seeds_dir):
         try:
             seed = read_seed(path, max_bytes)
         except Unusable as reason:
-            log.warning("Skipping seed %s: %s", path, reason)
+            _skip(folder, f"Skipping seed {path}: {reason}")
             continue
         first = by_content.setdefault(seed.sha256, path)
         if first != path:
-            log.warning("Skipping seed %s: it is a copy of %s (same content)", path, first)
+            _skip(folder, f"Skipping seed {path}: it is a copy of {first} (same content)")
             continue
-        seeds.append(seed)
-    return seeds
+        named = by_name.setdefault(path.stem, path)
+        if named != path:
+            _skip(folder, f"Skipping seed {path}: {named} has the same name")
+            continue
+        folder.seeds.append(seed)
+    return folder
+
+
+def _skip(folder: SeedFolder, line: str) -> None:
+    log.warning("%s", line)
+    folder.skipped.append(line)
 
 
 def _check(path: Path, status: os.stat_result, max_bytes: int) -> None:
@@ -106,21 +139,24 @@ def _too_big(max_bytes: int, size: int | None = None) -> str:
     )
 
 
-def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
+def usable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
     """The seed files worth parsing; raises ``ParseError`` when there is none."""
     if not seeds_dir.is_dir():
         raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
     if not seed_paths(seeds_dir):
-        raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
-    seeds = readable_seeds(seeds_dir, max_bytes)
-    if not seeds:
-        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
-    return seeds
+        raise ParseError(str(seeds_dir), f"the seeds folder holds no {KNOWN_KINDS} documents")
+    folder = readable_seeds(seeds_dir, max_bytes)
+    if not folder.seeds:
+        raise ParseError(
+            str(seeds_dir), f"the seeds folder holds no readable {KNOWN_KINDS} documents"
+        )
+    return folder
 
 
 class ParsedSeeds(BaseModel):
-    """The reports read from a seeds folder, and a warning line for each one skipped as a
-    second edition of a report already read (kept so a cached parse can repeat them)."""
+    """The reports read from a seeds folder, and a warning line for each seed skipped: a
+    second edition of a report already read, or a file that does not parse (kept so a
+    cached parse can repeat them)."""
 
     documents: list[Document]
     skipped: list[str] = []

@@ -91,3 +91,5 @@ class ReindexReport(BaseModel):
     index_type: IndexType | None = None
     persisted: bool = True
     warning: str | None = None
+    skipped: list[str] = []
+    """A line for each seed file left unread, and why (filled in by the engine)."""

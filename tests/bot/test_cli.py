@@ -111,7 +111,8 @@ def test_a_broken_seed_is_a_one_line_error(
     monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
     assert main(["vote", "France"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("rapporteur: cannot read the seed documents: report:")
+    assert err.startswith(f"rapporteur: cannot read the seed documents: {seeds}: no seed document")
+    assert f"{seeds / 'report.md'}: " in err
     assert "88" in err and "89" in err and len(err.splitlines()) == 1
 
 
@@ -123,13 +124,13 @@ def test_run_without_a_token_says_so(capsys: pytest.CaptureFixture[str]) -> None
 def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> None:
     """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers, nothing
     that draws pictures, no settings library for the bot, no question reader for a command
-    that takes a country, and (the second time, records cached) no parser."""
+    that takes a country, no PDF library, and (the second time, records cached) no parser."""
     probe = (
         "import sys; from bot.cli import main; main(['vote', 'France']); "
         "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
         "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map', "
         "'pydantic_settings', 'index.reading.cues', 'index.executor', "
-        "'index.parsing.paragraphs'}; "
+        "'index.parsing.paragraphs', 'pdfminer'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     runs = [
@@ -310,3 +311,27 @@ def test_reindex_into_an_unwritable_folder_says_so_in_one_line(tmp_path: Path) -
     assert line.startswith(f"WARNING index.data_folder: {where}")
     assert line.endswith("Set RAPPORTEUR_DATA_DIR to a writable folder")
     assert result.stdout.startswith("Reindexed 1 document(s), 36 paragraphs")
+
+
+def test_one_bad_extra_seed_costs_a_warning_not_the_answer(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Issue 16, item 5: `rapporteur vote France` answers from the good report."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(
+        PROJECT_ROOT / "seeds" / "third-committee-report-ict-criminal-purposes-2019.md", seeds
+    )
+    (seeds / "notes.md").write_text("# My notes\n\nAsk about the plenary.\n", encoding="utf-8")
+    monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("RAPPORTEUR_DATA_DIR", str(tmp_path / "data"))
+    assert main(["vote", "France"]) == 0
+    captured = capsys.readouterr()
+    assert "France voted against" in captured.out
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.startswith(f"Skipping seed {seeds / 'notes.md'}: no draft resolution found")
+    assert main(["about"]) == 0
+    assert f"Skipping seed {seeds / 'notes.md'}" in capsys.readouterr().out

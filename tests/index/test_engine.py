@@ -112,7 +112,7 @@ def test_an_empty_seeds_folder_fails_reindex_cleanly(own_seeds: Path, tmp_path: 
     engine = fake_engine(own_seeds, tmp_path / "data")
     (own_seeds / f"{SEED_ID}.md").unlink()
     report = engine.reindex()
-    assert not report.ok and "no *.md documents" in report.reason
+    assert not report.ok and "holds no *.md, *.txt or *.pdf documents" in report.reason
     assert engine.tally().answered
 
 
@@ -249,3 +249,18 @@ def test_every_answer_names_the_document_and_the_committee_vote(
     assert "Report of the Third Committee, “Countering the use of information" in answer.text
     assert "Third Committee recorded vote on A/C.3/74/L.11/Rev.1" in answer.text
     assert "(50th meeting, 18 November 2019)" in answer.text
+
+
+def test_about_and_reindex_list_a_seed_that_was_skipped(own_seeds: Path, tmp_path: Path) -> None:
+    (own_seeds / "zz.md").write_bytes(bytes(range(256)))
+    engine = fake_engine(own_seeds, tmp_path / "data")
+    (line,) = engine.about().skipped
+    assert line.startswith(f"Skipping seed {own_seeds / 'zz.md'}: it is not UTF-8 text")
+    assert engine.vote("France").answered
+    (own_seeds / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    report = engine.reindex()
+    assert report.ok and [s.split(":")[0] for s in report.skipped] == [
+        f"Skipping seed {own_seeds / 'notes.md'}",
+        f"Skipping seed {own_seeds / 'zz.md'}",
+    ]
+    assert engine.about().skipped == report.skipped
