@@ -89,6 +89,8 @@ class ReindexReport(BaseModel):
     paragraphs: int = 0
     vectors: int = 0
     index_type: IndexType | None = None
+    texts_encoded: int = 0
+    """Texts the build had to encode; the vectors of unchanged text are reused."""
     persisted: bool = True
     warning: str | None = None
     skipped: list[str] = []

@@ -210,7 +210,7 @@ def test_a_blank_country_or_label_asks_for_one(searchable: Engine, blank: str) -
     assert not label.answered and label.text.startswith("Which paragraph?")
 
 
-def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(
+def test_reindex_after_a_seed_edit_encodes_only_the_changed_text_and_names_it(
     own_seeds: Path, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
@@ -227,7 +227,27 @@ def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(
     report = engine.reindex()
     assert report.ok and report.documents_changed == [SEED_ID]
     assert [change.id for change in report.paragraphs_changed] == ["operative-3"]
-    assert builder.calls == math.ceil(report.vectors / BUILD_BATCH_SIZE)
+    assert builder.encoded and all("four-day" in text for text in builder.encoded)
+    assert report.texts_encoded == len(builder.encoded) < report.vectors
+    assert builder.calls == math.ceil(len(builder.encoded) / BUILD_BATCH_SIZE)
+
+
+def test_a_rebuild_that_adds_no_text_encodes_nothing(own_seeds: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / f"{FIXTURE_ID}.md", own_seeds)
+    data = tmp_path / "data"
+    assert fake_engine(own_seeds, data).warm_up().ok
+    (own_seeds / f"{FIXTURE_ID}.md").unlink()
+    builder = FakeEmbedder()
+    engine = Engine(
+        EngineSettings(seeds_dir=own_seeds, data_dir=data),
+        embedder=builder,
+        query_encoder=FakeEmbedder(),
+    )
+    report = engine.reindex()
+    assert report.ok and report.documents_removed == [FIXTURE_ID]
+    assert builder.calls == 0 and report.texts_encoded == 0
+    answer = engine.ask("Who pays for delegates from developing countries?")
+    assert answer.answered and answer.sources[0].label == "operative paragraph 5"
 
 
 @pytest.mark.parametrize(
