@@ -16,7 +16,7 @@ from bot.picture_files import console_groups, console_map
 from index.answers import Answer
 from index.engine import Engine
 from index.query import Query
-from index.search.models import ReindexReport
+from index.search.models import ReadyAction, ReindexReport, SourceChange
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -60,6 +60,8 @@ def _style(text: str, *, color: bool) -> str:
 
 
 def render_reindex(report: ReindexReport) -> str:
+    if report.action is ReadyAction.REFUSED:
+        return report.reason
     if not report.ok:
         return f"Reindex failed; the previous index is still serving. Reason: {report.reason}"
     changes = (
@@ -69,10 +71,17 @@ def render_reindex(report: ReindexReport) -> str:
     )
     lines = [
         f"Reindexed {report.documents} document(s), {report.paragraphs} paragraphs "
-        f"({report.vectors} vectors, {report.index_type}) in {report.seconds:.1f} s: {changes}.",
+        f"({report.vectors} vectors, {report.index_type}) in {report.seconds:.1f} s: {changes}; "
+        f"{report.texts_encoded} new texts embedded.",
+        *(_change_line(change) for change in report.sources),
         *_skipped_lines(report.skipped),
     ]
     return "\n".join(lines)
+
+
+def _change_line(change: SourceChange) -> str:
+    paragraphs = f" ({change.paragraphs} paragraphs)" if change.paragraphs is not None else ""
+    return f"  {change.kind} {change.change.value}: {change.id}: {change.title}{paragraphs}"
 
 
 def _skipped_lines(skipped: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from index.adding import Refused, checked_seed, undo_write, write_seed
 from index.answers import Answer, AnswerKind, Source
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
 from index.library import Library, document_title, vote_title
@@ -27,6 +28,7 @@ from index.records_cache import load_sources
 from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
+from index.source_changes import source_changes
 from index.structured.citing import excerpt
 from index.structured.document_facts import answer_paragraph, paragraph_labels
 from index.structured.group_picture import GroupsPicture, groups_picture
@@ -83,7 +85,7 @@ class Engine:
         self._query_encoder = query_encoder
         self._retriever: Retriever | None = None
         self._retriever_lock = threading.Lock()
-        self._reindex_lock = threading.Lock()
+        self._reindex_lock = threading.RLock()
 
     # ------------------------------------------------------------------ questions
 
@@ -298,10 +300,43 @@ class Engine:
             # One build, compared with the index that serves (or the one on disk), so the
             # report names what changed; loading the old index first would build twice.
             report = self._retriever_instance().rebuild(sources.documents)
+            before = self._library.documents
             if report.ok:
                 self._library = Library(sources.documents)
                 self._skipped = sources.skipped
-            return report.model_copy(update={"skipped": sources.skipped})
+            changes = source_changes(before, sources.documents) if report.ok else []
+            return report.model_copy(update={"skipped": sources.skipped, "sources": changes})
+
+    def add(self, name: str, data: bytes) -> ReindexReport:
+        """Add (or replace) one seed document from its file name and bytes, then reindex.
+
+        The file is checked whole first (name, size, parse, clashes with what is read); one
+        that fails changes nothing and the report, refused, says why in one line. A rebuild
+        that fails puts the seeds folder back as it was.
+        """
+        with self._reindex_lock:
+            started = time.perf_counter()
+            try:
+                seed, _ = checked_seed(self.settings, name, data, self._library.documents)
+            except Refused as refusal_reason:
+                return _refused(str(refusal_reason), started)
+            try:
+                previous = write_seed(seed)
+            except OSError as error:
+                cause = error.strerror or type(error).__name__
+                return _refused(
+                    f"the seeds folder {seed.path.parent} cannot be written ({cause})", started
+                )
+            report = self.reindex()
+            if report.ok:
+                return report
+            try:
+                undo_write(seed.path, previous)
+            except OSError as error:
+                kept = f"; {seed.path} could not be put back ({error.strerror or error})"
+            else:
+                kept = f"; {seed.path.name} was not kept"
+            return report.model_copy(update={"reason": f"{report.reason}{kept}"})
 
     def _ensure_retriever(self) -> ReindexReport:
         return self._retriever_instance().ensure_ready(self._library.documents)
@@ -324,6 +359,15 @@ class Engine:
             retriever = self._retriever
         assert retriever is not None
         return retriever
+
+
+def _refused(reason: str, started: float) -> ReindexReport:
+    return ReindexReport(
+        ok=False,
+        action=ReadyAction.REFUSED,
+        reason=f"Not added: {reason}. Nothing changed.",
+        seconds=round(time.perf_counter() - started, 3),
+    )
 
 
 def _question_problem(question: str) -> str | None:

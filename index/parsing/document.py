@@ -71,7 +71,7 @@ def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
         except ParseError as error:
             parsed.skipped.append(f"Skipping seed {seed.path}: {error.reason}")
             continue
-        symbol = _reported_draft(document)
+        symbol = reported_draft(document)
         first = reports.setdefault(symbol, document) if symbol else document
         if first is document:
             parsed.documents.append(document)
@@ -115,7 +115,7 @@ def decoded(seed: SeedFile) -> str:
         raise ParseError(seed.path.stem, f"it is not UTF-8 text ({error.reason})") from error
 
 
-def _reported_draft(document: Document) -> str | None:
+def reported_draft(document: Document) -> str | None:
     """The draft a report ends up recommending: two reports on it are the same report."""
     if document.vote is not None:
         return document.vote.subject

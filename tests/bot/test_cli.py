@@ -17,8 +17,11 @@ from hypothesis import strategies as st
 
 from bot.cli import main
 from index.engine import Engine
+from index.search.models import ReadyAction, ReindexReport
 from index.settings import PROJECT_ROOT, EngineSettings
 from index.user_text import UNREADABLE, readable
+from tests.index.parsing.reports import RURAL_WATER
+from tests.index.parsing.un_layout import as_text
 from tests.index.search.helpers import FakeEmbedder
 
 
@@ -335,3 +338,35 @@ def test_one_bad_extra_seed_costs_a_warning_not_the_answer(
     assert warning.startswith(f"Skipping seed {seeds / 'notes.md'}: no draft resolution found")
     assert main(["about"]) == 0
     assert f"Skipping seed {seeds / 'notes.md'}" in capsys.readouterr().out
+
+
+def test_add_checks_a_report_copies_it_in_and_reindexes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(
+        PROJECT_ROOT / "seeds" / "third-committee-report-ict-criminal-purposes-2019.md", seeds
+    )
+    monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("RAPPORTEUR_DATA_DIR", str(tmp_path / "data"))
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n", encoding="utf-8")
+    assert main(["add", str(notes)]) == 1
+    assert capsys.readouterr().out == (
+        "Not added: notes.md does not read as a report: no draft resolution found: expected a "
+        "title heading, an opening line such as 'The General Assembly,' and numbered operative "
+        "paragraphs. Nothing changed.\n"
+    )
+    assert not (seeds / "notes.md").exists()
+    water = tmp_path / "water.txt"
+    water.write_text(as_text(RURAL_WATER.read_text(encoding="utf-8")), encoding="utf-8")
+    with mock.patch("index.engine.Engine._retriever_instance") as retriever:
+        retriever.return_value.rebuild.return_value = ReindexReport(
+            ok=True, action=ReadyAction.BUILT, reason="reindex requested", seconds=0.1
+        )
+        assert main(["add", str(water)]) == 0
+    out = capsys.readouterr().out
+    assert "  document added: water: Report of the Third Committee" in out
+    assert "  vote added: A/C.3/75/L.21/Rev.1: Third Committee recorded vote" in out
+    assert (seeds / "water.txt").read_bytes() == water.read_bytes()

@@ -1,0 +1,117 @@
+"""A document offered by a moderator (a Discord attachment, ``rapporteur add FILE``): checked
+whole before anything changes, then written into the seeds folder atomically.
+
+The checks are the ones the seeds folder would apply on the next start, run first so that a
+file that fails them changes nothing: a plain file name with a known suffix, the size limit,
+a parse into trustworthy records, and no clash with what is already read (a second file of
+the same name, a copy of a document, another report on the same draft resolution).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.data_folder import write_atomically
+from index.parsing.document import parse_seed, reported_draft
+from index.parsing.errors import ParseError
+from index.parsing.seed_files import SEED_SUFFIXES, SIZE_SETTING, SeedFile, seed_paths
+from index.records import Document
+from index.settings import EngineSettings
+
+NAME_LIMIT = 100
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+TEMPORARY_PREFIX = "."
+"""A write's temporary file is hidden (``.name.<random>.tmp``): the seeds folder never
+reads it, half-written or not."""
+
+
+class Refused(Exception):
+    """Why a file was not added, in one line for the moderator."""
+
+
+def checked_seed(
+    settings: EngineSettings, name: str, data: bytes, documents: Sequence[Document]
+) -> tuple[SeedFile, Document]:
+    """The file as a seed and the document it reads to; ``Refused`` says why not."""
+    name = _checked_name(name)
+    if len(data) > settings.max_seed_bytes:
+        raise Refused(
+            f"{name} is {len(data):,} bytes, over the limit of {settings.max_seed_bytes:,} "
+            f"({SIZE_SETTING})"
+        )
+    path = settings.seeds_dir / name
+    _check_name(settings.seeds_dir, path)
+    seed = SeedFile(path=path, data=data, sha256=hashlib.sha256(data).hexdigest())
+    try:
+        document = parse_seed(seed)
+    except ParseError as error:
+        raise Refused(f"{name} does not read as a report: {error.reason}") from None
+    _check_clashes(path, document, documents)
+    return seed, document
+
+
+def _checked_name(name: str) -> str:
+    name = Path(name.replace("\\", "/")).name.strip()
+    suffix = Path(name).suffix.lower()
+    kinds = ", ".join(SEED_SUFFIXES)
+    if suffix not in SEED_SUFFIXES:
+        raise Refused(f"{name[:NAME_LIMIT]!r} is not a file I read (I read {kinds})")
+    if len(name) > NAME_LIMIT or not _SAFE_NAME.match(name):
+        raise Refused(
+            f"name the file with letters, digits, dots, dashes or underscores only "
+            f"(at most {NAME_LIMIT} characters), for example report-2021{suffix}"
+        )
+    return name[: -len(suffix)] + suffix
+
+
+def _check_name(seeds_dir: Path, path: Path) -> None:
+    """A document's id is its file name without the suffix: two files may not share it."""
+    same_name = [
+        other
+        for other in (seed_paths(seeds_dir) if seeds_dir.is_dir() else [])
+        if other.stem == path.stem and other.name != path.name
+    ]
+    if same_name:
+        raise Refused(
+            f"{same_name[0].name} has the same name; upload the file as {same_name[0].name} to "
+            "replace it, or under another name"
+        )
+
+
+def _check_clashes(path: Path, document: Document, documents: Sequence[Document]) -> None:
+    """Neither a copy of a document already read nor a second report on its draft: the
+    seeds folder would skip one of the two."""
+    draft = reported_draft(document)
+    for other in documents:
+        if other.source == str(path):
+            continue
+        name = Path(other.source).name
+        if other.sha256 == document.sha256:
+            raise Refused(f"{path.name} is a copy of {name}")
+        if draft is not None and reported_draft(other) == draft:
+            raise Refused(
+                f"{path.name} reports on the same draft resolution ({draft}) as {name}; "
+                f"upload it as {name} to replace that one"
+            )
+
+
+def write_seed(seed: SeedFile) -> bytes | None:
+    """Write the seed into its folder atomically; return the bytes it replaced, if any.
+    Raises ``OSError`` (the folder is as it was)."""
+    try:
+        previous: bytes | None = seed.path.read_bytes()
+    except FileNotFoundError:
+        previous = None
+    write_atomically(seed.path, seed.data, prefix=f"{TEMPORARY_PREFIX}{seed.path.name}.")
+    return previous
+
+
+def undo_write(path: Path, previous: bytes | None) -> None:
+    """Put the folder back as it was before ``write_seed``; raises ``OSError``."""
+    if previous is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomically(path, previous, prefix=f"{TEMPORARY_PREFIX}{path.name}.")
