@@ -37,11 +37,9 @@ def checked_seed(
 ) -> tuple[SeedFile, Document]:
     """The file as a seed and the document it reads to; ``Refused`` says why not."""
     name = _checked_name(name)
-    if len(data) > settings.max_seed_bytes:
-        raise Refused(
-            f"{name} is {len(data):,} bytes, over the limit of {settings.max_seed_bytes:,} "
-            f"({SIZE_SETTING})"
-        )
+    problem = size_problem(name, len(data), settings.max_seed_bytes)
+    if problem is not None:
+        raise Refused(problem)
     path = settings.seeds_dir / name
     _check_name(settings.seeds_dir, path)
     seed = SeedFile(path=path, data=data, sha256=hashlib.sha256(data).hexdigest())
@@ -51,6 +49,14 @@ def checked_seed(
         raise Refused(f"{name} does not read as a report: {error.reason}") from None
     _check_clashes(path, document, documents)
     return seed, document
+
+
+def size_problem(name: str, size: int, limit: int) -> str | None:
+    """Why a file of ``size`` bytes is too big to add, or ``None``: front ends check the
+    size a file announces before they fetch it."""
+    if size <= limit:
+        return None
+    return f"{name} is {size:,} bytes, over the limit of {limit:,} ({SIZE_SETTING})"
 
 
 def _checked_name(name: str) -> str:

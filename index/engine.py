@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from index.adding import Refused, checked_seed, undo_write, write_seed
 from index.answers import Answer, AnswerKind, Source
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
 from index.library import Library, document_title, vote_title
@@ -314,17 +313,19 @@ class Engine:
         that fails changes nothing and the report, refused, says why in one line. A rebuild
         that fails puts the seeds folder back as it was.
         """
+        from index.adding import Refused, checked_seed, undo_write, write_seed  # parses
+
         with self._reindex_lock:
             started = time.perf_counter()
             try:
                 seed, _ = checked_seed(self.settings, name, data, self._library.documents)
             except Refused as refusal_reason:
-                return _refused(str(refusal_reason), started)
+                return refused(str(refusal_reason), started)
             try:
                 previous = write_seed(seed)
             except OSError as error:
                 cause = error.strerror or type(error).__name__
-                return _refused(
+                return refused(
                     f"the seeds folder {seed.path.parent} cannot be written ({cause})", started
                 )
             report = self.reindex()
@@ -361,12 +362,14 @@ class Engine:
         return retriever
 
 
-def _refused(reason: str, started: float) -> ReindexReport:
+def refused(reason: str, started: float | None = None) -> ReindexReport:
+    """The report for a document that failed its checks: one line, nothing changed."""
+    seconds = time.perf_counter() - started if started is not None else 0.0
     return ReindexReport(
         ok=False,
         action=ReadyAction.REFUSED,
         reason=f"Not added: {reason}. Nothing changed.",
-        seconds=round(time.perf_counter() - started, 3),
+        seconds=round(seconds, 3),
     )
 
 
@@ -399,4 +402,4 @@ def _named_country(country: str | None) -> list[CountryMention] | Resolution:
     return [mention]
 
 
-__all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport"]
+__all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport", "refused"]
