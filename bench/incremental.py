@@ -5,8 +5,8 @@ its own draft symbols and a variant tag in every sentence of its prose paragraph
 prose is new to the index (the vote, sponsor and statement paragraphs, which the parser
 reads for records, keep their words and repeat from report to report). Each case runs in a
 fresh process with the real model, as ``rapporteur reindex`` and ``rapporteur add`` do, and
-reports the wall time, the texts it had to encode and the process's peak RSS. Numbers,
-never assertions.
+reports the wall and CPU time (the machine is shared: CPU seconds move less with its load),
+the texts it had to encode and the process's peak RSS. Numbers, never assertions.
 
 Run: ``.venv/bin/python -m bench.incremental [--reports 62] [--json]`` (a few minutes).
 """
@@ -32,7 +32,7 @@ _PROSE = re.compile(r"^(?:\d+\.\s|\*[A-Z])")
 _SENTENCE_END = re.compile(r"(?<=[a-z)”])([.,;])(?=(?:<sup>\d+</sup>)?(?:\s|$))")
 
 PROBE = """
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from index.engine import Engine
 from index.settings import EngineSettings
@@ -44,7 +44,9 @@ seconds = time.perf_counter() - started
 status = dict(
     line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line
 )
+usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({
+    "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
     "ok": report.ok,
     "seconds": round(seconds, 1),
     "documents": report.documents,
@@ -60,6 +62,7 @@ class BuildCase(BaseModel):
     case: str
     ok: bool
     seconds: float
+    cpu_seconds: float
     documents: int
     paragraphs: int
     vectors: int
@@ -116,12 +119,14 @@ def main() -> None:
     if args.json:
         print(json.dumps([case.model_dump() for case in cases], indent=2))
         return
-    print("| case | wall s | documents | paragraphs | vectors | texts encoded | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| case | wall s | CPU s | documents | paragraphs | vectors | texts encoded | peak RSS MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for case in cases:
         print(
-            f"| {case.case} | {case.seconds} | {case.documents} | {case.paragraphs} | "
-            f"{case.vectors} | {case.texts_encoded} | {case.peak_rss_mb} |"
+            f"| {case.case} | {case.seconds} | {case.cpu_seconds} | {case.documents} | "
+            f"{case.paragraphs} | {case.vectors} | {case.texts_encoded} | {case.peak_rss_mb} |"
         )
 
 

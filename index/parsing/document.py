@@ -99,10 +99,10 @@ def seed_lines(seed: SeedFile) -> list[Line]:
     if seed.suffix == ".pdf":
         from index.parsing.pdf_text import pdf_text  # the PDF library only for PDFs
 
-        return report_lines(pdf_text(seed.data, seed.path.stem), seed.path.stem)
+        return report_lines(pdf_text(seed.data, seed.path.stem))
     text = decoded(seed)
     if seed.suffix == ".txt":
-        return report_lines(text, seed.path.stem)
+        return report_lines(text)
     return lines_of(text)
 
 

@@ -109,9 +109,8 @@ class _Page(BaseModel):
     """The line number where the page ends, for the page break that follows it."""
 
 
-def report_lines(text: str, document: str) -> list[Line]:
+def report_lines(text: str) -> list[Line]:
     """The classified lines of a plain-text report, as the Markdown reader would give them."""
-    del document  # the lines carry line numbers; the segmenter names the document
     pages = [_page(lines, index > 0) for index, lines in enumerate(_stripped_pages(text))]
     return _Classifier().run(pages)
 

@@ -29,7 +29,7 @@ def markdown_records(path: Path) -> Document:
 
 
 def pdf_records(data: bytes, sha256: str) -> Document:
-    return parse_lines(report_lines(pdf_text(data, "r"), "r"), "r", "s", sha256)
+    return parse_lines(report_lines(pdf_text(data, "r")), "r", "s", sha256)
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ def markdown_records(path: Path) -> Document:
 
 
 def text_records(text: str, sha256: str) -> Document:
-    return parse_lines(report_lines(text, "r"), "r", "s", sha256)
+    return parse_lines(report_lines(text), "r", "s", sha256)
 
 
 def test_the_committed_text_seed_reads_to_the_markdown_records() -> None:
