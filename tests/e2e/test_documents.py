@@ -100,3 +100,22 @@ async def test_only_moderators_may_attach_a_file(
     assert callback.body["data"]["flags"] & EPHEMERAL
     assert "only moderators" in embeds_of(callback)[0]["description"]
     assert harness.fake.downloads == [] and listing(seeds_dir) == before
+
+
+async def test_about_lists_a_seed_that_was_skipped(
+    start_bot: StartBot, seeds_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 16, item 5: the bot starts and answers beside a file that does not parse."""
+    (seeds_dir / "zz.md").write_bytes(bytes(range(256)))
+    engine = RecordingEngine(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path / "data"))
+    harness = await start_bot(engine)
+    invocation = await harness.fake.invoke("about")
+    fields = {
+        field["name"]: field["value"]
+        for embed in embeds_of(await harness.callback(invocation))
+        for field in embed.get("fields", [])
+    }
+    skipped = fields["Seed files skipped (1)"]
+    assert "zz.md" in skipped and "it is not UTF-8 text" in skipped
+    vote = await harness.fake.invoke("vote", {"country": "France"})
+    assert "against" in str(embeds_of(await harness.callback(vote)))
