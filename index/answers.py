@@ -73,4 +73,7 @@ class Answer(BaseModel):
     sources: list[Source] = []
     illustration: Illustration | None = None
     query: Query | None = None
-    """How the question was read; ``None`` for commands that take no free text."""
+    """How the question was read; ``None`` for commands that take no free text. For a message
+    that asks several things, the last part's reading (the one a follow-up continues)."""
+    parts: list[Answer] = []
+    """For a message that asks several things, each part's own answer, in order."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from index.answers import Answer, AnswerKind, Source
+from index.combined import combine
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
 from index.library import Library, document_title, vote_title
 from index.parsing.errors import ParseError
@@ -98,13 +99,22 @@ class Engine:
         problem = _question_problem(question)
         if problem is not None:
             return refusal(question, self._library.documents, problem)
-        query = self.read(question, previous)
-        if not query.text:
-            return refusal(question, self._library.documents, "Please ask a question")
-        from index.executor import execute  # with the reader: only free text pays for them
+        from index.reading.reader import read_parts  # only free text pays for the reader
 
-        answer = execute(query, self._library, self._retriever_ready)
-        return answer.model_copy(update={"question": question, "query": query})
+        queries = read_parts(question, self._library, previous)
+        if not queries[0].text:
+            return refusal(question, self._library.documents, "Please ask a question")
+        from index.executor import execute
+
+        answers = [
+            execute(query, self._library, self._retriever_ready).model_copy(
+                update={"question": query.text, "query": query}
+            )
+            for query in queries
+        ]
+        if len(answers) == 1:
+            return answers[0].model_copy(update={"question": question})
+        return combine(question, answers)
 
     def read(self, question: str, previous: Query | None = None) -> Query:
         """How ``question`` would be read, without answering it."""

@@ -51,7 +51,7 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
         return answer_vote(
             library, query.text, documents, resolutions, query.positions, why=query.why
         )
-    unscoped = not (query.countries or query.groups or query.sets)
+    unscoped = not (query.countries or query.groups or query.sets or query.aligned_with)
     if intent is Intent.LIST and unscoped and query.quantifier is None:
         return answer_roster(library, query.text, documents, query.positions)
     if intent in _SETS:

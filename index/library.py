@@ -12,9 +12,9 @@ from functools import cached_property
 
 from index.countries import all_member_names
 from index.groups import speaks_for
+from index.language.glossary import default_glossary
 from index.reading.vocabulary import Vocabulary
 from index.records import Document, Paragraph, Position, RecordedVote, Sponsor, Statement
-from index.search.glossary import default_glossary
 from index.subjects import mentions_subject, subject_words, words_of
 
 
@@ -107,6 +107,12 @@ class Library:
     def membership_date(self) -> dt.date | None:
         """The date groups of States are read as of: the newest document's."""
         return max((d.meta.date for d in self.documents if d.meta.date), default=None)
+
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """The country of each role the documents name, for "how did his country vote?"."""
+        countries = [d.meta.rapporteur_country for d in self.documents if d.meta.rapporteur_country]
+        return {"rapporteur": countries[0]} if len(set(countries)) == 1 else {}
 
     def named_documents(self, text: str) -> tuple[str, ...]:
         """Ids of the documents ``text`` names; empty when it names none (or there is one).

@@ -126,9 +126,14 @@ class Query(BaseModel):
     intent: Intent
     countries: tuple[CountryMention, ...] = ()
     groups: tuple[GroupMention, ...] = ()
+    separately: bool = False
+    """The groups are subjects each in its own right ("the EU vs the African Group"), not a
+    narrowing of one another ("EU members of NATO")."""
     sets: tuple[SetMention, ...] = ()
     positions: tuple[Position, ...] = ()
     """The positions asked about, as a filter (empty: any position)."""
+    aligned_with: str | None = None
+    """A State whose position is the filter ("which sided with Moscow?"), read per vote."""
     quantifier: Quantifier | None = None
     outliers: bool = False
     """Compare each State with its own regional group rather than with each other."""

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from index.countries import CountryMention, ResolutionStatus
 from index.query import DocumentSet, Intent, Limit, Quantifier, Query, SetMention
 from index.records import Position, SponsorStage, StatementMoment
+from index.user_text import quote_user_text
 
 _POSITION_WORDS = {
     Position.IN_FAVOUR: "voted in favour",
@@ -42,7 +43,10 @@ def described(query: Query) -> Query:
     uncertain = query.follow_up or corrected or ambiguous or interpreted or bool(query.corrections)
     text = reading(query)
     if query.corrections:
-        fixed = ", ".join(f"“{c.replace(' → ', '” as “')}”" for c in query.corrections)
+        fixed = ", ".join(
+            "“{}” as “{}”".format(*map(quote_user_text, c.split(" → ", 1)))
+            for c in query.corrections
+        )
         text = f"{text} (reading {fixed})"
     return query.model_copy(update={"reading": text, "uncertain": uncertain})
 
@@ -50,6 +54,8 @@ def described(query: Query) -> Query:
 def reading(query: Query) -> str:
     subject = subject_phrase(query)
     positions = _positions(query.positions)
+    if query.aligned_with:
+        positions = f"voted as {query.aligned_with} did"
     intent = query.intent
     if intent is Intent.VOTE:
         return f"Whether {subject} {positions}" if positions else f"How {subject} voted"
@@ -92,7 +98,11 @@ def subject_phrase(query: Query) -> str:
     sets = " and ".join(_set_phrase(s) for s in query.sets)
     groups = " and the ".join(group.name for group in query.groups)
     countries = _country_names(query.countries)
-    if sets:
+    if query.separately and len(query.groups) > 1:
+        phrase = " and ".join(group_phrase(group.name) for group in query.groups)
+        if sets:
+            phrase = f"{sets} among {phrase}"
+    elif sets:
         phrase = f"{sets} in the {groups}" if groups else sets
     elif groups:
         phrase = group_phrase(groups)
@@ -102,11 +112,10 @@ def subject_phrase(query: Query) -> str:
 
 
 def group_phrase(name: str) -> str:
-    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"."""
-    plural = name.split()[-1].casefold() in (
-        "countries",
-        "states",
-        "nations",
+    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"
+    (and "the members of the League of Arab States": its States are not its name's noun)."""
+    plural = (
+        name.split()[-1].casefold() in ("countries", "states", "nations") and " of " not in name
     ) or name.casefold().startswith("permanent members")
     return f"the {name}" if plural else f"the members of the {name}"
 
@@ -123,7 +132,7 @@ def _country_names(countries: Sequence[CountryMention]) -> str:
         elif country.candidates:
             names += list(country.candidates)
         else:
-            names.append(f"“{country.text}”")
+            names.append(f"“{quote_user_text(country.text)}”")
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -43,14 +43,21 @@ CHAIR = re.compile(
     r"|\bchair(?:man|woman|person)?s? (?:of|for) the\b|\bbureau\b"
 )
 MONEY = re.compile(
-    r"(?<!by )\bhow much\b(?! of)|\bcost(?:s|ing)?\b|\bdollars?\b|\busd\b|\beuros?\b|\$\s?\d"
-    r"|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b|\bhow expensive\b"
-    r"|\bbudget (?:of|for|is|was|figure|amount)\b"
+    r"(?<!by )\bhow much\b(?! of)|\bwhat (?:is|was|will be|would be) the (?:cost|price|amount|"
+    r"budget|figure|bill)\b|\bwhat (?:did|does|will|would) (?:it|this|that) cost\b|\bdollars?\b"
+    r"|\busd\b|\beuros?\b|\$\s?\d|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b"
+    r"|\bhow expensive\b|\bbudget (?:figure|amount)\b|\bcost (?:estimate|figure)s?\b"
 )
+"""Asking for an amount. Asking whether costs were raised ("did anyone warn about the cost?")
+is answered by the paragraph that raises them."""
 PERSON = re.compile(
-    r"\b(?:who (?:is|was|are|were)|names? of|called)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:secretary-general|secretary general|director|president|ambassador|"
-    r"representatives?|delegates?|head)\b"
+    r"\b(?:who (?:is|was|are|were)|names? of|called|named)\b(?:\s+\w+){0,5}?\s+"
+    r"(?:secretary-general|secretary general|director|president|ambassador|diplomats?|envoys?|"
+    r"officials?|representatives?|delegates?|head|chair(?:man|woman|person)?|speakers?|"
+    r"person|guy|woman|man)\b"
+    r"|\b(?:diplomat|envoy|official|representative|delegate|ambassador|director|person)"
+    r"(?:\s+\w+){0,6}?\s+\(?names?\b|\bwhat (?:is|was) (?:his|her|their) names?\b"
+    r"|^(?:and |his |her |their )?names?\s?\??$|\(names?\s?\?\)$"
 )
 """The report names no one but its Rapporteur: "who is the Secretary-General?"."""
 LATER_EVENT = re.compile(

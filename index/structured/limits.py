@@ -24,11 +24,11 @@ from index.structured.citing import (
     join_names,
     vote_entries,
 )
+from index.structured.document_facts import summary_records
 from index.structured.proceedings import moments_asked, paragraph_label, statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
-
-_SUMMARY_RECORD = re.compile(r"A/C\.\d+/\d+/SR\.(\d+)")
+from index.user_text import quote_user_text
 
 Nearest = Callable[[str], Sequence[Source]]
 """Retrieval's closest passages for a text, for subjects the document never names."""
@@ -71,7 +71,7 @@ def _explain(
     if limit is Limit.REASONS:
         return _reasons(query, document, library)
     if limit is Limit.UNKNOWN_TOPIC:
-        return f"The document does not mention “{query.topic}”.", [], []
+        return f"The document does not mention “{quote_user_text(query.topic or '')}”.", [], []
     officer = (
         f"{meta.rapporteur}{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}"
     )
@@ -159,16 +159,6 @@ def _recommendation(document: Document) -> str | None:
 
 def _present(*ids: str | None) -> list[str]:
     return [i for i in ids if i is not None]
-
-
-def summary_records(document: Document) -> dict[int, str]:
-    """Meeting number -> summary record symbol, from the footnotes that cite them."""
-    found: dict[int, str] = {}
-    for paragraph in document.paragraphs:
-        for note in paragraph.footnotes:
-            for match in _SUMMARY_RECORD.finditer(note.text):
-                found.setdefault(int(match.group(1)), match.group(0))
-    return found
 
 
 def _records_of(document: Document, meetings: Sequence[int | None]) -> str:

@@ -58,6 +58,7 @@ def scope_of(query: Query, document: Document, library: Library) -> Scope:
     named = [c.name for c in query.countries if c.status is ResolutionStatus.MEMBER and c.name]
     if named:
         chosen &= set(named)
+    chosen.discard(query.aligned_with or "")
     ordered = tuple(name for name in all_member_names() if name in chosen)
     return Scope(
         members=ordered,
@@ -102,4 +103,6 @@ def _noun(query: Query, groups: Sequence[Group]) -> str:
         return f"{sets.removeprefix('the ')} in the {' and the '.join(g.name for g in groups)}"
     if len(groups) == 1 and not query.sets and not query.countries:
         return group_phrase(groups[0].name).removeprefix("the ")
+    if query.countries and not (groups or query.sets):
+        return f"States asked about ({subject_phrase(query)})"
     return subject_phrase(query).removeprefix("the ")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from index.answers import Answer, AnswerKind, Illustration, IllustrationKind
+from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
 from index.groups import regional_groups
 from index.library import Library
 from index.query import DocumentSet, Intent, Quantifier, Query
@@ -54,6 +54,10 @@ def answer_set(query: Query, documents: Sequence[Document], library: Library) ->
         Intent.COMPARE: _outliers if query.outliers else _comparison,
     }
     block = compose[query.intent]
+    if query.separately and len(query.groups) > 1:
+        block = _group_comparison if query.intent is Intent.COMPARE else _each_group(block)
+    if query.aligned_with is not None:
+        block = _aligned(block, query.aligned_with)
     answer = per_vote(
         query.text,
         AnswerKind(query.intent.value),
@@ -62,6 +66,69 @@ def answer_set(query: Query, documents: Sequence[Document], library: Library) ->
     )
     voted = [d for d in documents if d.vote is not None]
     return answer.model_copy(update={"illustration": _illustration(query, voted)})
+
+
+Block = Callable[[Query, Document, RecordedVote, Library], VoteBlock]
+
+
+def _each_group(block: Block) -> Block:
+    """The same answer for each group named as a subject of its own, one after the other."""
+
+    def each(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
+        lines: list[str] = []
+        entries: dict[str, VoteEntry] = {}
+        cited: list[str] = []
+        for group in query.groups:
+            alone = query.model_copy(update={"groups": (group,), "separately": False})
+            group_lines, group_entries, group_cited = block(alone, document, vote, library)
+            lines += [f"**{group.name}**:", *group_lines]
+            entries.update((entry.country, entry) for entry in group_entries)
+            cited += group_cited
+        return lines, list(entries.values()), list(dict.fromkeys(cited))
+
+    return each
+
+
+def _aligned(block: Block, reference: str) -> Block:
+    """The same answer with the reference State's own position as the filter, per vote."""
+
+    def aligned(
+        query: Query, document: Document, vote: RecordedVote, library: Library
+    ) -> VoteBlock:
+        position = library.position(document, reference)
+        lines, entries, cited = block(
+            query.model_copy(update={"positions": (position,)}), document, vote, library
+        )
+        said = f"{reference} {POSITION_VERBS.get(position, 'did not vote')}."
+        return [said, *lines], entries, cited
+
+    return aligned
+
+
+def _group_comparison(
+    query: Query, document: Document, vote: RecordedVote, library: Library
+) -> VoteBlock:
+    """Whether groups named side by side voted alike: each group's split and the position
+    most of its voting members took."""
+    lines: list[str] = []
+    majorities: dict[str, Position] = {}
+    named: dict[str, VoteEntry] = {}
+    for group in query.groups:
+        alone = query.model_copy(update={"groups": (group,), "separately": False})
+        scope = scope_of(alone, document, library)
+        split = _by_position(scope.members, document, library)
+        voting = Counter({p: len(n) for p, n in split.items() if p is not Position.ABSENT})
+        if voting:
+            majorities[group.name] = voting.most_common(1)[0][0]
+        present = {p: names for p, names in split.items() if names}
+        lines.append(f"**{group.name}** ({_size(scope)}): {_compact(present)}.")
+        named.update((e.country, e) for e in vote_entries(scope.members, document, vote, library))
+    most = {position for position in majorities.values()}
+    summary = "; ".join(
+        f"most of the {name} {POSITION_VERBS[position]}" for name, position in majorities.items()
+    )
+    verdict = "**Yes**, mostly alike" if len(most) == 1 else "**No**, they voted differently"
+    return [f"{verdict}: {summary}.", *lines], list(named.values()), []
 
 
 def _illustration(query: Query, voted: Sequence[Document]) -> Illustration | None:

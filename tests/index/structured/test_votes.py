@@ -188,6 +188,7 @@ def test_json_contract(engine: Engine) -> None:
         "sources",
         "illustration",
         "query",
+        "parts",
     }
     assert data["query"]["intent"] == "vote"
     assert [c["name"] for c in data["query"]["countries"]] == ["France"]
