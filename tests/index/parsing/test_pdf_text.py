@@ -21,7 +21,7 @@ from index.records import Document
 from tests.index.parsing.reports import FIXTURES, JOURNALISTS, RURAL_WATER, SEED
 from tests.index.parsing.un_layout import JOB, SYMBOL, as_pdf, text_as_pdf
 
-SEED_TEXT = FIXTURES / f"{SEED.stem}.txt"
+SEED_TEXT = FIXTURES / "text" / f"{SEED.stem}.txt"
 
 
 def markdown_records(path: Path) -> Document:

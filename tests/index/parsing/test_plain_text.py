@@ -15,7 +15,7 @@ from index.records import Document
 from tests.index.parsing.reports import FIXTURES, JOURNALISTS, RURAL_WATER, SEED
 from tests.index.parsing.un_layout import as_text
 
-SEED_TEXT = FIXTURES / f"{SEED.stem}.txt"
+SEED_TEXT = FIXTURES / "text" / f"{SEED.stem}.txt"
 
 
 def markdown_records(path: Path) -> Document:
