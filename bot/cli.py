@@ -13,13 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.picture_files import KINDS, write_picture
+from bot.picture_files import BALLOTS, KINDS, write_picture
 from bot.terminal import console, render, render_about, render_reindex
 from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import Engine
 from index.parsing.errors import ParseError
 from index.parsing.seed_files import Unusable, read_seed
+from index.query import Ballot
 from index.settings import EngineSettings, SettingsError, engine_settings
 
 
@@ -36,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     vote = commands.add_parser("vote", help="how a country voted")
     vote.add_argument("country", nargs="+", help="a name, alias or ISO code")
+    vote.add_argument(
+        "--vote",
+        dest="ballot",
+        choices=BALLOTS,
+        default=Ballot.BOTH.value,
+        help="the Committee's vote, the plenary's, or both (default: both)",
+    )
     vote.add_argument("--json", action="store_true", help="print the answer as JSON")
     search = commands.add_parser("search", help="the top passages for a query, with scores")
     search.add_argument("query", nargs="+")
@@ -45,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     reindex = commands.add_parser("reindex", help="re-read seeds/ and rebuild the search index")
     reindex.add_argument("--json", action="store_true", help="print the report as JSON")
     add = commands.add_parser(
-        "add", help="check a report (.md, .txt, .pdf), copy it into seeds/ and reindex"
+        "add",
+        help="check a report (.md, .txt, .pdf) or voting data (.csv), copy it into seeds/ and "
+        "reindex",
     )
     add.add_argument("file", type=Path, help="the report to add (or to replace, by its name)")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -56,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chart.add_argument("--out", type=Path, help="where to write the PNG (default: data folder)")
     chart.add_argument("--document", help="which document's vote (default: the first)")
+    chart.add_argument(
+        "--vote",
+        dest="ballot",
+        choices=BALLOTS,
+        default=Ballot.COMMITTEE.value,
+        help="the Committee's vote (default), the plenary's, or both: the map of both is "
+        "the vote trail, every State's Committee position → plenary position",
+    )
     chart.add_argument(
         "--group",
         action="append",
@@ -119,7 +137,8 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
             return _ask_lines(engine, as_json=args.json)
         _print_answer(engine.ask(args.question), as_json=args.json, color=color)
     elif command == "vote":
-        _print_answer(engine.vote(" ".join(args.country)), as_json=args.json, color=color)
+        answer = engine.vote(" ".join(args.country), Ballot(args.ballot))
+        _print_answer(answer, as_json=args.json, color=color)
     elif command == "search":
         answer = engine.search(" ".join(args.query), k=max(1, min(args.k, 50)))
         _print_answer(answer, as_json=args.json, color=color)
@@ -133,7 +152,9 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
     elif command == "about":
         print(render_about(engine))
     elif command == "chart":
-        return write_picture(engine, args.kind, args.out, args.document, args.group)
+        return write_picture(
+            engine, args.kind, args.out, args.document, args.group, Ballot(args.ballot)
+        )
     else:
         return console(engine)
     return 0

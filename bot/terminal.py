@@ -12,10 +12,10 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.picture_files import console_groups, console_map
+from bot.picture_files import console_groups, console_map, leading_ballot
 from index.answers import Answer
 from index.engine import Engine
-from index.query import Query
+from index.query import Ballot, Query
 from index.search.models import ReadyAction, ReindexReport, SourceChange
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -26,8 +26,9 @@ _HIDDEN_STAR = "\ue000"
 CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
   how did the african group vote?   did any G7 country vote yes?   and Brazil?
-Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :help  :quit
-Pictures: :map [DOCUMENT]  :groups [GROUP-ID …]  (write a PNG and print where)"""
+Commands: :vote [committee|plenary|both] COUNTRY  :search QUERY  :about  :reindex  :help  :quit
+Pictures: :map [committee|plenary|both] [DOCUMENT]  :groups [committee|plenary] [GROUP-ID …]
+          (write a PNG and print where; the map of both votes is the vote trail)"""
 
 
 def render(answer: Answer, *, color: bool) -> str:
@@ -95,7 +96,14 @@ def _skipped_lines(skipped: list[str]) -> list[str]:
 def render_about(engine: Engine) -> str:
     status = engine.about()
     lines = [
-        f"{d.title}: {d.paragraphs} paragraphs; {d.vote or 'no vote'}" for d in status.documents
+        f"{d.title}: {d.paragraphs} paragraphs; {d.vote or 'no vote'}"
+        + (f"; {d.plenary}" if d.plenary else "")
+        for d in status.documents
+    ]
+    lines += [
+        f"{vote.title}: {vote.vote} (voting data: {vote.source}"
+        + (f"; recommended in {vote.report})" if vote.report else "; no report knows its draft)")
+        for vote in status.votes
     ]
     if status.index is not None and status.index.ready:
         built = (
@@ -122,7 +130,7 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
     stdout.write(f"Rapporteur: questions about the report.\n{CONSOLE_HELP}\n")
     previous: Query | None = None
     commands: dict[str, Callable[[str], str]] = {
-        ":vote": lambda arg: render(engine.vote(arg), color=color),
+        ":vote": lambda arg: render(engine.vote(*_vote_argument(arg)), color=color),
         ":search": lambda arg: render(engine.search(arg), color=color),
         ":about": lambda _: render_about(engine),
         ":reindex": lambda _: render_reindex(engine.reindex()),
@@ -156,6 +164,11 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
             reply = render(answer, color=color)
         stdout.write(f"{reply}\n\n")
         stdout.flush()
+
+
+def _vote_argument(argument: str) -> tuple[str, Ballot]:
+    ballot, country = leading_ballot(argument, Ballot.BOTH)
+    return country, ballot
 
 
 def _read(stdin: TextIO) -> str | None:

@@ -143,15 +143,17 @@ class Truth:
 
 
 def plenary_positions(library: Library) -> dict[str, Position]:
-    """The plenary vote's positions as the engine holds them (empty until it is loaded)."""
-    for vote in getattr(library, "votes", ()):
-        if getattr(vote, "body", "").startswith("General Assembly"):
-            return {
-                **dict.fromkeys(vote.in_favour, Position.IN_FAVOUR),
-                **dict.fromkeys(vote.against, Position.AGAINST),
-                **dict.fromkeys(vote.abstaining, Position.ABSTAINING),
-            }
-    return {}
+    """The plenary vote's positions as the engine holds them (empty when no voting data gives
+    it); a State with no vote recorded is ``ABSENT``, as the writers' format names it."""
+    view = library.plenary(library.documents[0])
+    if view is None:
+        return {}
+    return {name: _as_written(view.position(name)) for name in all_member_names()}
+
+
+def _as_written(position: Position) -> Position:
+    """The writers' format has one word for no vote in either vote: ``absent``."""
+    return Position.ABSENT if position is Position.NOT_RECORDED else position
 
 
 # --- judging --------------------------------------------------------------------------------
@@ -168,11 +170,10 @@ def named_positions(answer: Answer, vote: VoteName, truth: Truth) -> dict[str, s
             else entry.document != truth.document.id
         )
         if in_vote or entry.position is Position.NOT_MEMBER:
-            found.setdefault(entry.country, set()).add(entry.position)
-    for step in getattr(answer, "trail", []):
-        position = getattr(step, vote, None)
-        if position is not None:
-            found.setdefault(step.country, set()).add(Position(position))
+            found.setdefault(entry.country, set()).add(_as_written(entry.position))
+    for step in answer.trail:
+        position = step.committee if vote == "committee" else step.plenary
+        found.setdefault(step.country, set()).add(_as_written(position))
     if not found:
         positions = truth.positions[vote]
         found = {name: {positions[name]} for name in names_in(answer.text)}
@@ -275,7 +276,7 @@ def ask(engine: Engine, item: Item) -> Answer:
 
 
 def evaluate(items: Sequence[Item], engine: Engine) -> list[Verdict]:
-    library = Library(engine.documents)
+    library = Library(engine.documents, engine.records)
     truth = Truth(library, plenary_positions(library))
     verdicts: list[Verdict] = []
     for item in items:

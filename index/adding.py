@@ -3,8 +3,10 @@ whole before anything changes, then written into the seeds folder atomically.
 
 The checks are the ones the seeds folder would apply on the next start, run first so that a
 file that fails them changes nothing: a plain file name with a known suffix, the size limit,
-a parse into trustworthy records, and no clash with what is already read (a second file of
-the same name, a copy of a document, another report on the same draft resolution).
+a parse into trustworthy records (a report by its reader, a voting-data file by the
+voting-data reader, with all its validation), and no clash with what is already read (a
+second report of the same name, a copy of a document, another report on the same draft
+resolution, another file giving the same resolution's vote).
 """
 
 from __future__ import annotations
@@ -15,10 +17,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.data_folder import write_atomically
+from index.library import Library
 from index.parsing.document import parse_seed, reported_draft
 from index.parsing.errors import ParseError
-from index.parsing.seed_files import SEED_SUFFIXES, SIZE_SETTING, SeedFile, seed_paths
-from index.records import Document
+from index.parsing.seed_files import (
+    REPORT_SUFFIXES,
+    SEED_SUFFIXES,
+    SIZE_SETTING,
+    SeedFile,
+    seed_paths,
+)
+from index.parsing.voting_data import read_voting_data
+from index.records import Document, VotingRecord
 from index.settings import EngineSettings
 
 NAME_LIMIT = 100
@@ -32,23 +42,45 @@ class Refused(Exception):
     """Why a file was not added, in one line for the moderator."""
 
 
-def checked_seed(
-    settings: EngineSettings, name: str, data: bytes, documents: Sequence[Document]
-) -> tuple[SeedFile, Document]:
-    """The file as a seed and the document it reads to; ``Refused`` says why not."""
+def checked_seed(settings: EngineSettings, name: str, data: bytes, library: Library) -> SeedFile:
+    """The file as a seed, once it reads to records that clash with nothing ``library``
+    holds; ``Refused`` says why not."""
     name = _checked_name(name)
     problem = size_problem(name, len(data), settings.max_seed_bytes)
     if problem is not None:
         raise Refused(problem)
     path = settings.seeds_dir / name
-    _check_name(settings.seeds_dir, path)
     seed = SeedFile(path=path, data=data, sha256=hashlib.sha256(data).hexdigest())
+    if seed.is_voting_data:
+        _check_voting_data(seed, library.records)
+        return seed
+    _check_name(settings.seeds_dir, path)
     try:
         document = parse_seed(seed)
     except ParseError as error:
         raise Refused(f"{name} does not read as a report: {error.reason}") from None
-    _check_clashes(path, document, documents)
-    return seed, document
+    _check_clashes(path, document, library.documents)
+    return seed
+
+
+def _check_voting_data(seed: SeedFile, records: Sequence[VotingRecord]) -> None:
+    """The file through the voting-data reader (totals, States, duplicate and conflicting
+    rows, vote codes), and no resolution whose vote another file already gives."""
+    name = seed.path.name
+    try:
+        read = read_voting_data(seed.data, name)
+    except ParseError as error:
+        raise Refused(f"{name} does not read as voting data: {error.reason}") from None
+    given = {
+        record.resolution: record.source for record in records if record.source != str(seed.path)
+    }
+    for record in read.records:
+        if record.resolution in given:
+            other = Path(given[record.resolution]).name
+            raise Refused(
+                f"{name} gives the vote on {record.resolution}, which {other} already gives; "
+                f"upload it as {other} to replace that one"
+            )
 
 
 def size_problem(name: str, size: int, limit: int) -> str | None:
@@ -62,9 +94,11 @@ def size_problem(name: str, size: int, limit: int) -> str | None:
 def _checked_name(name: str) -> str:
     name = Path(name.replace("\\", "/")).name.strip()
     suffix = Path(name).suffix.lower()
-    kinds = ", ".join(SEED_SUFFIXES)
     if suffix not in SEED_SUFFIXES:
-        raise Refused(f"{name[:NAME_LIMIT]!r} is not a file I read (I read {kinds})")
+        raise Refused(
+            f"{name[:NAME_LIMIT]!r} is not a file I read (I read reports as .md, .txt or .pdf, "
+            "and voting data as .csv)"
+        )
     if len(name) > NAME_LIMIT or not _SAFE_NAME.match(name):
         raise Refused(
             f"name the file with letters, digits, dots, dashes or underscores only "
@@ -78,7 +112,9 @@ def _check_name(seeds_dir: Path, path: Path) -> None:
     same_name = [
         other
         for other in (seed_paths(seeds_dir) if seeds_dir.is_dir() else [])
-        if other.stem == path.stem and other.name != path.name
+        if other.stem == path.stem
+        and other.name != path.name
+        and other.suffix.lower() in REPORT_SUFFIXES
     ]
     if same_name:
         raise Refused(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from index.answers import Answer, Source, VoteEntry
+from index.answers import Answer, Source, TrailEntry, VoteEntry
 
 
 def combine(question: str, parts: Sequence[Answer]) -> Answer:
@@ -24,10 +24,13 @@ def combine(question: str, parts: Sequence[Answer]) -> Answer:
         heading = part.query.reading if part.query is not None else part.question
         blocks.append(f"**{number}. {heading}**\n{text}")
     votes: dict[tuple[str, str], VoteEntry] = {}
+    trail: dict[tuple[str, str, str], TrailEntry] = {}
     sources: dict[tuple[str, str], Source] = {}
     for part in parts:
         for entry in part.votes:
             votes.setdefault((entry.country, entry.document), entry)
+        for step in part.trail:
+            trail.setdefault((step.country, step.report, step.resolution), step)
         for source in part.sources:
             sources.setdefault((source.document, source.label), source)
     return Answer(
@@ -36,6 +39,7 @@ def combine(question: str, parts: Sequence[Answer]) -> Answer:
         answered=any(part.answered for part in parts),
         text="\n\n".join(blocks),
         votes=list(votes.values()),
+        trail=list(trail.values()),
         sources=list(sources.values()),
         illustration=next((p.illustration for p in parts if p.illustration), None),
         query=parts[-1].query,

@@ -106,7 +106,9 @@ class RapporteurBot(commands.Bot):
 
     async def refresh_captions(self) -> None:
         status = await self.workers.fixed(self.engine.about)
-        self.captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
+        captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
+        captions.update({vote.id: caption(vote.title, vote.vote) for vote in status.votes})
+        self.captions = captions
 
     async def _warm_up_engine(self) -> None:
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from index.parsing.errors import ParseError
-from index.records import Document
+from index.records import Document, VotingRecord
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,10 @@ DEFAULT_MAX_SEED_BYTES = 5_000_000
 SIZE_SETTING = "RAPPORTEUR_MAX_SEED_BYTES"
 REPORT_SUFFIXES = (".md", ".txt", ".pdf")
 """Reports as people have them: the Markdown rendering, plain text and the published PDF."""
-SEED_SUFFIXES = REPORT_SUFFIXES
+VOTING_DATA_SUFFIX = ".csv"
+ORIGIN_SUFFIX = ".source.json"
+"""Beside a voting-data file ``x.csv``, ``x.source.json`` says where its data comes from."""
+SEED_SUFFIXES = (*REPORT_SUFFIXES, VOTING_DATA_SUFFIX)
 KNOWN_KINDS = "*.md, *.txt or *.pdf"
 
 _KINDS = (
@@ -39,17 +42,23 @@ _KINDS = (
 
 
 class SeedFile(BaseModel):
-    """One seed's bytes, as read, with the hash that identifies its content."""
+    """One seed's bytes, as read, with the hash that identifies its content; a voting-data
+    file carries the description of its origin read beside it, if there is one."""
 
     model_config = ConfigDict(frozen=True)
 
     path: Path
     data: bytes
     sha256: str
+    origin: SeedFile | None = None
+
+    @property
+    def is_voting_data(self) -> bool:
+        return self.suffix == VOTING_DATA_SUFFIX
 
     @property
     def suffix(self) -> str:
-        """Which reader the file is for (``.md``, ``.txt``, ``.pdf``), whatever its case."""
+        """Which reader the file is for (``.md``, ``.txt``, ``.pdf``, ``.csv``), in any case."""
         return self.path.suffix.lower()
 
 
@@ -65,8 +74,9 @@ class Unusable(Exception):
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
-    """The entries of the folder with a known suffix, by name (hidden names, such as a
-    write's temporary file, are not): which ones are read is decided later."""
+    """The entries of the folder with a known suffix (reports and voting-data files), by
+    name (hidden names, such as a write's temporary file, are not): which ones are read is
+    decided later."""
     return sorted(
         path
         for path in seeds_dir.iterdir()
@@ -110,6 +120,9 @@ def readable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
         if first != path:
             _skip(folder, f"Skipping seed {path}: it is a copy of {first} (same content)")
             continue
+        if seed.is_voting_data:
+            folder.seeds.append(seed.model_copy(update={"origin": _origin(path, max_bytes)}))
+            continue
         named = by_name.setdefault(path.stem, path)
         if named != path:
             _skip(folder, f"Skipping seed {path}: {named} has the same name")
@@ -121,6 +134,18 @@ def readable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
 def _skip(folder: SeedFolder, line: str) -> None:
     log.warning("%s", line)
     folder.skipped.append(line)
+
+
+def _origin(path: Path, max_bytes: int) -> SeedFile | None:
+    """The description of a voting-data file's origin, read with the same guards."""
+    described = path.with_name(path.stem + ORIGIN_SUFFIX)
+    if not described.exists() and not described.is_symlink():
+        return None
+    try:
+        return read_seed(described, max_bytes)
+    except Unusable as reason:
+        log.warning("Not reading %s: %s", described, reason)
+        return None
 
 
 def _check(path: Path, status: os.stat_result, max_bytes: int) -> None:
@@ -143,10 +168,10 @@ def usable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
     """The seed files worth parsing; raises ``ParseError`` when there is none."""
     if not seeds_dir.is_dir():
         raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
-    if not seed_paths(seeds_dir):
+    if not any(path.suffix.lower() in REPORT_SUFFIXES for path in seed_paths(seeds_dir)):
         raise ParseError(str(seeds_dir), f"the seeds folder holds no {KNOWN_KINDS} documents")
     folder = readable_seeds(seeds_dir, max_bytes)
-    if not folder.seeds:
+    if not any(not seed.is_voting_data for seed in folder.seeds):
         raise ParseError(
             str(seeds_dir), f"the seeds folder holds no readable {KNOWN_KINDS} documents"
         )
@@ -154,9 +179,11 @@ def usable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
 
 
 class ParsedSeeds(BaseModel):
-    """The reports read from a seeds folder, and a warning line for each seed skipped: a
-    second edition of a report already read, or a file that does not parse (kept so a
-    cached parse can repeat them)."""
+    """The reports and voting records read from a seeds folder, and a warning line for each
+    seed skipped: a second edition of one already read, a file that does not parse, or one
+    read without a column its data dictionary does not define (kept so a cached parse can
+    repeat them)."""
 
     documents: list[Document]
+    records: list[VotingRecord] = []
     skipped: list[str] = []

@@ -45,6 +45,9 @@ EITHER = words(
 )
 """"turkey yes or no?" asks which position, it does not filter by one."""
 
+NOT_ASKED = (Position.NOT_MEMBER, Position.NOT_RECORDED)
+"""Positions no question names: "did not vote" is ``ABSENT`` whatever the vote's source."""
+
 NEGATED: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
         Position.IN_FAVOUR,
@@ -66,6 +69,8 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
             r"(?:did|do|does|was|were) not (?:vote|participate|take part|cast a vote|show up)",
             r"not vote(?! (?:for|in favou?r|yes|against|no)\b)",
             r"not (?:voting|present|participating|recorded)",
+            r"no (?:recorded )?vote (?:recorded|on record)",
+            r"(?:had|has|have|with) no (?:recorded )?vote",
             r"absent\w*",
             r"absentees?",
             r"no[- ]shows?",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.countries import CountryMention, ResolutionStatus
-from index.query import DocumentSet, Intent, Limit, Quantifier, Query, SetMention
+from index.query import Ballot, DocumentSet, Intent, Limit, Quantifier, Query, SetMention
 from index.records import Position, SponsorStage, StatementMoment
 from index.user_text import quote_user_text
 
@@ -23,8 +23,6 @@ _POSITION_WORDS = {
     Position.NOT_MEMBER: "are not Member States",
 }
 _LIMITS = {
-    Limit.PLENARY_VOTE: "the General Assembly's later plenary vote",
-    Limit.RESOLUTION_NUMBER: "the number of the adopted resolution",
     Limit.CHAIR: "who chairs a body",
     Limit.MONEY: "sums of money",
     Limit.ARGUMENTS: "what a delegation said",
@@ -41,7 +39,9 @@ def described(query: Query) -> Query:
     ambiguous = any(c.status is ResolutionStatus.AMBIGUOUS for c in query.countries)
     interpreted = any(g.note for g in query.groups) or query.outliers
     uncertain = query.follow_up or corrected or ambiguous or interpreted or bool(query.corrections)
-    text = reading(query)
+    changed = any(mention.set is DocumentSet.CHANGED for mention in query.sets)
+    vote = "" if query.ballot is None or changed else _BALLOT_WORDS[query.ballot]
+    text = reading(query) + vote
     if query.corrections:
         fixed = ", ".join(
             "“{}” as “{}”".format(*map(quote_user_text, c.split(" → ", 1)))
@@ -49,6 +49,13 @@ def described(query: Query) -> Query:
         )
         text = f"{text} (reading {fixed})"
     return query.model_copy(update={"reading": text, "uncertain": uncertain})
+
+
+_BALLOT_WORDS = {
+    Ballot.COMMITTEE: ", in the Committee's vote",
+    Ballot.PLENARY: ", in the General Assembly's plenary vote",
+    Ballot.BOTH: ", in both votes",
+}
 
 
 def reading(query: Query) -> str:
@@ -156,6 +163,8 @@ def _set_phrase(mention: SetMention) -> str:
     if mention.set is DocumentSet.SPEAKERS:
         when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
         return f"the States that spoke{when}"
+    if mention.set is DocumentSet.CHANGED:
+        return "the States that changed position between the two votes"
     return "the States whose later intention the report notes"
 
 

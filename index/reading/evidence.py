@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from index.countries import CountryMention, ResolutionStatus, country_mentions
 from index.query import (
+    Ballot,
     DocumentSet,
     GroupMention,
     MetadataField,
@@ -23,6 +24,7 @@ from index.query import (
     SetMention,
 )
 from index.reading import cues
+from index.reading.ballots import read_ballot, trail_sets
 from index.reading.capitals import capital_spans
 from index.reading.descriptors import DOCUMENT, Descriptor, find_descriptors
 from index.reading.group_names import GroupSpan, find_groups
@@ -106,6 +108,7 @@ class Evidence:
     when_or_where: bool = False
     unknown_subject: CountryMention | None = None
     meeting: int | None = None
+    ballot: Ballot | None = None
     corrections: list[str] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)
     explained: list[tuple[int, int]] = field(default_factory=list)
@@ -149,6 +152,8 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     evidence.moment = _moment(evidence)
     _read_sets(evidence)
     _read_intent_cues(evidence)
+    evidence.ballot = read_ballot(evidence, vocabulary)
+    evidence.sets = trail_sets(evidence.sets, evidence.ballot)
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw)
     evidence.leftover = _leftover(evidence)
@@ -259,7 +264,7 @@ def _read_positions(evidence: Evidence) -> None:
     found: list[Position] = []
     for position, pattern in cues.NEGATED:
         if evidence.seen(pattern):
-            found += [p for p in Position if p not in (position, Position.NOT_MEMBER)]
+            found += [p for p in Position if p not in (position, *cues.NOT_ASKED)]
     if not found:
         for position, pattern in cues.STRONG_POSITIONS:
             if evidence.seen(pattern):

@@ -142,6 +142,9 @@ def merge(
     if not current.positions and previous.positions and _keeps_positions(e, intent):
         update["positions"] = previous.positions
         inherited.append("positions")
+    if current.ballot is None and previous.ballot and intent in (*_VOTE_FAMILY, Intent.TALLY):
+        update["ballot"] = previous.ballot
+        inherited.append("ballot")
     if intent is Intent.STATEMENTS and e.bare_moment is not None:
         update["moment"] = e.bare_moment
     elif intent is Intent.STATEMENTS and current.moment is None and previous.moment:

@@ -50,6 +50,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         stage=e.stage,
         moment=e.moment,
         meeting=e.meeting,
+        ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
     )
@@ -169,7 +170,7 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
     if countries:
         if len(countries) > 1 and (e.count or e.listing) and e.positions:
             return base.model_copy(update=_set_reading(e))
-        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier:
+        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier or e.ballot:
             return base.model_copy(update={"intent": Intent.VOTE})
         return None
     if e.unknown_subject is not None or (e.tally_strong and not e.count):
@@ -209,12 +210,14 @@ def _set_reading(e: Evidence) -> dict[str, object]:
         or e.listing
         or e.quantifier
         or e.aligned_with
-        or any(s.set is DocumentSet.NOTED for s in e.sets)
+        or any(s.set in _CHANGES for s in e.sets)
     ):
         return {"intent": Intent.LIST, "quantifier": quantifier}
     return {"intent": Intent.BREAKDOWN, "quantifier": None}
 
 
+_CHANGES = (DocumentSet.NOTED, DocumentSet.CHANGED)
+"""Sets a question lists whole: "did any country change its vote?"."""
 _FILLER = word_set(
     "and or what about how the ok okay so then now hmm well also too lol pls please right"
 )
@@ -235,7 +238,7 @@ def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
-    if not (e.tally_strong or e.tally_weak or e.vote or e.either):
+    if not (e.tally_strong or e.tally_weak or e.vote or e.either or e.ballot):
         return None
     if e.countries or e.groups or e.future:
         return None

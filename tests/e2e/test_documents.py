@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 
 
 def listing(seeds_dir: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in seeds_dir.iterdir()}
+    return {path.name: path.read_bytes() for path in seeds_dir.iterdir() if path.is_file()}
 
 
 async def test_a_moderator_adds_a_text_report_and_reads_what_changed(
@@ -70,6 +70,28 @@ async def test_a_file_that_is_not_a_report_is_one_line_and_changes_nothing(
     assert description.startswith("Not added: notes.md does not read as a report: no draft")
     assert description.endswith("Nothing changed.") and "\n" not in description
     assert listing(seeds_dir) == before and engine.reindexes == 0
+
+
+async def test_a_moderator_adds_voting_data(
+    start_bot: StartBot, seeds_dir: Path, tmp_path: Path
+) -> None:
+    plenary = seeds_dir / "plenary-a-res-74-247.csv"
+    data = plenary.read_bytes()
+    plenary.unlink()
+    engine = RecordingEngine(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path / "data"))
+    harness = await start_bot(engine)
+    invocation = await harness.fake.invoke(
+        "reindex", files={"file": (plenary.name, data)}, moderator=True
+    )
+    (embed,) = embeds_of((await harness.followups(invocation))[0])
+    fields = {field["name"]: field["value"] for field in embed["fields"]}
+    assert fields["Votes added (1)"].startswith("A/RES/74/247")
+    assert "79–60–33, 21 not recorded" in fields["Votes added (1)"]
+    again = await harness.fake.invoke(
+        "reindex", files={"file": ("again.csv", data)}, moderator=True
+    )
+    (refusal,) = embeds_of((await harness.followups(again))[0])
+    assert refusal["title"] == "Not added" and "already gives" in refusal["description"]
 
 
 async def test_an_oversized_file_is_refused_before_it_is_downloaded(

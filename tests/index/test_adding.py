@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,7 +78,7 @@ def test_replacing_a_report_by_its_name_is_a_change(engine: Engine) -> None:
         (
             "report.docx",
             b"PK\x03\x04",
-            "'report.docx' is not a file I read (I read .md, .txt, .pdf)",
+            "'report.docx' is not a file I read (I read reports as .md, .txt or .pdf, and voting",
         ),
         ("my report?.md", b"x", "name the file with letters, digits, dots, dashes or"),
         ("notes.md", b"# Notes\n", "notes.md does not read as a report: no draft resolution found"),
@@ -117,3 +120,80 @@ def test_a_failed_rebuild_puts_the_folder_back(engine: Engine) -> None:
     assert not report.ok and "out of memory" in report.reason
     assert report.reason.endswith("; water.txt was not kept")
     assert listing(engine) == before and [d.id for d in engine.documents] == [SEED_ID]
+
+
+PLENARY = SEEDS / "plenary-a-res-74-247.csv"
+
+
+def plenary_rows() -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(PLENARY.read_text(encoding="utf-8"))))
+
+
+def as_csv(rows: list[dict[str, str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode()
+
+
+def test_adding_voting_data_reads_it_through_the_voting_data_reader(engine: Engine) -> None:
+    report = engine.add(PLENARY.name, PLENARY.read_bytes())
+    assert report.ok and report.texts_encoded == 0
+    (vote,) = report.sources
+    assert (vote.kind, vote.id, vote.change) == ("vote", "A/RES/74/247", ChangeKind.ADDED)
+    assert vote.title.endswith("(27 December 2019): 79–60–33, 21 not recorded")
+    assert "79" in engine.ask("what was the final vote?").text
+
+
+def _with(change: Callable[[list[dict[str, str]]], None]) -> bytes:
+    rows = plenary_rows()
+    change(rows)
+    return as_csv(rows)
+
+
+def _wrong_total(rows: list[dict[str, str]]) -> None:
+    for row in rows:
+        row["total_yes"] = "80"
+
+
+def _unknown_state(rows: list[dict[str, str]]) -> None:
+    rows[0]["ms_name"], rows[0]["ms_code"] = "Atlantis", "ATL"
+
+
+def _duplicate_row(rows: list[dict[str, str]]) -> None:
+    rows.append(dict(rows[1]))
+
+
+def _bad_code(rows: list[dict[str, str]]) -> None:
+    rows[1]["ms_vote"] = "Q"
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (_wrong_total, "total_yes says 80"),
+        (_unknown_state, "Atlantis"),
+        (_duplicate_row, "row"),
+        (_bad_code, "Q"),
+    ],
+    ids=["a wrong total", "an unknown State", "a duplicate row", "a bad vote code"],
+)
+def test_bad_voting_data_is_one_line_and_changes_nothing(
+    engine: Engine, change: Callable[[list[dict[str, str]]], None], why: str
+) -> None:
+    before = listing(engine)
+    report = engine.add("plenary.csv", _with(change))
+    assert report.action is ReadyAction.REFUSED and "\n" not in report.reason
+    assert report.reason.startswith("Not added: plenary.csv does not read as voting data: ")
+    assert why in report.reason and listing(engine) == before
+
+
+def test_a_second_file_for_a_resolution_already_given_is_refused(engine: Engine) -> None:
+    assert engine.add(PLENARY.name, PLENARY.read_bytes()).ok
+    report = engine.add("again.csv", _with(lambda rows: None))
+    assert report.reason == (
+        "Not added: again.csv gives the vote on A/RES/74/247, which plenary-a-res-74-247.csv "
+        "already gives; upload it as plenary-a-res-74-247.csv to replace that one. "
+        "Nothing changed."
+    )

@@ -258,7 +258,6 @@ def test_a_rebuild_that_adds_no_text_encodes_nothing(own_seeds: Path, tmp_path: 
         "what was the tally",
         "who sponsored it",
         "what did china say",
-        "was it adopted in plenary",
         "when does the ad hoc committee meet",
     ],
 )
@@ -284,3 +283,20 @@ def test_about_and_reindex_list_a_seed_that_was_skipped(own_seeds: Path, tmp_pat
         f"Skipping seed {own_seeds / 'zz.md'}",
     ]
     assert engine.about().skipped == report.skipped
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was it adopted in plenary", "how did Japan vote in the general assembly?", "final vote?"],
+)
+def test_every_plenary_answer_names_the_resolution_the_vote_and_the_data(
+    searchable: Engine, question: str
+) -> None:
+    answer = searchable.ask(question)
+    assert "General Assembly plenary vote on resolution A/RES/74/247 (27 December 2019)" in (
+        answer.text
+    )
+    assert "“Countering the use of information and communications technologies" in answer.text
+    assert "Voting data: Erik Voeten, Anton Strezhnev and Michael Bailey" in answer.text
+    assert "(CC0)" in answer.text
+    assert "Third Committee recorded vote" not in answer.text

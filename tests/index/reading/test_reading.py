@@ -178,9 +178,6 @@ def test_trigger_words_do_not_pull_passage_questions_away(engine: Engine, questi
 @pytest.mark.parametrize(
     ("question", "limit"),
     [
-        ("how did the general assembly vote on it in plenary", Limit.PLENARY_VOTE),
-        ("what resolution number did it get", Limit.RESOLUTION_NUMBER),
-        ("is this resolution 74/247?", Limit.RESOLUTION_NUMBER),
         ("who chairs the ad hoc committee", Limit.CHAIR),
         ("how much money was allocated for this", Limit.MONEY),
         ("what did China say before the vote?", Limit.ARGUMENTS),
