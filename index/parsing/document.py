@@ -77,7 +77,9 @@ def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
                 continue
             document = parse_seed(seed)
         except ParseError as error:
-            parsed.skipped.append(f"Skipping seed {seed.path}: {error.reason}")
+            # A report's error names its id; a voting-data file's names the file and row.
+            why = str(error) if seed.is_voting_data else error.reason
+            parsed.skipped.append(f"Skipping seed {seed.path}: {why}")
             continue
         symbol = reported_draft(document)
         first = reports.setdefault(symbol, document) if symbol else document

@@ -77,9 +77,14 @@ def test_vote_of_both_says_the_change(capsys: pytest.CaptureFixture[str]) -> Non
     assert "[2] voting data for A/RES/74/247 (score 1.00): Erik Voeten" in out
 
 
-def test_a_bad_voting_data_file_is_a_one_line_error(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_bad_voting_data_file_costs_one_line_not_the_answer(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """Issue 16, item 5, for voting data too: the bad file is skipped whole (never
+    half-loaded) with one line naming it and the row; the report still answers."""
     seeds = tmp_path / "seeds"
     shutil.copytree(PROJECT_ROOT / "seeds", seeds)
     data = seeds / "plenary-a-res-74-247.csv"
@@ -88,11 +93,13 @@ def test_a_bad_voting_data_file_is_a_one_line_error(
         encoding="utf-8",
     )
     monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
-    assert main(["vote", "France"]) == 2
-    assert capsys.readouterr().err == (
-        "rapporteur: cannot read the seed documents: plenary-a-res-74-247.csv row 30: unknown "
-        "vote code 'Q' for Cabo Verde (expected Y, N, A, X or blank)\n"
-    )
+    monkeypatch.setenv("RAPPORTEUR_DATA_DIR", str(tmp_path / "data"))
+    assert main(["vote", "France"]) == 0
+    assert "France voted against" in capsys.readouterr().out
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        f"Skipping seed {data}: plenary-a-res-74-247.csv row 30: unknown vote code 'Q' for "
+        "Cabo Verde (expected Y, N, A, X or blank)"
+    ]
 
 
 def test_ask_plain_text_has_no_markdown_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
