@@ -13,8 +13,9 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.picture_files import console_groups, console_map, leading_ballot
+from bot.text_io import input_lines
 from index.answers import Answer
-from index.engine import Engine
+from index.engine import MAX_QUESTION_CHARS, Engine
 from index.query import Ballot, Query
 from index.search.models import ReadyAction, ReindexReport, SourceChange
 
@@ -138,9 +139,10 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         ":map": lambda arg: console_map(engine, arg),
         ":groups": lambda arg: console_groups(engine, arg),
     }
+    lines = input_lines(stdin, MAX_QUESTION_CHARS)
     while True:
         try:
-            line = input("rapporteur> ") if interactive else _read(stdin)
+            line = input("rapporteur> ") if interactive else next(lines, None)
         except (EOFError, KeyboardInterrupt):
             stdout.write("\n")
             return 0
@@ -169,11 +171,6 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
 def _vote_argument(argument: str) -> tuple[str, Ballot]:
     ballot, country = leading_ballot(argument, Ballot.BOTH)
     return country, ballot
-
-
-def _read(stdin: TextIO) -> str | None:
-    line = stdin.readline()
-    return line if line else None
 
 
 def _enable_history() -> None:

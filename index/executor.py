@@ -15,7 +15,9 @@ from index.groups import group_by_id
 from index.library import Library
 from index.query import Ballot, DocumentSet, Intent, OperativeSelection, Query
 from index.records import Document
-from index.structured.citing import choose_votes, excerpt
+from index.search.answering import NO_PASSAGES, refusal
+from index.search.model_path import ModelNotAvailableError
+from index.structured.citing import choose_votes, excerpt, with_quotation
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
 from index.structured.limits import answer_limit, no_plenary_statements
 from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
@@ -32,9 +34,17 @@ NEAREST_PASSAGES = 3
 
 def execute(query: Query, library: Library, retriever: Callable[[], Retriever]) -> Answer:
     """The answer to ``query``; ``retriever`` is called only for questions that need it."""
+    answer = _answer(query, library, retriever)
+    return with_quotation(answer, library.documents) if query.quote else answer
+
+
+def _answer(query: Query, library: Library, retriever: Callable[[], Retriever]) -> Answer:
     documents = library.documents_for(query.documents)
     if query.intent is Intent.PASSAGE:
-        passage = retriever().answer(query.search_text)
+        try:
+            passage = retriever().answer(query.search_text)
+        except ModelNotAvailableError:
+            return refusal(query.text, documents, NO_PASSAGES)
         return passage.model_copy(update={"question": query.text})
     if query.intent is Intent.NOT_IN_DOCUMENT:
         return answer_limit(query, documents, library, lambda text: _nearest(retriever, text))
@@ -76,7 +86,15 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
     if intent is Intent.STATEMENTS:
         groups = [group_by_id(g.id) for g in query.groups]
         said = answer_statements(
-            library, query.text, documents, query.countries, query.moment, groups
+            library,
+            query.text,
+            documents,
+            query.countries,
+            query.moment,
+            groups,
+            meeting=query.meeting,
+            excluded=query.excluded,
+            exact=query.exact_moment,
         )
         return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:
@@ -118,7 +136,10 @@ def _only_unknown(query: Query) -> bool:
 
 def _nearest(retriever: Callable[[], Retriever], text: str) -> list[Source]:
     """Retrieval's best passage for a subject the document never names, if it is close."""
-    found = retriever().search(text, NEAREST_PASSAGES)
+    try:
+        found = retriever().search(text, NEAREST_PASSAGES)
+    except ModelNotAvailableError:
+        return []  # the limit is said all the same, without the nearest passage
     if not found or not retriever().in_scope(text, found[:1]):
         return []
     best = found[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import shutil
@@ -285,6 +286,33 @@ def test_about_and_reindex_list_a_seed_that_was_skipped(own_seeds: Path, tmp_pat
     assert engine.about().skipped == report.skipped
 
 
+@pytest.mark.parametrize("model", ["/no/such/model", "someone/unbundled-model"])
+def test_a_missing_embedding_model_refuses_passages_in_one_line_and_answers_the_rest(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, model: str
+) -> None:
+    engine = Engine(EngineSettings(seeds_dir=SEEDS, data_dir=tmp_path, embedding_model=model))
+    with caplog.at_level(logging.WARNING):
+        answers = [
+            engine.ask(question)
+            for question in (
+                "How did France vote?",
+                "When does the ad hoc committee meet?",
+                "what is the budapest convention?",
+                "When does the ad hoc committee meet?",
+                "Who sponsored it?",
+            )
+        ]
+        searched = engine.search("ad hoc committee")
+        reports = [engine.warm_up(), engine.reindex()]
+    assert [a.answered for a in answers] == [True, False, False, False, True]
+    assert answers[1].text.startswith("I cannot search the documents' text here right now")
+    assert answers[2].kind is AnswerKind.NOT_IN_DOCUMENT
+    assert not searched.answered and searched.text.startswith("I cannot search")
+    assert all(not r.ok and model in r.reason for r in reports)
+    (warning,) = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("Passage answers are off: embedding model") and model in warning
+
+
 @pytest.mark.parametrize(
     "question",
     ["was it adopted in plenary", "how did Japan vote in the general assembly?", "final vote?"],
@@ -297,6 +325,9 @@ def test_every_plenary_answer_names_the_resolution_the_vote_and_the_data(
         answer.text
     )
     assert "“Countering the use of information and communications technologies" in answer.text
-    assert "Voting data: Erik Voeten, Anton Strezhnev and Michael Bailey" in answer.text
+    assert (
+        "This vote is not in the report: it comes from the voting data of Erik Voeten, Anton "
+        "Strezhnev and Michael Bailey" in answer.text
+    )
     assert "(CC0)" in answer.text
     assert "Third Committee recorded vote" not in answer.text
