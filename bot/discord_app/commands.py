@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -34,10 +35,12 @@ from bot.discord_app.questions import (
 )
 from bot.discord_app.render import notice, render_answer
 from bot.discord_app.workers import Busy
+from index.adding import size_problem
 from index.answers import Answer
-from index.engine import MAX_QUESTION_CHARS
+from index.engine import MAX_QUESTION_CHARS, refused
 from index.query import Ballot
 from index.records import Position
+from index.search.models import ReindexReport
 from index.structured.vote_picture import NoVotePicture
 from index.user_text import NAME_LIMIT
 
@@ -337,21 +340,42 @@ class RapporteurCog(commands.Cog):
         await delivery.send_pages(interaction, status_view.render_status(status))
 
     @app_commands.command(
-        name="reindex", description="Moderators: re-read the seed documents and rebuild the index."
+        name="reindex",
+        description="Moderators: re-read the seed documents (adding one, if attached) and rebuild.",
+    )
+    @app_commands.describe(
+        file="A report (.md, .txt, .pdf) or voting data (.csv) to add, or to replace by name"
     )
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
     @is_moderator()
-    async def reindex(self, interaction: discord.Interaction) -> None:
+    async def reindex(
+        self, interaction: discord.Interaction, file: discord.Attachment | None = None
+    ) -> None:
         await delivery.defer(interaction)
         async with self._reindex_lock:
-            report = await asyncio.to_thread(self.engine.reindex)
+            if file is None:
+                report = await asyncio.to_thread(self.engine.reindex)
+            else:
+                report = await self._add(file)
         if report.ok:
             await self.bot.refresh_captions()
             log.info("Reindex by %s finished in %.2f s", interaction.user.id, report.seconds)
         else:
             log.warning("Reindex by %s failed: %s", interaction.user.id, report.reason)
         await delivery.send_pages(interaction, status_view.render_reindex(report))
+
+    async def _add(self, file: discord.Attachment) -> ReindexReport:
+        """The attachment, downloaded only when its stated size is within the limit, checked
+        and added by the engine; every refusal is one line and changes nothing."""
+        problem = size_problem(file.filename, file.size, self.engine.settings.max_seed_bytes)
+        if problem is not None:
+            return refused(problem)
+        try:
+            data = await file.read()
+        except (discord.HTTPException, aiohttp.ClientError) as error:
+            return refused(f"{file.filename} could not be downloaded from Discord ({error})")
+        return await asyncio.to_thread(self.engine.add, file.filename, data)
 
     # ------------------------------------------------------------------ chat
 

@@ -73,6 +73,7 @@ from index.search.store import (
     save_index,
     sha256_bytes,
     stored_encoder_is,
+    text_key,
 )
 from index.settings import EngineSettings
 
@@ -260,7 +261,9 @@ class Retriever:
         )
         data_dir = self._settings.data_dir
         try:
-            manifest, vectors, exported = self._build_index(documents, indexed, started, previous)
+            manifest, vectors, exported, encoded = self._build_index(
+                documents, indexed, started, previous
+            )
         except Exception as error:  # a failed build must never take the serving index down
             return _failure(f"index build failed: {type(error).__name__}: {error}", started)
         finally:
@@ -286,7 +289,9 @@ class Retriever:
             manifest, vectors, indexed, documents, encoder, persisted=warning is None
         )
         report = self._report(self._live, ReadyAction.BUILT, reason, started)
-        return report.model_copy(update={**_changes(previous, manifest), "warning": warning})
+        return report.model_copy(
+            update={**_changes(previous, manifest), "warning": warning, "texts_encoded": encoded}
+        )
 
     def _start_encoder_load(self) -> Future[tuple[EncoderEntry | None, QueryEncoder]] | None:
         """Check and load the stored query encoder on a worker thread, so that on a cold
@@ -352,7 +357,9 @@ class Retriever:
         indexed: Sequence[IndexedParagraph],
         started: float,
         previous: Manifest | None,
-    ) -> tuple[Manifest, faiss.Index, bytes | None]:
+    ) -> tuple[Manifest, faiss.Index, bytes | None, int]:
+        """The new index, its manifest, the query encoder when freshly exported, and how
+        many texts had to be encoded."""
         if not indexed:
             raise ValueError("the documents hold no paragraphs")
         keys = [item.key for item in indexed]
@@ -360,7 +367,8 @@ class Retriever:
             raise ValueError("two paragraphs share a document and id")
         units = [unit for item in indexed for unit in item.units]
         owners = _vector_owners(indexed)
-        vectors = encode_for_index(self._embedder, units)
+        text_keys = [text_key(unit) for unit in units]
+        vectors, encoded = self._vectors(units, text_keys, previous)
         if not np.all(np.isfinite(vectors)):
             raise ValueError("the embedder returned non-finite values")
         index, kind = build_faiss_index(vectors)
@@ -378,13 +386,55 @@ class Retriever:
             documents=_document_entries(documents),
             paragraphs=_paragraph_entries(indexed),
             vector_paragraphs=owners,
+            vector_texts=text_keys,
             faiss_sha256="",
             query_encoder=encoder_entry,
             built_at=dt.datetime.now(dt.UTC),
             build_seconds=round(time.perf_counter() - started, 3),
             versions=library_versions(),
         )
-        return manifest, index, exported
+        return manifest, index, exported, encoded
+
+    def _vectors(
+        self, units: Sequence[str], keys: Sequence[str], previous: Manifest | None
+    ) -> tuple[npt.NDArray[np.float32], int]:
+        """A vector for every unit: the previous index's where the text is unchanged, else
+        encoded, each distinct new text once. Adding one report encodes only its text, and a
+        rebuild that adds no text never loads the embedding model."""
+        known = self._known_vectors(previous)
+        vectors = np.zeros((len(units), self._embedder.dimension), dtype=np.float32)
+        fresh: dict[str, list[int]] = {}
+        for position, key in enumerate(keys):
+            row = known.get(key)
+            if row is None:
+                fresh.setdefault(key, []).append(position)
+            else:
+                vectors[position] = row
+        if fresh:
+            encoded = encode_for_index(self._embedder, [units[rows[0]] for rows in fresh.values()])
+            for rows, vector in zip(fresh.values(), encoded, strict=True):
+                vectors[rows] = vector
+        return vectors, len(fresh)
+
+    def _known_vectors(self, previous: Manifest | None) -> dict[str, npt.NDArray[np.float32]]:
+        """The previous index's vectors by text key, when made by the same model: from the
+        index that serves, or from the one on disk (checked against its manifest)."""
+        if (
+            previous is None
+            or previous.model_name != self._embedder.model_name
+            or previous.dimension != self._embedder.dimension
+        ):
+            return {}
+        live = self._live
+        if live is not None and live.manifest is previous:
+            stored = live.vectors
+        else:
+            try:
+                stored = load_index(self._settings.data_dir, previous)
+            except StoredIndexError:
+                return {}
+        rows = np.asarray(stored.reconstruct_n(0, stored.ntotal), dtype=np.float32)
+        return dict(zip(previous.vector_texts, rows, strict=True))
 
     @staticmethod
     def _report(
