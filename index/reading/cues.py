@@ -152,6 +152,8 @@ LIST_ALL = words(
 each" asks it group by group."""
 COUNT = words(
     r"how many",
+    r"(?:sponsor|final|total|head) count",
+    r"count (?:the|of the|them)",
     r"number of",
     r"count of",
     r"what share",
@@ -216,7 +218,7 @@ NEIGHBOURS = words(
 
 SPONSOR_SET = re.compile(
     r"\b(?:(?P<stage>original|initial|first|revised|later|subsequent|new) )?"
-    r"(?:co-?)?sponsors\b"
+    r"(?:co-?)?sponsors\b|\b(?:co-?)?sponsor (?:count|list|tally|total|numbers?)\b"
     r"|\b(?:any|every|each|no|one) (?:of the )?(?:co-?)?sponsor\b"
     r"|\bsponsoring (?:countries|states|delegations|members)\b"
     r"|\b(?:countries|states|delegations|ones|those|members|nations) (?:that|which|who) "
@@ -259,8 +261,9 @@ Moscow?" asks for those that voted as the Russian Federation did."""
 
 ONLY_STATEMENTS = words(
     r"not (?:counting|including) (?:the )?(?:explanations?|eovs?)(?: of votes?)?",
-    r"(?:excluding|except|apart from|other than|besides|without) (?:the )?(?:explanations?|eovs?)",
-    r"general statements?",
+    r"(?:excluding|except|apart from|other than|besides|without|ignoring|leaving aside|setting "
+    r"aside|disregarding|not including|minus) (?:the )?(?:explanations?|eovs?)",
+    r"(?:general|plain|ordinary|other) statements?",
     r"(?:not|n't|no) (?:the |an? )?(?:explanations?|eovs?)",
 )
 """Statements made at a moment, leaving out the explanations of vote given then."""
@@ -383,6 +386,12 @@ INCLUDING = words(
     r"together with",
     r"plus",
     r"(?<!not )counting",
+    r"(?<!not )counted",
+    r"everyone",
+    r"everybody",
+    r"altogether",
+    r"in all",
+    r"final (?:sponsor )?count",
 )
 """"All the sponsors, including those who joined late": a stage named to include, not to
 narrow."""
@@ -464,7 +473,7 @@ OPERATIVE_PART = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the|this|it) (?:draft )?(?:resolution )?do\b"
     r"|\boperative (?:part|paragraphs|section)\b"
     r"|\bsummar(?:y|ise|ize)\b(?! records?)(?:.{0,20}\b(?:resolution|text|draft)\b)?"
-    r"|\bmain (?:points|things|provisions)\b|\bkey (?:provisions|points|things|takeaways)\b"
+    r"|\bmain (?:points?|things?|provisions?)\b|\bkey (?:provisions|points|things|takeaways)\b"
     r"|\btl ?;? ?dr\b|\bgist\b|\bin a nutshell\b"
     r"|\b(?:things|stuff) (?:that )?(?:the |this |it )?(?:resolution |text |draft )?does\b"
     r"|\bwhat (?:the|this|it) (?:resolution |text |draft )?does\b"
@@ -495,6 +504,8 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:which|what) session of the general assembly(?: is| was)?(?: this| it)?"
             r"(?: from)?\s*\??$"
             r"|\bsession number\b|\bwhich session\s*\??$|\bwhat session\s*\??$"
+            r"|\b(?:was|is) (?:this|it|the report) (?:from )?(?:the )?(?:\w+ )?(?:or )?(?:the )?"
+            r"\w+ session\b"
         ),
     ),
     (
@@ -522,9 +533,11 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         "overview",
         words(
             r"what is this (?:document|report|doc|thing)",
-            r"what is the (?:document|doc)",
+            r"what is the (?:document|doc)(?= ?\??$| about| called| titled)",
             r"which (?:document|report)",
-            r"document (?:title|symbol)",
+            r"document title",
+            r"(?:document )?symbol of (?:this|the) (?:third committee )?report(?! of the)",
+            r"(?:this|the) report'?s (?:own )?(?:document )?symbol",
             r"title of the (?:document|report)",
             r"what is (?:this|the) (?:document|report|doc) about",
             r"about this (?:document|report)",
@@ -556,7 +569,7 @@ DAY = re.compile(
 """A day named in a question ("at the 7 Nov meeting", "on November 18th")."""
 EXCLUDED = re.compile(
     r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding|not counting|"
-    r"leaving out|beyond|in addition to) (?:the )?(?P<name>xcountryx)\b"
+    r"leaving out|beyond|in addition to|not) (?:the )?(?P<name>xcountryx)\b"
 )
 """A State left out of the answer: "besides the Russians, who spoke?"."""
 
@@ -586,7 +599,7 @@ AGENT_PRONOUN = re.compile(
     r"\b(?:it|they|he|she)\s+(?:also\s+|actually\s+|even\s+|really\s+|then\s+)?"
     r"(?:vot(?:e|ed|es|ing)|abstain\w*|back(?:ed)?|support(?:ed)?|oppos(?:e|ed)|speak|spoke|"
     r"say|said|(?:co-?)?sponsor(?:ed)?|make a statement|made a statement|explain\w*|stand|"
-    r"stood|sided?|land(?:ed)?|go|went|stick|stuck)\b"
+    r"stood|sided?|land(?:ed)?|go|went|stick|stuck|do|did)\b"
     r"|\b(?:its|their|his|her) (?:own )?(?:votes?|positions?|stance|delegations?|country|"
     r"government|statements?)\b"
 )
@@ -599,6 +612,29 @@ PERSON_COUNTRY = re.compile(
     r"her)\b|\b(?:he|she) (?:is|was|comes?|came) from\b|\bnationality\b"
 )
 """Asking for the country of the person the previous question was about (the Rapporteur)."""
+ASKS_FOR_SOURCE = re.compile(
+    r"^(?:and |so |ok |okay |pls |please |can you |could you )*(?:quote (?:it|that|this|them|"
+    r"the (?:text|paragraph|para|line|passage))|(?:the )?exact (?:words|wording|text)|"
+    r"(?:what is |whats )?(?:the |your )?sources?|(?:citation|cite (?:it|that|the paragraph))|"
+    r"where does it say (?:that|this|so)|where is (?:that|this) (?:written|said|from)|"
+    r"which (?:paragraph|para|part) (?:is|says|said) (?:that|this|it)|says who|proof)\b"
+)
+"""Asking where the previous answer stands in the document, or for its words."""
+NEIGHBOUR_PARAGRAPH = re.compile(
+    r"\b(?:the )?(?:one|para(?:graph)?|paragraph) (?:before|b4|above|preceding|previous|prior)"
+    r"(?: (?:it|that|this|that one))?\b|\b(?:the )?(?:previous|preceding|prior) (?:one|para"
+    r"(?:graph)?)\b|\b(?:the )?(?:next|following) (?:one|para(?:graph)?)\b"
+    r"|\b(?:the )?(?:one|para(?:graph)?) (?:after|below|following)(?: (?:it|that|this))?\b"
+)
+"""The paragraph before or after the one just shown."""
+CORRECTION = re.compile(
+    r"\b(?:i|i'd) (?:meant|mean)\b|\bmeant to (?:say|ask|type|write)\b|\bsorry,? (?:i )?meant\b"
+    r"|\bnot (?:the )?xcountryx,? (?:i meant |but )|\bwrong (?:country|one|vote|meeting)\b"
+    r"|^(?:no|nope|sorry),? (?:the |i meant |i mean )"
+)
+"""Correcting the question before: "sorry, I meant Niger, not Nigeria"."""
+IT_OR_THAT = words(r"it", r"that", r"this", r"they", r"them", r"its", r"those", r"there")
+"""A pronoun for what the answer before was about."""
 WHEN_OR_WHERE = re.compile(
     r"^(?:and |so |ok |okay )?(?:at |in |on )?(?:which|what) (?:meeting|date|day|session)"
     r"(?: was (?:that|this|it))?\??$"

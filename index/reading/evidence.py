@@ -121,6 +121,11 @@ class Evidence:
     """A day named (month, day), to find the meeting held on it."""
     quote: bool = False
     agent_pronoun: bool = False
+    asks_for_source: bool = False
+    neighbour_paragraph: int = 0
+    """-1 for "the one before", +1 for "the next one": relative to the paragraph shown."""
+    correction: bool = False
+    it_or_that: bool = False
     person_country: bool = False
     when_or_where: bool = False
     unknown_subject: CountryMention | None = None
@@ -394,6 +399,14 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
     evidence.anaphora = seen(cues.ANAPHORA)
     evidence.agent_pronoun = seen(cues.AGENT_PRONOUN)
+    evidence.asks_for_source = seen(cues.ASKS_FOR_SOURCE)
+    evidence.correction = seen(cues.CORRECTION)
+    evidence.it_or_that = cues.IT_OR_THAT.search(evidence.plain) is not None
+    neighbour = cues.NEIGHBOUR_PARAGRAPH.search(evidence.plain)
+    if neighbour is not None:
+        evidence.explained.append(neighbour.span())
+        later = re.search(r"next|following|after|below", neighbour.group())
+        evidence.neighbour_paragraph = 1 if later else -1
     evidence.quote = seen(cues.QUOTE)
     evidence.membership = seen(cues.MEMBERSHIP)
     evidence.person_country = seen(cues.PERSON_COUNTRY)

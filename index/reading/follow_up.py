@@ -15,15 +15,17 @@ from typing import Any
 
 from index.countries import CountryMention, ResolutionStatus
 from index.groups import GroupKind, groups_of
-from index.query import GroupMention, Intent, MetadataField, Query
+from index.query import DocumentSet, GroupMention, Intent, MetadataField, Query, SetMention
 from index.reading.evidence import Evidence
 from index.reading.text import words
+from index.records import SponsorStage
 
 SHORT = 5
 """A question of at most this many words that lacks a subject or a kind is a fragment."""
 
 _VOTE_FAMILY = (Intent.VOTE, Intent.BREAKDOWN, Intent.LIST, Intent.COUNT, Intent.COMPARE)
 _STANDALONE = (Intent.PARAGRAPH, Intent.METADATA, Intent.TALLY)
+_SET_INTENTS = (Intent.LIST, Intent.COUNT, Intent.BREAKDOWN, Intent.COMPARE)
 _TOLD_WHEN = (Intent.STATEMENTS, Intent.SPONSORS, Intent.VOTE, Intent.TALLY, Intent.METADATA)
 """Answers that say when and at which meeting, so "at which meeting?" asks them again."""
 _INHERITED_SLOTS = (
@@ -54,7 +56,16 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
     own_subject = e.subjects
     if (e.agent_pronoun or e.person_country) and not own_subject and _has_subject(previous):
         return True
-    if e.when_or_where and previous.intent in _TOLD_WHEN:
+    if e.when_or_where and previous.intent in (*_TOLD_WHEN, Intent.PASSAGE):
+        return True
+    if e.asks_for_source or e.correction:
+        return True
+    if e.neighbour_paragraph and previous.paragraph is not None:
+        return True
+    if previous.intent is Intent.PASSAGE and e.it_or_that and not own_subject:
+        return True
+    asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier
+    if asks_of_a_set and not own_subject and _has_subject(previous) and e.limit is None:
         return True
     if current.intent in _STANDALONE and not e.follow_up_opening:
         return False
@@ -100,9 +111,39 @@ def merge(
                 "inherited": ("subjects",),
             }
         )
-    if e.when_or_where and previous.intent in _TOLD_WHEN and not e.subjects:
+    if (e.when_or_where and previous.intent in _TOLD_WHEN and not e.subjects) or (
+        e.asks_for_source and not e.subjects
+    ):
         return previous.model_copy(
-            update={"text": current.text, "follow_up": True, "inherited": ("intent", "subjects")}
+            update={
+                "text": current.text,
+                "follow_up": True,
+                "quote": True if e.asks_for_source else previous.quote,
+                "inherited": ("intent", "subjects"),
+            }
+        )
+    if e.correction:
+        return _corrected(e, current, previous)
+    if e.neighbour_paragraph and previous.paragraph is not None:
+        ref = previous.paragraph
+        number = ref.number + e.neighbour_paragraph
+        return previous.model_copy(
+            update={
+                "text": current.text,
+                "follow_up": True,
+                "intent": Intent.PARAGRAPH,
+                "paragraph": ref.model_copy(update={"number": number}),
+                "inherited": ("paragraph",),
+            }
+        )
+    if previous.intent is Intent.PASSAGE and not e.subjects and (e.when_or_where or e.it_or_that):
+        return current.model_copy(
+            update={
+                "intent": Intent.PASSAGE,
+                "follow_up": True,
+                "search_text": f"{previous.search_text} {current.text}",
+                "inherited": ("topic",),
+            }
         )
     update: dict[str, Any] = {"follow_up": True}
     inherited: list[str] = []
@@ -131,7 +172,7 @@ def merge(
         update.update(
             countries=previous.countries,
             groups=previous.groups,
-            sets=previous.sets,
+            sets=_restaged(previous.sets, current.stage),
             separately=previous.separately,
         )
         inherited.append("subjects")
@@ -171,6 +212,30 @@ def merge(
     update["inherited"] = tuple(dict.fromkeys(inherited))
     update["documents"] = current.documents or previous.documents
     return current.model_copy(update=update)
+
+
+def _restaged(sets: tuple[SetMention, ...], stage: SponsorStage | None) -> tuple[SetMention, ...]:
+    """The sponsors asked before, narrowed to the stage the follow-up names ("how many
+    joined only after the revision?" after "how many sponsors were there?")."""
+    if stage is None:
+        return sets
+    return tuple(
+        s.model_copy(update={"stage": stage}) if s.set is DocumentSet.SPONSORS else s for s in sets
+    )
+
+
+def _corrected(e: Evidence, current: Query, previous: Query) -> Query:
+    """The previous question again, with what the correction says in place of what it
+    replaces ("sorry, I meant Niger, not Nigeria"; "no, I meant the General Assembly vote")."""
+    update: dict[str, Any] = {"text": current.text, "follow_up": True, "inherited": ("intent",)}
+    if e.subjects:
+        update.update(countries=current.countries, groups=current.groups, sets=current.sets)
+    for slot in ("ballot", "meeting", "paragraph", "moment", "stage", "positions"):
+        if getattr(current, slot):
+            update[slot] = getattr(current, slot)
+    if current.intent not in (Intent.PASSAGE, previous.intent) and _has_own_kind(e, current):
+        update["intent"] = current.intent
+    return previous.model_copy(update=update)
 
 
 def _person_country(

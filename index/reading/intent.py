@@ -79,7 +79,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
 def _paragraph(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.paragraph is not None and not (e.countries or e.groups or e.positions):
         return base.model_copy(update={"intent": Intent.PARAGRAPH, "paragraph": e.paragraph})
-    if e.operative is not None and not e.limit:
+    if e.operative is not None and (e.limit is None or e.limit.limit is Limit.UNKNOWN_TOPIC):
         return base.model_copy(update={"intent": Intent.PARAGRAPH, "operative": e.operative})
     return None
 

@@ -39,6 +39,10 @@ PERSON = re.compile(
     r"(?:secretary-general|secretary general|director|president|ambassador|diplomats?|envoys?|"
     r"officials?|representatives?|delegates?|head|chair(?:man|woman|person)?|speakers?|"
     r"person|guy|woman|man)\b"
+    r"|\bname (?:the|a|an|that)\b(?:\s+\w+){0,5}?\s+(?:diplomat|envoy|official|"
+    r"representative|delegate|ambassador|director|person|chair(?:man|woman|person)?|speaker)\b"
+    r"|\b(?:chair|director|rapporteur|delegate|diplomat|representative|ambassador|envoy|"
+    r"official)(?:'s|s)? (?:full )?names?\b"
     r"|\b(?:diplomat|envoy|official|representative|delegate|ambassador|director|person)"
     r"(?:\s+\w+){0,6}?\s+\(?names?\b|\bwhat (?:is|was) (?:his|her|their) names?\b"
     r"|^(?:and |his |her |their )?names?\s?\??$|\(names?\s?\?\)$"
@@ -48,7 +52,8 @@ LATER_EVENT = re.compile(
     r"\bratif\w*|\b(?:enter|entered|entry|come|came) into force\b|\bsign(?:ed|ing|atures?)\b"
     r"|\b(?:eventually|finally|ever|since then|so far|to date|nowadays|today|currently|now|"
     r"in the end)\b"
-    r"|\bfollow-?up resolution\b|\bwhat happened next\b"
+    r"|\bfollow-?up resolution\b|\bwhat happened next\b|\bend(?:ed)? up\b|\b(?:go|went) on to\b"
+    r"|\b(?:take|took|taking) part\b|\bparticipat\w*"
 )
 LATER_SUBJECT = words(
     r"convention",
@@ -82,12 +87,13 @@ REQUIRED_MAJORITY = re.compile(
 """The majority a draft needed: a rule of procedure the report does not state."""
 CITED_CONTENT = re.compile(
     r"\b(?:conclusions?|findings?|recommendations?|contents?|summary|summari[sz]e|main points|"
-    r"key points|what (?:did|does) (?:it|that|the \w+) (?:say|find|conclude|recommend)|"
+    r"key points|what (?:did|does) (?:it|that|this|the)(?: \w+)? (?:say|find|conclude|recommend)|"
     r"vote count|votes? on|tally|adopted by|how (?:was|were) (?:it|they) adopted)\b"
 )
 """Asked of a document the report only cites: its contents, or how it was adopted."""
 CITED_DOCUMENT = re.compile(
     r"\b(?:sg|secretary-general)(?:'s)? report\b|\breport of the secretary-general\b"
+    r"|\b(?:that|its|his) report\b"
 )
 PAST_EVENT = words(
     r"happened",
@@ -99,7 +105,7 @@ PAST_EVENT = words(
     r"conclud(?:e|ed)",
     r"(?:was|were|has been|have been) (?:eventually |finally )?(?:adopted|agreed|signed)",
     r"did (?:it|they) (?:meet|agree|decide|adopt)",
-    r"did (?:the )?(?:\w+ ){0,4}?(?:actually |really |ever |eventually |finally )?"
+    r"did (?:the )?(?:\w+ ){0,7}?(?:actually |really |ever |eventually |finally )?"
     r"(?:meet|convene|take place|happen|go ahead|start|begin|finish|get held)",
     r"(?:was|were) (?:it|they|the (?:\w+ ){0,4}?)(?:actually |really |ever |eventually |finally )?"
     r"(?:held|convened|postponed|cancell?ed|delayed|moved)",
@@ -230,7 +236,10 @@ def unknown_topic(
 
 def _written_as_name(raw: str, word: str) -> bool:
     """Whether the user capitalised ``word`` inside the question: a name ("OEWG", "Budapest"),
-    which the document either holds or does not, however many other words it shares."""
+    which the document either holds or does not, however many other words it shares. A
+    question typed all in capitals says nothing about names."""
+    if raw.upper() == raw:
+        return False
     for match in re.finditer(rf"\b{re.escape(word)}\b", raw, re.IGNORECASE):
         if match.start() > 0 and match.group()[:1].isupper():
             return True
@@ -248,6 +257,8 @@ def _as_written(raw: str, unknown: list[str]) -> str:
     if start < 0 or end < 0:
         return " ".join(unknown)
     end += len(end_word)
+    if raw.upper() == raw:
+        return raw[start:end].strip()
     before = _CAPITALISED_BEFORE.search(raw[:start])
     after = _CAPITALISED_AFTER.match(raw[end:])
     start = before.start() if before and raw[start : start + 1].isupper() else start

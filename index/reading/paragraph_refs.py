@@ -53,7 +53,8 @@ _ORDINAL_PARTS = (
     (Part.REPORT, rf"\b{_ORDINAL}\s+(?:paragraph|para\.?)\s+of\s+the\s+report\b"),
 )
 LAST = -1
-"""``ParagraphRef.number`` for "the last preambular paragraph": the last of its part."""
+"""``ParagraphRef.number`` for "the last preambular paragraph": the last of its part (and -2
+the one before it, as "the one before that" reads after it)."""
 _DESCRIBED = re.compile(r"\bparagraphs?\s+(?:about|on|that|which|where)\b", re.IGNORECASE)
 
 

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z)\]”\"'])\.\s+(?=[A-Z])")
 _QUESTION_WORD = (
-    r"(?:who|whom|whose|what|when|where|which|why|how|did|does|do|was|were|is|are|has|have|"
+    r"(?:who|whom|whose|what|when|where|which|why|how|whats|what's|whos|who's|wheres|where's|"
+    r"hows|how's|did|does|do|was|were|is|are|has|have|"
     r"had|can|could|will|would|should|list|name|quote|show|give|tell)"
 )
 _CLAUSE_BREAK = re.compile(
-    rf"\s*(?:[;]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?|,)\s+"
+    rf"\s*(?:[;+]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?|,)\s+"
     rf"(?=(?:(?:at|in|on|by|for|from|to|with|since|until)\s+)?{_QUESTION_WORD}\b)",
     re.IGNORECASE,
 )

@@ -78,6 +78,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\beov\b"), "explanation of vote"),
     (re.compile(r"\b(?:or nah|lol|lmao|ngl|tbh|bruh|idk|imo|smh|ikr|omg|jk|fr fr)\b"), " "),
     (re.compile(r"\bat all\b"), " "),
+    (re.compile(r"(?:\b|(?<=\s))'?em\b"), "them"),
 )
 _SPACES = re.compile(r"\s+")
 

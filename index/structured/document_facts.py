@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from index.answers import Answer, AnswerKind, Source
 from index.library import Library, format_date, ordinal
 from index.query import MetadataField, ParagraphRef
-from index.reading.paragraph_refs import LAST
 from index.records import Document, Paragraph, Part
 from index.structured.citing import cited_sources, document_line, join_names, sources
 
@@ -134,11 +133,12 @@ def answer_paragraph(question: str, documents: Sequence[Document], ref: Paragrap
 
 
 def _numbered(document: Document, ref: ParagraphRef) -> int:
-    """The number a reference means in ``document``: "the last" is the part's highest."""
-    if ref.number != LAST:
+    """The number a reference means in ``document``: "the last" (-1) is the part's highest,
+    -2 the one before it, and so on."""
+    if ref.number > 0:
         return ref.number
-    numbers = [p.number for p in document.paragraphs if ref.part in (None, p.part)]
-    return max(numbers, default=LAST)
+    numbers = sorted(p.number for p in document.paragraphs if ref.part in (None, p.part))
+    return numbers[ref.number] if -len(numbers) <= ref.number < 0 else 0
 
 
 def _show(document: Document, paragraph: Paragraph) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.engine import Engine
-from index.query import DocumentSet, Intent, Limit, MetadataField, Quantifier
+from index.query import Ballot, DocumentSet, Intent, Limit, MetadataField, Quantifier
 from index.records import Position, SponsorStage, StatementMoment
 
 
@@ -152,3 +152,80 @@ def test_at_which_meeting_keeps_the_whole_previous_question(engine: Engine) -> N
 
 def test_a_statement_names_its_meeting_with_the_day(engine: Engine) -> None:
     assert "44th meeting (7 November 2019)" in engine.ask("Who introduced L.11?").text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "number"),
+    [
+        ("what does the last preambular paragraph say", "and the one b4 that", -2),
+        ("operative paragraph 3", "and the next one?", 4),
+        ("operative paragraph 3", "the one before", 2),
+    ],
+)
+def test_the_paragraph_before_or_after_the_one_shown(
+    engine: Engine, first: str, then: str, number: int
+) -> None:
+    query = chain(engine, first, then)
+    assert query.intent is Intent.PARAGRAPH and query.paragraph is not None
+    assert query.paragraph.number == number
+
+
+def test_the_one_before_the_last_is_shown(engine: Engine) -> None:
+    previous = engine.read("what does the last preambular paragraph say")
+    answer = engine.ask("and the one b4 that", previous)
+    assert answer.sources[0].label == "preambular paragraph 16"
+
+
+@pytest.mark.parametrize("then", ["Quote it exactly, please.", "source?", "where does it say that"])
+def test_asking_for_the_words_keeps_the_question_and_quotes(engine: Engine, then: str) -> None:
+    query = chain(engine, "What does the resolution decide?", then)
+    assert (query.intent, query.quote) == (Intent.PARAGRAPH, True)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "countries", "ballot"),
+    [
+        ("Was Nigeria one of the sponsors?", "Sorry, I meant Niger, not Nigeria.", ["Niger"], None),
+        (
+            "how did moldova vote in committee",
+            "no, I meant the general assembly vote",
+            ["Republic of Moldova"],
+            Ballot.PLENARY,
+        ),
+    ],
+)
+def test_a_correction_replaces_what_it_corrects(
+    engine: Engine, first: str, then: str, countries: list[str], ballot: Ballot | None
+) -> None:
+    query = chain(engine, first, then)
+    assert query.intent is engine.read(first).intent
+    assert [c.name for c in query.countries] == countries
+    assert query.ballot is (ballot or engine.read(first).ballot)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("What ECOSOC resolution does the preamble mention?", "When was it adopted?"),
+        ("Where did the expert group on cybercrime meet?", "How many meetings does it list?"),
+        ("when was this item put on the GA agenda?", "At which meeting?"),
+    ],
+)
+def test_a_pronoun_after_a_passage_keeps_searching_that_passage(
+    engine: Engine, first: str, then: str
+) -> None:
+    query = chain(engine, first, then)
+    assert query.intent is Intent.PASSAGE
+    assert query.search_text.startswith(first.casefold()[:10])
+
+
+def test_a_set_question_without_a_subject_asks_of_the_last_one(engine: Engine) -> None:
+    count = chain(
+        engine,
+        "How many sponsors were there in total?",
+        "How many joined only after the revised draft was submitted?",
+    )
+    later = [(DocumentSet.SPONSORS, SponsorStage.SUBSEQUENT)]
+    assert [(s.set, s.stage) for s in count.sets] == later
+    abstained = chain(engine, "how did the arab league vote", "how many abstaind")
+    assert (abstained.intent, [g.id for g in abstained.groups]) == (Intent.COUNT, ["arab-league"])
