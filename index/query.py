@@ -98,6 +98,10 @@ class SetMention(BaseModel):
     """For speakers: ``BEFORE_VOTE`` or ``EXPLANATION_AFTER_VOTE`` (each with its family)."""
     exact: bool = False
     """Only that moment, not its family ("not counting the explanations")."""
+    before: tuple[Position, ...] = ()
+    """For the States that changed: their positions in the earlier vote (empty: any)."""
+    after: tuple[Position, ...] = ()
+    """For the States that changed: their positions in the later vote (empty: any)."""
 
 
 class Ballot(StrEnum):

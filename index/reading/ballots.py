@@ -21,6 +21,7 @@ from typing import Protocol
 from index.query import Ballot, DocumentSet, SetMention
 from index.reading.cues import words
 from index.reading.vocabulary import Vocabulary
+from index.records import Position
 
 PLENARY = re.compile(
     r"\bplenary\b(?! meetings?\b)"
@@ -102,6 +103,66 @@ def _resolution_named(evidence: Explains, vocabulary: Vocabulary) -> bool:
     return evidence.seen(
         re.compile("|".join(rf"(?<![\w/]){re.escape(s)}(?![\w/])" for s in unknown))
     )
+
+
+_POSITION = (
+    r"yes|in favou?r|for it|for|no|against|abstain(?:ed|ing|s)?|abstentions?|(?:did )?not vote"
+    r"|no vote|absent|not recorded"
+)
+_LATER_VOTE = r"(?:the )?(?:plenary|general assembly|final vote|final one|end|december)"
+_EARLIER_VOTE = r"(?:the )?(?:third )?committee"
+TRANSITIONS = (
+    re.compile(rf"\bfrom (?P<before>{_POSITION}) to (?P<after>{_POSITION})\b"),
+    re.compile(
+        rf"\b(?:voted |went |was )?(?P<before>{_POSITION}) (?:in|at) {_EARLIER_VOTE},? "
+        rf"(?:but|and|then|before)(?: then| later| still)? (?:voted |went |switched to |changed to "
+        rf"|turned )?(?P<after>{_POSITION}) (?:in|at|by) {_LATER_VOTE}\b"
+    ),
+    re.compile(
+        rf"\b(?:voted |went )?(?P<after>{_POSITION}) (?:in|at) {_LATER_VOTE},? but not "
+        rf"(?:in|at) {_EARLIER_VOTE}\b"
+    ),
+    re.compile(
+        rf"\b(?:voted |went )?(?P<before>{_POSITION}) (?:in|at) {_EARLIER_VOTE},? but not "
+        rf"(?:in|at) {_LATER_VOTE}\b"
+    ),
+)
+"""A change asked by its two ends: "from yes to no", "in favour in committee but then
+abstained in plenary", "against in the final vote but not in the committee"."""
+
+
+def read_transition(evidence: Explains) -> SetMention | None:
+    """The States that changed, narrowed to the positions the question names at either end
+    ("but not in the committee" names the other end by what it was not)."""
+    for pattern in TRANSITIONS:
+        match = pattern.search(evidence.plain)
+        if match is None:
+            continue
+        evidence.seen(pattern)
+        found = match.groupdict()
+        before = _positions(found.get("before"))
+        after = _positions(found.get("after"))
+        if "before" not in found:
+            before = tuple(p for p in _VOTED if p not in after)
+        if "after" not in found:
+            after = tuple(p for p in _VOTED if p not in before)
+        return SetMention(set=DocumentSet.CHANGED, before=before, after=after)
+    return None
+
+
+_VOTED = (Position.IN_FAVOUR, Position.AGAINST, Position.ABSTAINING, Position.ABSENT)
+
+
+def _positions(words: str | None) -> tuple[Position, ...]:
+    if words is None:
+        return ()
+    if re.match(r"yes|in favou?r|for", words):
+        return (Position.IN_FAVOUR,)
+    if re.match(r"no$|against", words):
+        return (Position.AGAINST,)
+    if words.startswith("abst"):
+        return (Position.ABSTAINING,)
+    return (Position.ABSENT,)
 
 
 def trail_sets(sets: Sequence[SetMention], ballot: Ballot | None) -> list[SetMention]:

@@ -172,8 +172,29 @@ def _set_phrase(mention: SetMention) -> str:
         when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
         return f"the States that spoke{when}"
     if mention.set is DocumentSet.CHANGED:
+        if mention.before or mention.after:
+            ends = (
+                f"from {_either(mention.before)} to {_either(mention.after)}"
+                if mention.before and mention.after
+                else f"to {_either(mention.after)}"
+                if mention.after
+                else f"from {_either(mention.before)}"
+            )
+            return f"the States that went {ends} between the two votes"
         return "the States that changed position between the two votes"
     return "the States whose later intention the report notes"
+
+
+_SHORT_POSITIONS = {
+    Position.IN_FAVOUR: "in favour",
+    Position.AGAINST: "against",
+    Position.ABSTAINING: "abstaining",
+    Position.ABSENT: "no vote",
+}
+
+
+def _either(positions: Sequence[Position]) -> str:
+    return " or ".join(_SHORT_POSITIONS.get(p, p.value) for p in positions) or "any position"
 
 
 def _positions(positions: Sequence[Position]) -> str:

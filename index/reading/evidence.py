@@ -24,7 +24,7 @@ from index.query import (
     SetMention,
 )
 from index.reading import cues
-from index.reading.ballots import read_ballot, trail_sets
+from index.reading.ballots import read_ballot, read_transition, trail_sets
 from index.reading.capitals import capital_spans
 from index.reading.descriptors import DOCUMENT, Descriptor, find_descriptors
 from index.reading.group_names import GroupSpan, find_groups
@@ -182,6 +182,12 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     _read_intent_cues(evidence)
     evidence.ballot = read_ballot(evidence, vocabulary)
     evidence.sets = trail_sets(evidence.sets, evidence.ballot)
+    transition = read_transition(evidence)
+    if transition is not None:
+        evidence.sets = [s for s in evidence.sets if s.set is not DocumentSet.CHANGED]
+        evidence.sets.append(transition)
+        evidence.positions = []
+        evidence.ballot = Ballot.BOTH
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw, vocabulary)
     evidence.leftover = _leftover(evidence)

@@ -64,7 +64,11 @@ def answer_across(query: Query, documents: Sequence[Document], library: Library)
         first = first or trail
         scope = scope_of(among, trail.committee, library)
         if changes:
-            named = [s.country for s in trail.changes if s.country in scope.members]
+            named = [
+                s.country
+                for s in trail.changes
+                if s.country in scope.members and _ends_match(query, s.committee, s.plenary)
+            ]
             lines = _changes(query, trail, scope, named)
         else:
             named = list(scope.members)
@@ -140,6 +144,18 @@ def _side_by_side(query: Query, trail: Trail, scope: Scope) -> list[str]:
         listed = "; ".join(f"{step.country}: {change_words(step)}" for step in changed)
         lines.append(f"**Changed** ({len(changed)}): {listed}.")
     return lines
+
+
+def _ends_match(query: Query, before: Position, after: Position) -> bool:
+    """Whether a change goes from and to the positions the question names, if it names any."""
+    for mention in query.sets:
+        if mention.set is not DocumentSet.CHANGED:
+            continue
+        if mention.before and not any(_same(before, p) for p in mention.before):
+            return False
+        if mention.after and not any(_same(after, p) for p in mention.after):
+            return False
+    return True
 
 
 def _same(position: Position, wanted: Position) -> bool:

@@ -244,3 +244,22 @@ def test_how_many_had_no_vote_recorded_in_plenary(engine: Engine) -> None:
     silent = [n for n in members if plenary_lists()[n] == "not_recorded"]
     assert answer.text.startswith(f"**{len(silent)}** of the {len(members)} members")
     assert "had no vote recorded" in answer.text and "absent" not in answer.text.casefold()
+
+
+@pytest.mark.parametrize(
+    ("question", "changed"),
+    [
+        (
+            "Which countries voted in favour in Committee but then abstained in the plenary?",
+            {"Bolivia (Plurinational State of)", "Solomon Islands"},
+        ),
+        (
+            "WHO VOTED AGAINST IN THE FINAL VOTE BUT NOT IN THE COMMITTEE",
+            {"Cabo Verde", "Micronesia (Federated States of)", "Republic of Moldova"},
+        ),
+        ("which countries went from yes to no", {"Cabo Verde"}),
+    ],
+)
+def test_a_change_asked_by_its_two_ends(engine: Engine, question: str, changed: set[str]) -> None:
+    answer = engine.ask(question)
+    assert {entry.country for entry in answer.trail} == changed
