@@ -15,10 +15,10 @@ from discord.ext import commands
 from bot.discord_app import delivery
 from bot.discord_app.command_sync import sync_commands
 from bot.discord_app.commands import UNEXPECTED_ERROR, RapporteurCog
+from bot.discord_app.context import BotContext, context_of
 from bot.discord_app.engine_port import AnswerEngine
 from bot.discord_app.permissions import NotModerator
 from bot.discord_app.questions import slow_down
-from bot.discord_app.status_view import caption
 from bot.discord_app.workers import EngineWorkers
 from bot.settings import BotSettings
 from index.user_text import quote_user_text
@@ -32,7 +32,7 @@ class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
     async def on_error(
         self, interaction: discord.Interaction[RapporteurBot], error: app_commands.AppCommandError
     ) -> None:
-        message = _user_message(error, interaction.client.settings)
+        message = _user_message(error, context_of(interaction).settings)
         if message is None:
             command = interaction.command.qualified_name if interaction.command else "?"
             log.error("Unhandled error in /%s", command, exc_info=error)
@@ -78,22 +78,20 @@ class RapporteurBot(commands.Bot):
             help_command=None,
             **options,
         )
-        self.engine = engine
-        self.settings = settings
-        self.workers = EngineWorkers(settings.engine_workers)
-        self.state_dir = state_dir
-        self.captions: dict[str, str] = {}
+        self.context = BotContext(
+            engine, settings, EngineWorkers(settings.engine_workers), state_dir
+        )
         self.warm_up_done = asyncio.Event()
         self._warm_up: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
-        await self.add_cog(RapporteurCog(self))
+        await self.add_cog(RapporteurCog(self, self.context))
         assert self.application_id is not None, "login sets the application id"
         await sync_commands(
             self.tree,
             application_id=self.application_id,
-            dev_guild_id=self.settings.dev_guild_id,
-            state_dir=self.state_dir,
+            dev_guild_id=self.context.settings.dev_guild_id,
+            state_dir=self.context.state_dir,
         )
         self._warm_up = asyncio.create_task(self._warm_up_engine(), name="engine-warm-up")
 
@@ -102,11 +100,7 @@ class RapporteurBot(commands.Bot):
 
     async def close(self) -> None:
         await super().close()
-        self.workers.shutdown()
-
-    async def refresh_captions(self) -> None:
-        status = await self.workers.fixed(self.engine.about)
-        self.captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
+        self.context.workers.shutdown()
 
     async def _warm_up_engine(self) -> None:
         try:
@@ -117,8 +111,8 @@ class RapporteurBot(commands.Bot):
     async def _load_engine(self) -> None:
         started = time.perf_counter()
         try:
-            await self.refresh_captions()
-            report = await asyncio.to_thread(self.engine.warm_up)
+            await self.context.refresh_captions()
+            report = await asyncio.to_thread(self.context.engine.warm_up)
         except Exception:
             log.exception("Warming up the engine failed; it will retry on first use")
             return

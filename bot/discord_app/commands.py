@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -23,6 +23,7 @@ from discord.ext import commands
 from bot.charts.pictures import vote_map
 from bot.charts.store import PictureStore
 from bot.discord_app import delivery, pictures, status_view
+from bot.discord_app.context import BotContext, context_of
 from bot.discord_app.conversations import Conversations
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
@@ -38,9 +39,6 @@ from index.engine import MAX_QUESTION_CHARS
 from index.records import Position
 from index.structured.vote_picture import NoVotePicture
 from index.user_text import NAME_LIMIT
-
-if TYPE_CHECKING:
-    from bot.discord_app.client import RapporteurBot
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +62,9 @@ ROSTER_CHOICES = [
 ]
 
 
-def question_cooldown(
-    interaction: discord.Interaction[RapporteurBot],
-) -> app_commands.Cooldown | None:
+def question_cooldown(interaction: discord.Interaction[Any]) -> app_commands.Cooldown | None:
     """Per-user rate for the commands that embed text; 0 seconds disables it."""
-    seconds = interaction.client.settings.ask_cooldown_seconds
+    seconds = context_of(interaction).settings.ask_cooldown_seconds
     return app_commands.Cooldown(1, seconds) if seconds > 0 else None
 
 
@@ -82,12 +78,13 @@ def _choices(names: list[str]) -> list[app_commands.Choice[str]]:
 class RapporteurCog(commands.Cog):
     """The bot's whole user-facing surface."""
 
-    def __init__(self, bot: RapporteurBot) -> None:
+    def __init__(self, bot: commands.Bot, context: BotContext) -> None:
         self.bot = bot
-        self.engine = bot.engine
-        self.settings = bot.settings
+        self.context = context
+        self.engine = context.engine
+        self.settings = context.settings
         self._reindex_lock = asyncio.Lock()
-        charts = bot.state_dir / PICTURES_FOLDER if bot.state_dir is not None else None
+        charts = context.state_dir / PICTURES_FOLDER if context.state_dir is not None else None
         self.pictures = PictureStore(charts)
         self._conversations = Conversations(self.settings.follow_up_seconds)
         self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
@@ -108,7 +105,7 @@ class RapporteurCog(commands.Cog):
         answer = await self._run(interaction, call, typed=typed, defer=defer)
         if answer is None:
             return
-        pages = render_answer(answer, self.bot.captions)
+        pages = render_answer(answer, self.context.captions)
         if answer.illustration is not None and not interaction.response.is_done():
             await interaction.response.defer(thinking=True)  # drawing may take a second
         await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
@@ -126,7 +123,7 @@ class RapporteurCog(commands.Cog):
         Typed text defers at once when asked to or when every worker is busy; otherwise
         the interaction is deferred only if the answer is not ready within ``ANSWER_WITHIN``.
         """
-        workers = self.bot.workers
+        workers = self.context.workers
         if typed and (defer or workers.text_saturated):
             await interaction.response.defer(thinking=True)
         try:
@@ -147,7 +144,7 @@ class RapporteurCog(commands.Cog):
         return await pictures.illustrated(self.engine, self.pictures, answer.illustration, pages)
 
     async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
-        names = await self.bot.workers.fixed(
+        names = await self.context.workers.fixed(
             lambda: self.engine.country_suggestions(current, AUTOCOMPLETE_LIMIT)
         )
         return _choices(names)
@@ -175,7 +172,7 @@ class RapporteurCog(commands.Cog):
             )
             if answer is None:
                 return
-            pages = render_answer(answer, self.bot.captions)
+            pages = render_answer(answer, self.context.captions)
             picture = await self._picture(answer, pages)
             sent = await delivery.send_pages(interaction, pages, picture)
             self._conversations.remember(answer.query, **where, answer_ids=sent)
@@ -258,7 +255,7 @@ class RapporteurCog(commands.Cog):
     async def _paragraph_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        labels = await self.bot.workers.fixed(
+        labels = await self.context.workers.fixed(
             lambda: self.engine.paragraph_labels(current, AUTOCOMPLETE_LIMIT)
         )
         return _choices(labels)
@@ -276,14 +273,14 @@ class RapporteurCog(commands.Cog):
         except NoVotePicture as error:
             await delivery.send_notice(interaction, str(error))
             return
-        embed = pictures.picture_embed(picture, self.bot.captions)
+        embed = pictures.picture_embed(picture, self.context.captions)
         await delivery.send_pages(interaction, [embed], pictures.attachment(picture))
 
     @map_command.autocomplete("document")
     async def _voted_document_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        status = await self.bot.workers.fixed(self.engine.about)
+        status = await self.context.workers.fixed(self.engine.about)
         wanted = current.strip().casefold()
         return [
             app_commands.Choice(name=summary.vote[:CHOICE_NAME_LIMIT], value=summary.id)
@@ -298,7 +295,7 @@ class RapporteurCog(commands.Cog):
         name="about", description="What this bot knows, what it can answer, and index status."
     )
     async def about(self, interaction: discord.Interaction) -> None:
-        status = await self.bot.workers.fixed(self.engine.about)
+        status = await self.context.workers.fixed(self.engine.about)
         await delivery.send_pages(interaction, status_view.render_status(status))
 
     @app_commands.command(
@@ -312,7 +309,7 @@ class RapporteurCog(commands.Cog):
         async with self._reindex_lock:
             report = await asyncio.to_thread(self.engine.reindex)
         if report.ok:
-            await self.bot.refresh_captions()
+            await self.context.refresh_captions()
             log.info("Reindex by %s finished in %.2f s", interaction.user.id, report.seconds)
         else:
             log.warning("Reindex by %s failed: %s", interaction.user.id, report.reason)
@@ -348,7 +345,9 @@ class RapporteurCog(commands.Cog):
         previous = self._conversations.previous(**where, reply_to=reply_to)
         try:
             async with message.channel.typing():
-                answer = await self.bot.workers.text(lambda: self.engine.ask(question, previous))
+                answer = await self.context.workers.text(
+                    lambda: self.engine.ask(question, previous)
+                )
         except Busy:
             await delivery.reply_pages(message, [notice(BUSY)])
             return
@@ -356,7 +355,7 @@ class RapporteurCog(commands.Cog):
             log.exception("Answering message %d failed", message.id)
             await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
             return
-        pages = render_answer(answer, self.bot.captions)
+        pages = render_answer(answer, self.context.captions)
         picture = await self._picture(answer, pages)
         sent = await delivery.reply_pages(message, pages, picture)
         self._conversations.remember(answer.query, **where, answer_ids=sent)

@@ -7,13 +7,12 @@ so the bot re-checks every call itself.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 
-if TYPE_CHECKING:
-    from bot.discord_app.client import RapporteurBot
+from bot.discord_app.context import context_of
 
 T = TypeVar("T")
 
@@ -22,13 +21,13 @@ class NotModerator(app_commands.CheckFailure):
     """Raised when someone without moderator rights runs a moderator command."""
 
 
-def member_is_moderator(interaction: discord.Interaction[RapporteurBot]) -> bool:
+def member_is_moderator(interaction: discord.Interaction[Any]) -> bool:
     """Manage Server in this channel, or the configured moderator role."""
     if interaction.guild is None:
         return False
     if interaction.permissions.manage_guild:
         return True
-    role_id = interaction.client.settings.moderator_role_id
+    role_id = context_of(interaction).settings.moderator_role_id
     user = interaction.user
     return (
         role_id is not None
