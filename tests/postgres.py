@@ -9,6 +9,7 @@ are never skipped.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -90,8 +91,6 @@ class PostgresServer:
         return self.url(name)
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # already stopped by the test
             self.stop()
-        except RuntimeError:
-            pass  # already stopped by the test
         shutil.rmtree(self.root, ignore_errors=True)

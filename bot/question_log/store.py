@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.pool import NullPool
 
 from bot.question_log import migrate
 from bot.question_log.entries import AnswerEntry, Entry, GapRow, Vote, VoteEntry, utc_now
@@ -49,6 +50,9 @@ SQLITE_BUSY_SECONDS = 1.0
 """How long a SQLite write waits for another writer's lock before it counts as a failure.
 Writes run off the answer path, so waiting costs nobody an answer; the writer retries."""
 CONNECT_SECONDS = 5
+POSTGRES_OPTIONS = "-c lock_timeout=2000 -c statement_timeout=10000"
+"""A PostgreSQL lock held elsewhere (a migration, an operator's LOCK TABLE) fails the write
+after 2 s instead of holding the writer forever; the writer retries it."""
 REPLY_CHARS = 300
 MAX_GAP_ROWS = 5_000
 """The newest logged gaps a digest reads; older ones wait for a shorter ``--days``."""
@@ -115,11 +119,17 @@ class LogStore:
                 self._sqlite_path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise LogUnavailable(error.strerror or type(error).__name__) from None
-            engine = create_engine(self._url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+            # A connection per transaction: each one checks the file anew, so a file deleted,
+            # damaged or made read-only under a running bot is noticed at the next row.
+            engine = create_engine(
+                self._url, connect_args={"timeout": SQLITE_BUSY_SECONDS}, poolclass=NullPool
+            )
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(
-                self._url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_SECONDS}
+                self._url,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": CONNECT_SECONDS, "options": POSTGRES_OPTIONS},
             )
         try:
             self._guarded(lambda: migrate.upgrade(engine))
@@ -140,9 +150,10 @@ class LogStore:
         stamp = utc_now().strftime("%Y%m%dT%H%M%S")
         aside = path.with_name(f"{path.name}.corrupt-{stamp}")
         try:
-            path.replace(aside)
-            for suffix in ("-wal", "-shm"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm", ""):
+                companion = path.with_name(path.name + suffix)
+                if companion.exists():
+                    companion.replace(aside.with_name(aside.name + suffix))
         except OSError as error:
             raise LogUnavailable(f"damaged, and cannot be moved aside: {error}") from None
         log.warning(

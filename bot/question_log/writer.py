@@ -124,14 +124,14 @@ class QuestionLog:
     # ------------------------------------------------------------------ lifecycle
 
     def flush(self, timeout: float) -> bool:
-        """Wait until every entry queued so far is written; False if the database is away
-        or ``timeout`` passed first."""
+        """Wait until every entry queued so far is written (or skipped as unstorable);
+        False if ``timeout`` passed first."""
         deadline = time.monotonic() + timeout
         with self._progress:
             target = self._submitted
             while self._handled < target:
                 remaining = deadline - time.monotonic()
-                if self._failing or remaining <= 0:
+                if remaining <= 0:
                     return False
                 self._progress.wait(remaining)
             return True
@@ -141,7 +141,7 @@ class QuestionLog:
         thread = self._thread
         if thread is None:
             return
-        if not self.flush(timeout):
+        if self._failing or not self.flush(timeout):
             with self._progress:
                 unwritten = self._submitted - self._handled
             log.warning("The question log stops with %d row(s) it could not write", unwritten)
@@ -205,18 +205,17 @@ class QuestionLog:
                 store.write(pending[0])
             except UnstorableEntry as error:
                 log.warning("The question log could not store one row (%s); skipped it", error)
+            if self._failing:
+                log.info("The question log %s is written again", store.where)
+                with self._progress:
+                    self._failing = False
             pending.popleft()
             self._handled_one()
-        if self._failing:
-            log.info("The question log %s is written again", store.where)
-            with self._progress:
-                self._failing = False
 
     def _failed(self, store: LogStore, error: LogUnavailable, pause: float, waiting: int) -> None:
         with self._progress:
             first = not self._failing
             self._failing = True
-            self._progress.notify_all()
         if first:
             log.warning(
                 "The question log %s cannot be written (%s); answers go on, %d row(s) wait in "
