@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.question_log.settings import LogSettings, read_log_settings
 from index.engine import MAX_QUESTION_CHARS
 from index.settings import (
     ENV_FILE,
@@ -50,10 +51,11 @@ class BotSettings(BaseSettings):
     )
 
 
-def load_settings() -> tuple[EngineSettings, BotSettings]:
-    """Both settings objects, or ``SettingsError`` naming every value to fix."""
+def load_settings() -> tuple[EngineSettings, BotSettings, LogSettings]:
+    """The three settings objects, or ``SettingsError`` naming every value to fix."""
     problems: list[str] = []
     engine = read_engine_settings(problems)
+    logs = read_log_settings(problems)
     try:
         bot = BotSettings()
     except ValidationError as error:
@@ -61,9 +63,9 @@ def load_settings() -> tuple[EngineSettings, BotSettings]:
         bot = None
     except UnicodeDecodeError as error:
         raise not_utf8(error) from None
-    if engine is None or bot is None:
+    if engine is None or bot is None or logs is None:
         raise invalid(problems)
-    return engine, bot
+    return engine, bot, logs
 
 
 SECRETS = frozenset({"discord_token"})

@@ -17,9 +17,12 @@ from bot.discord_app.command_sync import sync_commands
 from bot.discord_app.commands import UNEXPECTED_ERROR, RapporteurCog
 from bot.discord_app.context import BotContext, context_of
 from bot.discord_app.engine_port import AnswerEngine
+from bot.discord_app.pager import Pager
 from bot.discord_app.permissions import NotModerator
 from bot.discord_app.questions import slow_down
+from bot.discord_app.views import PageButton, ShareButton, VoteButton, expired_view
 from bot.discord_app.workers import EngineWorkers
+from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 from index.user_text import quote_user_text
 
@@ -47,7 +50,7 @@ def _user_message(error: app_commands.AppCommandError, settings: BotSettings) ->
     if isinstance(error, app_commands.CommandOnCooldown):
         return slow_down(settings.ask_cooldown_seconds, error.retry_after)
     if isinstance(error, NotModerator):
-        return "Sorry, only moderators (Manage Server) can rebuild the index."
+        return "Sorry, only moderators (Manage Server) can use this command."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command only works inside a server."
     if isinstance(error, app_commands.CheckFailure):
@@ -64,6 +67,7 @@ class RapporteurBot(commands.Bot):
         self,
         engine: AnswerEngine,
         settings: BotSettings,
+        question_log: QuestionLog,
         *,
         state_dir: Path | None = None,
         **options: Any,
@@ -79,12 +83,20 @@ class RapporteurBot(commands.Bot):
             **options,
         )
         self.context = BotContext(
-            engine, settings, EngineWorkers(settings.engine_workers), state_dir
+            engine,
+            settings,
+            EngineWorkers(settings.engine_workers),
+            state_dir,
+            question_log,
+            Pager(expired_view),
         )
         self.warm_up_done = asyncio.Event()
         self._warm_up: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
+        # Buttons carry what they act on in their ids: clicks on answers sent before a
+        # restart reach them too.
+        self.add_dynamic_items(VoteButton, PageButton, ShareButton)
         await self.add_cog(RapporteurCog(self, self.context))
         assert self.application_id is not None, "login sets the application id"
         await sync_commands(
@@ -100,7 +112,9 @@ class RapporteurBot(commands.Bot):
 
     async def close(self) -> None:
         await super().close()
+        self.context.pager.close()
         self.context.workers.shutdown()
+        await asyncio.to_thread(self.context.question_log.close)
 
     async def _warm_up_engine(self) -> None:
         try:
@@ -127,14 +141,19 @@ class ShardedRapporteurBot(RapporteurBot, commands.AutoShardedBot):
 
 
 def create_bot(
-    engine: AnswerEngine, settings: BotSettings, *, state_dir: Path | None = None
+    engine: AnswerEngine,
+    settings: BotSettings,
+    question_log: QuestionLog,
+    *,
+    state_dir: Path | None = None,
 ) -> commands.Bot:
-    """Build the bot; ``state_dir`` remembers the last synced command schema."""
+    """Build the bot; ``state_dir`` remembers the last synced command schema; answers,
+    votes and feedback go to ``question_log``."""
     # A text-only bot: discord.py's start-up warnings about missing voice libraries are noise.
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
     if settings.shard_count is not None:
         return ShardedRapporteurBot(
-            engine, settings, state_dir=state_dir, shard_count=settings.shard_count
+            engine, settings, question_log, state_dir=state_dir, shard_count=settings.shard_count
         )
-    return RapporteurBot(engine, settings, state_dir=state_dir)
+    return RapporteurBot(engine, settings, question_log, state_dir=state_dir)

@@ -20,11 +20,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.charts.pictures import vote_map
+from bot.charts.pictures import Picture, vote_map
 from bot.charts.store import PictureStore
-from bot.discord_app import delivery, pictures, status_view
+from bot.discord_app import delivery, gaps_view, pictures, status_view
 from bot.discord_app.context import BotContext, context_of
 from bot.discord_app.conversations import Conversations
+from bot.discord_app.pager import Paged
 from bot.discord_app.permissions import is_moderator
 from bot.discord_app.questions import (
     looks_like_question,
@@ -33,7 +34,10 @@ from bot.discord_app.questions import (
     strip_mentions,
 )
 from bot.discord_app.render import notice, render_answer
+from bot.discord_app.views import answer_view
 from bot.discord_app.workers import Busy
+from bot.question_log.errors import LogUnavailable
+from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS, GapDigest
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS
 from index.records import Position
@@ -52,6 +56,7 @@ ANSWER_WITHIN = 0.5
 """Seconds a structured answer may take before the interaction is deferred instead."""
 
 Question = app_commands.Range[str, 1, MAX_QUESTION_CHARS]
+Days = app_commands.Range[int, 1, MAX_DAYS]
 Name = app_commands.Range[str, 1, NAME_LIMIT]
 
 ROSTER_CHOICES = [
@@ -100,15 +105,36 @@ class RapporteurCog(commands.Cog):
         *,
         typed: bool = True,
         defer: bool = False,
-    ) -> None:
-        """Answer with ``call``'s answer and the picture it names, if any."""
-        answer = await self._run(interaction, call, typed=typed, defer=defer)
+        private: bool = False,
+    ) -> tuple[Answer, int | None] | None:
+        """Answer with ``call``'s answer, logged, with the picture it names and its buttons;
+        the answer and the id of the message sent (``None`` when busy)."""
+        answer = await self._run(interaction, call, typed=typed, defer=defer, private=private)
         if answer is None:
-            return
+            return None
         pages = render_answer(answer, self.context.captions)
         if answer.illustration is not None and not interaction.response.is_done():
-            await interaction.response.defer(thinking=True)  # drawing may take a second
-        await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
+            # drawing may take a second
+            await interaction.response.defer(thinking=True, ephemeral=private)
+        picture = await self._picture(answer, pages)
+        command = interaction.command.name if interaction.command else "?"
+        answer_id = self.context.question_log.record_answer(
+            answer, command=command, guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+        )  # fmt: skip
+        paged = Paged(pages, interaction.user.id, answer_id, private, picture)
+        return answer, await self._send(interaction, paged, ephemeral=private)
+
+    async def _send(
+        self, interaction: discord.Interaction, paged: Paged, *, ephemeral: bool = False
+    ) -> int | None:
+        """Send ``paged``'s first page with its buttons and keep it for turning pages."""
+        file = pictures.attachment(paged.picture) if paged.picture else None
+        sent, paged.edit = await delivery.send_page(
+            interaction, paged.current, file=file, view=answer_view(paged), ephemeral=ephemeral
+        )
+        self.context.pager.keep(paged)
+        return sent
 
     async def _run(
         self,
@@ -117,15 +143,17 @@ class RapporteurCog(commands.Cog):
         *,
         typed: bool = True,
         defer: bool = False,
+        private: bool = False,
     ) -> Answer | None:
         """Run ``call`` on its lane, deferring whenever it may be slow; ``None`` when busy.
 
         Typed text defers at once when asked to or when every worker is busy; otherwise
         the interaction is deferred only if the answer is not ready within ``ANSWER_WITHIN``.
+        A private answer defers ephemerally, so the answer that replaces "thinking…" is too.
         """
         workers = self.context.workers
         if typed and (defer or workers.text_saturated):
-            await interaction.response.defer(thinking=True)
+            await interaction.response.defer(thinking=True, ephemeral=private)
         try:
             pending = workers.text(call) if typed else workers.fixed(call)
         except Busy:
@@ -134,11 +162,11 @@ class RapporteurCog(commands.Cog):
         if not interaction.response.is_done():
             done, _ = await asyncio.wait({pending}, timeout=ANSWER_WITHIN)
             if not done:
-                await interaction.response.defer(thinking=True)
+                await interaction.response.defer(thinking=True, ephemeral=private)
         return await pending
 
-    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> discord.File | None:
-        """The picture an answer names, drawn into its first page; ``None`` when it has none."""
+    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> Picture | None:
+        """The picture an answer names, drawn into its pages; ``None`` when it has none."""
         if answer.illustration is None:
             return None
         return await pictures.illustrated(self.engine, self.pictures, answer.illustration, pages)
@@ -161,21 +189,25 @@ class RapporteurCog(commands.Cog):
     @app_commands.command(
         name="ask", description="Ask a question about the 2019 report on ICT crime."
     )
-    @app_commands.describe(question="For example: How did Kenya vote? Who sponsored the draft?")
+    @app_commands.describe(
+        question="For example: How did Kenya vote? Who sponsored the draft?",
+        private="Only you see the answer (you can share it in the channel afterwards).",
+    )
     @app_commands.checks.dynamic_cooldown(question_cooldown)
-    async def ask(self, interaction: discord.Interaction, question: Question) -> None:
+    async def ask(
+        self, interaction: discord.Interaction, question: Question, private: bool = False
+    ) -> None:
         if await self._checked_question(interaction, question):
             where = {"channel_id": interaction.channel_id or 0, "user_id": interaction.user.id}
             previous = self._conversations.previous(**where, reply_to=None)
-            answer = await self._run(
-                interaction, lambda: self.engine.ask(question, previous), defer=True
-            )
-            if answer is None:
-                return
-            pages = render_answer(answer, self.context.captions)
-            picture = await self._picture(answer, pages)
-            sent = await delivery.send_pages(interaction, pages, picture)
-            self._conversations.remember(answer.query, **where, answer_ids=sent)
+            answered = await self._answer(
+                interaction, lambda: self.engine.ask(question, previous), defer=True,
+                private=private,
+            )  # fmt: skip
+            if answered is not None:
+                answer, sent = answered
+                sent_ids = [sent] if sent is not None else []
+                self._conversations.remember(answer.query, **where, answer_ids=sent_ids)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
@@ -274,7 +306,7 @@ class RapporteurCog(commands.Cog):
             await delivery.send_notice(interaction, str(error))
             return
         embed = pictures.picture_embed(picture, self.context.captions)
-        await delivery.send_pages(interaction, [embed], pictures.attachment(picture))
+        await delivery.send_page(interaction, embed, file=pictures.attachment(picture))
 
     @map_command.autocomplete("document")
     async def _voted_document_choices(
@@ -296,7 +328,8 @@ class RapporteurCog(commands.Cog):
     )
     async def about(self, interaction: discord.Interaction) -> None:
         status = await self.context.workers.fixed(self.engine.about)
-        await delivery.send_pages(interaction, status_view.render_status(status))
+        pages = status_view.render_status(status)
+        await self._send(interaction, Paged(pages, interaction.user.id, None, private=False))
 
     @app_commands.command(
         name="reindex", description="Moderators: re-read the seed documents and rebuild the index."
@@ -313,7 +346,52 @@ class RapporteurCog(commands.Cog):
             log.info("Reindex by %s finished in %.2f s", interaction.user.id, report.seconds)
         else:
             log.warning("Reindex by %s failed: %s", interaction.user.id, report.reason)
-        await delivery.send_pages(interaction, status_view.render_reindex(report))
+        pages = status_view.render_reindex(report)
+        await self._send(interaction, Paged(pages, interaction.user.id, None, private=False))
+
+    # ------------------------------------------------------------------ gaps
+
+    gaps = app_commands.Group(
+        name="gaps",
+        description="Moderators: the questions I could not answer, grouped by meaning.",
+        default_permissions=discord.Permissions(manage_guild=True),
+        guild_only=True,
+    )
+
+    @gaps.command(name="show", description="Moderators: what I could not answer, as pages.")
+    @app_commands.describe(days=f"How many days back (default {DEFAULT_DAYS}).")
+    @is_moderator()
+    async def gaps_show(self, interaction: discord.Interaction, days: Days = DEFAULT_DAYS) -> None:
+        digest = await self._digest(interaction, days)
+        if digest is not None:
+            pages = gaps_view.render_gaps(digest)
+            paged = Paged(pages, interaction.user.id, None, private=False)
+            await self._send(interaction, paged, ephemeral=True)
+
+    @gaps.command(name="export", description="Moderators: what I could not answer, as CSV.")
+    @app_commands.describe(days=f"How many days back (default {DEFAULT_DAYS}).")
+    @is_moderator()
+    async def gaps_export(
+        self, interaction: discord.Interaction, days: Days = DEFAULT_DAYS
+    ) -> None:
+        digest = await self._digest(interaction, days)
+        if digest is not None:
+            text = f"{len(digest.groups)} group(s) of {digest.questions} question(s)."
+            await interaction.followup.send(
+                text, file=gaps_view.gaps_file(digest), ephemeral=True,
+                allowed_mentions=delivery.NO_MENTIONS,
+            )  # fmt: skip
+
+    async def _digest(self, interaction: discord.Interaction, days: int) -> GapDigest | None:
+        """The digest, read and grouped off the event loop; ``None`` after telling the
+        moderator why the log cannot be read."""
+        await interaction.response.defer(thinking=True, ephemeral=True)
+        question_log = self.context.question_log
+        try:
+            return await asyncio.to_thread(question_log.digest, days, self.engine.group_by_meaning)
+        except LogUnavailable as error:
+            await delivery.send_notice(interaction, f"I cannot read the question log: {error}.")
+            return None
 
     # ------------------------------------------------------------------ chat
 
@@ -334,11 +412,11 @@ class RapporteurCog(commands.Cog):
         if retry_after is not None:
             if mentioned:
                 cooldown = self.settings.ask_cooldown_seconds
-                await delivery.reply_pages(message, [notice(slow_down(cooldown, retry_after))])
+                await delivery.reply_page(message, notice(slow_down(cooldown, retry_after)))
             return
         problem = question_problem(question, self.settings.max_question_length)
         if problem is not None:
-            await delivery.reply_pages(message, [notice(problem)])
+            await delivery.reply_page(message, notice(problem))
             return
         where = {"channel_id": message.channel.id, "user_id": message.author.id}
         reply_to = message.reference.message_id if message.reference else None
@@ -349,16 +427,27 @@ class RapporteurCog(commands.Cog):
                     lambda: self.engine.ask(question, previous)
                 )
         except Busy:
-            await delivery.reply_pages(message, [notice(BUSY)])
+            await delivery.reply_page(message, notice(BUSY))
             return
         except Exception:
             log.exception("Answering message %d failed", message.id)
-            await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
+            await delivery.reply_page(message, notice(UNEXPECTED_ERROR))
             return
         pages = render_answer(answer, self.context.captions)
         picture = await self._picture(answer, pages)
-        sent = await delivery.reply_pages(message, pages, picture)
-        self._conversations.remember(answer.query, **where, answer_ids=sent)
+        answer_id = self.context.question_log.record_answer(
+            answer, command="chat", guild_id=message.guild.id if message.guild else None,
+            channel_id=message.channel.id,
+        )  # fmt: skip
+        paged = Paged(pages, message.author.id, answer_id, private=False, picture=picture)
+        sent, paged.edit = await delivery.reply_page(
+            message,
+            paged.current,
+            file=pictures.attachment(picture) if picture else None,
+            view=answer_view(paged),
+        )
+        self._conversations.remember(answer.query, **where, answer_ids=[sent])
+        self.context.pager.keep(paged)
 
     def _chat_retry_after(self, message: discord.Message) -> float | None:
         """Seconds to wait when a user asks faster than ``/ask`` allows, else ``None``.

@@ -14,8 +14,10 @@ from typing import Any
 import discord
 
 from bot.discord_app.engine_port import AnswerEngine
+from bot.discord_app.pager import Pager
 from bot.discord_app.status_view import caption
 from bot.discord_app.workers import EngineWorkers
+from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 
 
@@ -25,6 +27,8 @@ class BotContext:
     settings: BotSettings
     workers: EngineWorkers
     state_dir: Path | None
+    question_log: QuestionLog
+    pager: Pager
     captions: dict[str, str] = field(default_factory=dict)
     """Footer caption of every document, by id (refreshed after a reindex)."""
 

@@ -1,43 +1,44 @@
-"""Sending rendered pages to Discord without ever pinging anyone.
+"""Sending one page of an answer to Discord without ever pinging anyone.
 
 Every send passes ``AllowedMentions.none()`` explicitly, on top of the client default, so a
-question echoing ``@everyone`` or a role mention can never turn into a ping.
+question echoing ``@everyone`` or a role mention can never turn into a ping. Each sender
+returns the sent message's id (so a reply to it reads as a follow-up) and how to replace
+its buttons later, when its pages time out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import discord
 from discord.utils import MISSING
 
-from bot.discord_app.render import notice, pack_messages
+from bot.discord_app.pager import Edit
+from bot.discord_app.render import notice
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-async def send_pages(
+async def send_page(
     interaction: discord.Interaction,
-    pages: Sequence[discord.Embed],
+    page: discord.Embed,
+    *,
     file: discord.File | None = None,
-) -> list[int]:
-    """Answer an interaction with all pages, as the response or as follow-ups after a defer;
-    ``file`` (the picture the first page shows) goes with the first message. Returns the ids
-    of the messages sent, so a reply to one can be read as a follow-up."""
-    sent: list[int] = []
+    view: discord.ui.View | None = None,
+    ephemeral: bool = False,
+) -> tuple[int | None, Edit]:
+    """Answer an interaction with one page (and ``file``, the picture it shows), as the
+    response or as the follow-up after a defer."""
     attached = file if file is not None else MISSING
-    for embeds in pack_messages(pages):
-        if interaction.response.is_done():
-            message = await interaction.followup.send(
-                embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS, wait=True
-            )
-            sent.append(message.id)
-        else:
-            await interaction.response.send_message(
-                embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS
-            )
-        attached = MISSING
-    return sent
+    buttons = view if view is not None else MISSING
+    if interaction.response.is_done():
+        message = await interaction.followup.send(
+            embed=page, file=attached, view=buttons, allowed_mentions=NO_MENTIONS,
+            ephemeral=ephemeral, wait=True,
+        )  # fmt: skip
+        return message.id, lambda new: message.edit(view=new)
+    callback = await interaction.response.send_message(
+        embed=page, file=attached, view=buttons, allowed_mentions=NO_MENTIONS, ephemeral=ephemeral
+    )
+    return callback.message_id, lambda new: interaction.edit_original_response(view=new)
 
 
 async def send_notice(interaction: discord.Interaction, text: str) -> None:
@@ -54,22 +55,19 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
     await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
-async def reply_pages(
-    message: discord.Message, pages: Sequence[discord.Embed], file: discord.File | None = None
-) -> list[int]:
-    """Reply to a chat message (with the picture ``file``, if any); extra messages follow in
-    the same channel or thread. Returns the ids of the messages sent."""
-    sent: list[discord.Message] = []
-    for index, embeds in enumerate(pack_messages(pages)):
-        if index == 0:
-            sent.append(
-                await message.reply(
-                    embeds=embeds,
-                    file=file if file is not None else MISSING,
-                    mention_author=False,
-                    allowed_mentions=NO_MENTIONS,
-                )
-            )
-        else:
-            sent.append(await message.channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS))
-    return [reply.id for reply in sent]
+async def reply_page(
+    message: discord.Message,
+    page: discord.Embed,
+    *,
+    file: discord.File | None = None,
+    view: discord.ui.View | None = None,
+) -> tuple[int, Edit]:
+    """Reply to a chat message with one page (and ``file``, the picture it shows)."""
+    reply = await message.reply(
+        embed=page,
+        file=file if file is not None else MISSING,
+        view=view if view is not None else MISSING,
+        mention_author=False,
+        allowed_mentions=NO_MENTIONS,
+    )
+    return reply.id, lambda new: reply.edit(view=new)

@@ -11,7 +11,14 @@ from pathlib import Path
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 
 from index.environment import environment
-from index.settings import ENV_FILE, ENV_PREFIX, problem_line
+from index.settings import (
+    ENV_FILE,
+    ENV_PREFIX,
+    EngineSettings,
+    invalid,
+    problem_line,
+    read_engine_settings,
+)
 
 SQLITE_FILE = "questions.sqlite3"
 """The log's file in the data folder when no database URL is set."""
@@ -63,3 +70,13 @@ def read_log_settings(problems: list[str]) -> LogSettings | None:
     except ValidationError as error:
         problems.extend(problem_line(details, SECRETS) for details in error.errors())
         return None
+
+
+def engine_and_log_settings() -> tuple[EngineSettings, LogSettings]:
+    """Both, or ``SettingsError`` naming every value to fix (the front ends that log)."""
+    problems: list[str] = []
+    engine = read_engine_settings(problems)
+    logs = read_log_settings(problems)
+    if engine is None or logs is None:
+        raise invalid(problems)
+    return engine, logs

@@ -40,6 +40,7 @@ from sqlalchemy.pool import NullPool
 
 from bot.question_log import migrate
 from bot.question_log.entries import AnswerEntry, Entry, GapRow, Vote, VoteEntry, utc_now
+from bot.question_log.errors import LogUnavailable, UnstorableEntry
 from bot.question_log.schema import answers, feedback, settings
 
 log = logging.getLogger(__name__)
@@ -59,14 +60,6 @@ MAX_GAP_ROWS = 5_000
 VOTER_KEY = "voter_key"
 _CORRUPT_CODES = frozenset({11, 26})
 """SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or not a database at all."""
-
-
-class LogUnavailable(Exception):
-    """The log cannot be read or written right now; ``str()`` says why in a few words."""
-
-
-class UnstorableEntry(Exception):
-    """The database refused this one entry for what it holds; retrying would not help."""
 
 
 class LogStore:

@@ -28,8 +28,10 @@ from bot.question_log.entries import (
     VoteEntry,
     utc_now,
 )
+from bot.question_log.errors import LogUnavailable, UnstorableEntry
+from bot.question_log.gaps import GapDigest, Grouper, build_digest
 from bot.question_log.settings import LogSettings
-from bot.question_log.store import LogStore, LogUnavailable, UnstorableEntry
+from bot.question_log.store import LogStore
 from index.answers import Answer
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ MAX_PENDING = 10_000
 RETRY_FIRST_SECONDS = 1.0
 RETRY_MAX_SECONDS = 60.0
 PURGE_EVERY_SECONDS = 24 * 3600.0
+LOG_OFF = "the question log is off (RAPPORTEUR_LOG_QUESTIONS=false)"
 _STOP = object()
 
 
@@ -115,11 +118,16 @@ class QuestionLog:
     def gap_rows(self, days: int) -> list[GapRow]:
         """The gaps of the last ``days`` days; raises ``LogUnavailable`` when off or away."""
         if self.store is None:
-            raise LogUnavailable("the question log is off (RAPPORTEUR_LOG_QUESTIONS=false)")
+            raise LogUnavailable(LOG_OFF)
         try:
             return self.store.gap_rows(utc_now() - timedelta(days=days))
         except UnstorableEntry as error:
             raise LogUnavailable(str(error)) from None
+
+    def digest(self, days: int, group: Grouper) -> GapDigest:
+        """The gaps digest of the last ``days`` days, questions grouped by ``group``."""
+        since = utc_now() - timedelta(days=days)
+        return build_digest(self.gap_rows(days), days=days, since=since, group=group)
 
     # ------------------------------------------------------------------ lifecycle
 

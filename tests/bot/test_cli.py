@@ -129,7 +129,7 @@ def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> N
         "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
         "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map', "
         "'pydantic_settings', 'index.reading.cues', 'index.executor', "
-        "'index.parsing.paragraphs'}; "
+        "'index.parsing.paragraphs', 'sqlalchemy', 'alembic', 'psycopg'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     runs = [

@@ -19,6 +19,9 @@ from discord.ext import commands
 
 from bot.discord_app.client import RapporteurBot, create_bot
 from bot.discord_app.engine_port import AnswerEngine
+from bot.question_log.entries import FrontEnd
+from bot.question_log.settings import LogSettings
+from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 from index.answers import Answer
 from index.engine import Engine
@@ -175,8 +178,17 @@ async def start_bot(
     """Start the real bot (``create_bot``) against the fake and wait until the guild is in."""
     running: list[Harness] = []
 
-    async def start(engine: AnswerEngine, **overrides: Any) -> Harness:
-        bot = create_bot(engine, bot_settings(**overrides), state_dir=tmp_path / "bot-state")
+    async def start(
+        engine: AnswerEngine, *, log_settings: LogSettings | None = None, **overrides: Any
+    ) -> Harness:
+        """``log_settings``: where answers and votes go (default: SQLite in ``tmp_path``,
+        which a restarted bot finds again)."""
+        question_log = QuestionLog.open(
+            log_settings or LogSettings(), tmp_path / "log", FrontEnd.DISCORD
+        )
+        bot = create_bot(
+            engine, bot_settings(**overrides), question_log, state_dir=tmp_path / "bot-state"
+        )
         harness = Harness(fake_discord, bot, engine, error_log)
         harness.tasks.append(asyncio.create_task(bot.start("fake-token")))
         running.append(harness)
