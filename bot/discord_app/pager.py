@@ -58,9 +58,9 @@ class Paged:
 
 
 class Pager:
-    def __init__(self, view_for: ViewFor, *, seconds: float = PAGES_SECONDS) -> None:
+    def __init__(self, view_for: ViewFor, *, seconds: float | None = None) -> None:
         self._view_for = view_for
-        self._seconds = seconds
+        self._seconds = PAGES_SECONDS if seconds is None else seconds
         self._entries: OrderedDict[str, Paged] = OrderedDict()
         self._expiring: set[asyncio.Task[None]] = set()
 

@@ -88,6 +88,14 @@ def engine(seeds_dir: Path, tmp_path: Path) -> RecordingEngine:
     return RecordingEngine(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path / "data"))
 
 
+@pytest.fixture
+def model_engine(seeds_dir: Path, tmp_path: Path, model_index: Path) -> Engine:
+    """The real engine with the bundled model's index (a copy of the session's build)."""
+    data = tmp_path / "model-data"
+    shutil.copytree(model_index, data)
+    return Engine(EngineSettings(seeds_dir=seeds_dir, data_dir=data))
+
+
 class ErrorLog(logging.Handler):
     """Collects ERROR records: exceptions inside commands are only logged by discord.py."""
 

@@ -116,6 +116,15 @@ def _owns_guild(shard: tuple[int, int]) -> bool:
     return (GUILD_ID >> 22) % shard[1] == shard[0]
 
 
+def _options(options: Mapping[str, Any] | None) -> list[JSON]:
+    """Slash command options as Discord sends them: strings, integers (4) and booleans (5)."""
+    kinds = {bool: 5, int: 4, str: 3}
+    return [
+        {"name": key, "type": kinds[type(value)], "value": value}
+        for key, value in (options or {}).items()
+    ]
+
+
 def user_payload(user_id: int, name: str, *, bot: bool = False) -> JSON:
     return {
         "id": str(user_id),
@@ -285,12 +294,24 @@ class FakeDiscord:
             "id": str(self._command_id(name)),
             "name": name,
             "type": 1,
-            "options": [
-                {"name": key, "type": 3, "value": value} for key, value in (options or {}).items()
-            ],
+            "options": _options(options),
         }
         payload, invocation = self.interaction_payload(2, data, **who)
         invocation.sent_at = time.monotonic()
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return invocation
+
+    async def invoke_subcommand(
+        self, name: str, subcommand: str, options: Mapping[str, Any] | None = None, **who: Any
+    ) -> Invocation:
+        """Run ``/name subcommand`` as a guild member."""
+        data = {
+            "id": str(self._command_id(name)),
+            "name": name,
+            "type": 1,
+            "options": [{"name": subcommand, "type": 1, "options": _options(options)}],
+        }
+        payload, invocation = self.interaction_payload(2, data, **who)
         await self.dispatch("INTERACTION_CREATE", payload)
         return invocation
 
