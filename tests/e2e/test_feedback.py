@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,9 @@ from sqlalchemy import select
 
 from bot.discord_app import pager
 from bot.discord_app.client import RapporteurBot
+from bot.question_log import writer
 from bot.question_log.schema import feedback
-from bot.question_log.settings import LogSettings
+from bot.question_log.settings import SQLITE_FILE, LogSettings
 from bot.question_log.writer import QuestionLog
 from index.engine import Engine
 from index.records import Position
@@ -241,3 +243,38 @@ async def test_logging_off_sends_answers_without_vote_buttons(
     message = await answered(harness, asked)
     assert message["components"] == []
     assert not (tmp_path / "log").exists(), "nothing stored at all"
+
+
+async def test_a_locked_or_damaged_log_never_costs_an_answer(
+    start_bot: StartBot,
+    engine: RecordingEngine,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(writer, "RETRY_FIRST_SECONDS", 0.05)
+    folder = tmp_path / "log"
+    folder.mkdir()
+    (folder / SQLITE_FILE).write_bytes(b"not a database at all " * 100)
+    harness = await start_bot(engine)
+    fake = harness.fake
+    await flushed(harness)
+    locker = sqlite3.connect(folder / SQLITE_FILE, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        asked = await fake.invoke("vote", {"country": "France"}, user_id=ASKER)
+        message = await answered(harness, asked)
+        assert "voted **against**" in message["embeds"][0]["description"]
+        up = by_emoji(fake, int(message["id"]))["👍"]["custom_id"]
+        clicked = await fake.click(int(message["id"]), up, user_id=READER)
+        assert (await ephemeral_reply(harness, clicked)).startswith("Thanks")
+        await harness.wait_for(lambda _: "database is locked" in caplog.text, timeout=20)
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    log = await flushed(harness)
+    assert votes_on(log, up.rsplit(":", 1)[1]) == [("up", None)]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 2, warnings
+    assert "was damaged (not a readable SQLite database); moved it to" in warnings[0]
+    assert "cannot be written (database is locked); answers go on" in warnings[1]
