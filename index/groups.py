@@ -50,6 +50,7 @@ class _Frozen(BaseModel):
 
 class GroupKind(StrEnum):
     REGIONAL = "regional"
+    GEOGRAPHIC = "geographic"
     UNION = "union"
     BLOC = "bloc"
     COUNCIL = "council"
@@ -322,4 +323,16 @@ def speaks_for(behalf: str, country: str, date: dt.date | None) -> bool:
     """Whether a statement "on behalf of ``behalf``" on ``date`` spoke for ``country``."""
     if behalf == country:
         return True
-    return any(group.name in behalf and group.has(country, date) for group in load_groups())
+    return any(group.has(country, date) for group in _speaking_groups(behalf))
+
+
+def _speaking_groups(behalf: str) -> list[Group]:
+    """The groups a statement "on behalf of ``behalf``" names.
+
+    A geographic region is no body and never speaks ("the Group of Eastern European States"
+    is not every European State), and a name inside a longer one names the longer group only:
+    "the Pacific Small Island Developing States" are not all the small island developing
+    States, though "the Group of 77 and China" still speaks for each member of the Group.
+    """
+    named = [g for g in load_groups() if g.kind is not GroupKind.GEOGRAPHIC and g.name in behalf]
+    return [g for g in named if not any(g.name in h.name != g.name for h in named)]

@@ -51,5 +51,5 @@ def test_another_document_counts_its_own_vote(two_document_engine: Engine) -> No
 
 
 def test_an_unknown_group_is_refused_in_words(engine: Engine) -> None:
-    with pytest.raises(NoVotePicture, match="no group of States with the id “g77”"):
-        engine.groups_picture(groups=["g77"])
+    with pytest.raises(NoVotePicture, match="no group of States with the id “atlantis”"):
+        engine.groups_picture(groups=["atlantis"])
