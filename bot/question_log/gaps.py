@@ -12,7 +12,7 @@ import csv
 import io
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
@@ -49,6 +49,7 @@ class GapGroup(BaseModel):
 class GapDigest(BaseModel):
     days: int
     since: datetime
+    """Times are UTC (the log stores them without a zone)."""
     questions: int
     grouped_by_meaning: bool
     """False when the encoder could not be loaded and wordings were grouped exactly."""
@@ -78,7 +79,7 @@ def build_digest(
     digest.sort(key=lambda g: (-g.count, -g.last_asked.timestamp()))
     return GapDigest(
         days=days,
-        since=since,
+        since=since.replace(tzinfo=UTC),
         questions=len(rows),
         grouped_by_meaning=grouped_by_meaning,
         groups=digest,
@@ -104,7 +105,7 @@ def _group(wordings: list[list[GapRow]]) -> GapGroup:
         down_votes=sum(row.down_votes for row in rows),
         latest_comment=commented.comment if commented is not None else None,
         answer=latest.reply,
-        last_asked=latest.asked_at,
+        last_asked=latest.asked_at.replace(tzinfo=UTC),
     )
 
 
