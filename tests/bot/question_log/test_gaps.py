@@ -23,7 +23,7 @@ def row(question: str, minutes_ago: int, *, comment: str | None = None, downs: i
         front_end="discord",
         question=question,
         kind="not_in_document",
-        answered=downs == 0,
+        answered=downs > 0,  # a voted-down answer; the others were refused
         reply=f"reply to {question}",
         down_votes=downs,
         comment=comment,
