@@ -5,9 +5,12 @@ question log as the front ends do (``record_answer``); the writer thread writes 
 meanwhile, competing with the answers for the interpreter. Questions come one every
 ``--pace-ms`` (a busy bot), the phases interleave round by round, and the report gives:
 
-- the answer time with the log off and on (p50, p99), and the difference of the p99s;
+- the answer time with the log off and on (p50, p99), and the difference of the p99s,
+  beside the difference between two log-off phases (the host's noise on that figure);
 - ``record_answer`` alone (what the answer path pays to log), in wall time and in the
-  calling thread's CPU time (which a loaded host does not inflate);
+  calling thread's CPU time (which a loaded host does not inflate), beside a control: the
+  same entry built in the log-off phase and not queued, which shows what the host's
+  scheduling alone does to a 50 µs step;
 - how long the writer takes per row, and whether it kept up.
 
 Numbers, never assertions. Run: ``.venv/bin/python -m bench.question_log [--rounds 3]
@@ -21,13 +24,14 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from bench.question_mix import percentile, read_questions
-from bot.question_log.entries import FrontEnd
+from bot.question_log.entries import AnswerEntry, FrontEnd, utc_now
 from bot.question_log.settings import LogSettings
 from bot.question_log.writer import QuestionLog
 from index.engine import Engine
@@ -49,8 +53,11 @@ class Report(BaseModel):
     log_off: Times
     log_on: Times
     p99_added_ms: float
+    p99_noise_ms: float
+    """p99 of a second log-off phase minus the first's: what chance moves the p99 by."""
     record_answer: Times
     record_answer_cpu: Times
+    control: Times
     writer_ms_per_row: float
     writer_caught_up_s: float
 
@@ -66,13 +73,15 @@ def times(values_ms: Sequence[float]) -> Times:
 
 def measure(
     engine: Engine, questions: Sequence[str], log: QuestionLog, rounds: int, pace_ms: float
-) -> tuple[list[float], list[float], list[float], list[float]]:
+) -> tuple[list[float], list[float], list[float], list[float], list[float], list[float]]:
     off: list[float] = []
     on: list[float] = []
+    off_again: list[float] = []
     recording: list[float] = []
     recording_cpu: list[float] = []
+    control: list[float] = []
     for _ in range(rounds):
-        for logged, out in ((False, off), (True, on)):
+        for logged, out in ((False, off), (True, on), (False, off_again)):
             for question in questions:
                 began = time.perf_counter()
                 answer = engine.ask(question)
@@ -81,9 +90,13 @@ def measure(
                     log.record_answer(answer, command="ask", guild_id=1, channel_id=2)
                     recording.append((time.perf_counter() - handed) * 1000)
                     recording_cpu.append((time.thread_time() - handed_cpu) * 1000)
+                else:
+                    built = time.perf_counter()
+                    AnswerEntry(uuid.uuid4().hex, utc_now(), FrontEnd.DISCORD, "ask", 1, 2, answer)
+                    control.append((time.perf_counter() - built) * 1000)
                 out.append((time.perf_counter() - began) * 1000)
                 time.sleep(pace_ms / 1000)
-    return off, on, recording, recording_cpu
+    return off, on, off_again, recording, recording_cpu, control
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.record_answer(engine.ask(questions[0]), command="ask")
     log.flush(30)  # connected and migrated before measuring
 
-    off, on, recording, recording_cpu = measure(engine, questions, log, args.rounds, args.pace_ms)
+    off, on, off_again, recording, recording_cpu, control = measure(
+        engine, questions, log, args.rounds, args.pace_ms
+    )
     waited = time.perf_counter()
     caught_up = log.flush(120)
     caught_up_s = time.perf_counter() - waited
@@ -132,8 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_off=times(off),
         log_on=times(on),
         p99_added_ms=round(percentile(sorted(on), 0.99) - percentile(sorted(off), 0.99), 3),
+        p99_noise_ms=round(percentile(sorted(off_again), 0.99) - percentile(sorted(off), 0.99), 3),
         record_answer=times(recording),
         record_answer_cpu=times(recording_cpu),
+        control=times(control),
         writer_ms_per_row=round(per_row, 3),
         writer_caught_up_s=round(caught_up_s if caught_up else float("nan"), 3),
     )
@@ -147,9 +164,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("answer, log on", report.log_on),
             ("record_answer alone", report.record_answer),
             ("record_answer alone, CPU", report.record_answer_cpu),
+            ("control: an entry built, log off", report.control),
         ):
             print(f"| {name} | {measured.p50_ms} | {measured.p99_ms} | {measured.max_ms} |")
-        print(f"p99 added by logging: {report.p99_added_ms} ms")
+        print(f"p99 added by logging: {report.p99_added_ms} ms (a second log-off phase: "
+              f"{report.p99_noise_ms} ms)")  # fmt: skip
         print(f"writer: {report.writer_ms_per_row} ms a row in a burst of {len(burst)}; "
               f"caught up {report.writer_caught_up_s} s after the last answer")  # fmt: skip
     return 0

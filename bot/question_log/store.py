@@ -14,7 +14,7 @@ import logging
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from hashlib import sha256
@@ -218,12 +218,20 @@ class LogStore:
     # ------------------------------------------------------------------ writing
 
     def write(self, entry: Entry) -> None:
-        """Write one entry in its own transaction: a kill loses at most this one."""
-        if isinstance(entry, AnswerEntry):
-            row = _answer_row(entry)
-            self._run(lambda c: c.execute(_insert(c, answers).values(row).on_conflict_do_nothing()))
-        else:
-            self._run(lambda c: self._write_vote(c, entry))
+        self.write_many([entry])
+
+    def write_many(self, entries: Sequence[Entry]) -> None:
+        """Write ``entries`` in one transaction: all of them, or (killed, failed) none."""
+        rows = [_answer_row(entry) for entry in entries if isinstance(entry, AnswerEntry)]
+        votes = [entry for entry in entries if isinstance(entry, VoteEntry)]
+
+        def work(connection: Connection) -> None:
+            if rows:
+                connection.execute(_insert(connection, answers).on_conflict_do_nothing(), rows)
+            for vote in votes:
+                self._write_vote(connection, vote)
+
+        self._run(work)
 
     def _write_vote(self, connection: Connection, entry: VoteEntry) -> None:
         voter = hmac.new(

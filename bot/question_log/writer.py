@@ -1,21 +1,24 @@
 """The log as the front ends use it: hand an entry over and go on answering.
 
 ``record_answer`` and ``record_vote`` only build a small entry and queue it (a few
-microseconds); one writer thread turns entries into rows. When the database cannot be
-written (locked, read-only, full, gone), the writer says so in one warning line, keeps the
-rows in memory (up to ``MAX_PENDING``) and tries again with a growing pause; when it can
-write again it says so once and catches up. Nothing here ever raises into an answer.
-The writer also purges rows older than the retention, at start and once a day.
+microseconds); one writer thread, looking every ``POLL_SECONDS``, writes what arrived in
+one transaction. When the database cannot be written (locked, read-only, full, gone), the
+writer says so in one warning line, keeps the rows in memory (up to ``MAX_PENDING``) and
+tries again with a growing pause; when it can write again it says so once and catches up.
+Nothing here ever raises into an answer. The writer also purges rows older than the
+retention, at start and once a day.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
 import time
 import uuid
 from collections import deque
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -41,8 +44,22 @@ MAX_PENDING = 10_000
 RETRY_FIRST_SECONDS = 1.0
 RETRY_MAX_SECONDS = 60.0
 PURGE_EVERY_SECONDS = 24 * 3600.0
+BATCH = 500
+"""Entries written in one transaction at most."""
+POLL_SECONDS = 0.05
+"""How often the writer looks for entries. It polls rather than waits on the queue: waking
+a waiting thread at each answer let the host run the writer in the answering thread's place
+(4-5 ms p99 on a loaded 2-core host, against 0.1 ms polling). Rows reach the database within
+this, plus the write."""
 LOG_OFF = "the question log is off (RAPPORTEUR_LOG_QUESTIONS=false)"
 _STOP = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _Barrier:
+    """Queued by ``flush``: set when every entry queued before it is written."""
+
+    reached: threading.Event
 
 
 class QuestionLog:
@@ -53,10 +70,15 @@ class QuestionLog:
         self._retention = timedelta(days=retention_days)
         self._front_end = front_end
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
-        self._submitted = 0
-        self._handled = 0
         self._failing = False
-        self._progress = threading.Condition()
+        """Set and cleared by the writer thread only."""
+        self._waiting = 0
+        """Rows the writer holds unwritten (written by the writer thread only)."""
+        self._id_prefix = uuid.uuid4().hex[:16]
+        self._ids = itertools.count()
+        """Answer ids: a random prefix per process and a counter. ``uuid4`` per answer would
+        read the kernel's random source, releasing the interpreter lock mid-answer to the
+        writer thread for up to a switch interval (5 ms)."""
         self._thread: threading.Thread | None = None
 
     @classmethod
@@ -94,7 +116,7 @@ class QuestionLog:
         """Queue ``answer`` for the log; its id (for feedback), or ``None`` when off."""
         if self.store is None:
             return None
-        answer_id = uuid.uuid4().hex
+        answer_id = f"{self._id_prefix}{next(self._ids):016x}"
         entry = AnswerEntry(
             answer_id, utc_now(), self._front_end, command, guild_id, channel_id, answer
         )
@@ -109,8 +131,8 @@ class QuestionLog:
             self._submit(VoteEntry(answer_id, user_id, vote, comment, utc_now()))
 
     def _submit(self, entry: Entry) -> None:
-        with self._progress:
-            self._submitted += 1
+        """No lock on this path: a lock the writer thread held when the host descheduled it
+        would hold the answer up for milliseconds."""
         self._queue.put(entry)
 
     # ------------------------------------------------------------------ reading
@@ -134,15 +156,11 @@ class QuestionLog:
     def flush(self, timeout: float) -> bool:
         """Wait until every entry queued so far is written (or skipped as unstorable);
         False if ``timeout`` passed first."""
-        deadline = time.monotonic() + timeout
-        with self._progress:
-            target = self._submitted
-            while self._handled < target:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._progress.wait(remaining)
+        if self._thread is None:
             return True
+        reached = threading.Event()
+        self._queue.put(_Barrier(reached))
+        return reached.wait(timeout)
 
     def close(self, timeout: float = 5.0) -> None:
         """Write what is queued (for at most ``timeout`` seconds), then stop the writer."""
@@ -150,9 +168,7 @@ class QuestionLog:
         if thread is None:
             return
         if self._failing or not self.flush(timeout):
-            with self._progress:
-                unwritten = self._submitted - self._handled
-            log.warning("The question log stops with %d row(s) it could not write", unwritten)
+            log.warning("The question log stops with %d row(s) it could not write", self._waiting)
         self._queue.put(_STOP)
         thread.join(timeout=1.0)
         self._thread = None
@@ -162,22 +178,16 @@ class QuestionLog:
     def _run(self) -> None:
         store = self.store
         assert store is not None
-        pending: deque[Entry] = deque()
+        pending: deque[Entry | _Barrier] = deque()
         pause = RETRY_FIRST_SECONDS
         retry_at = 0.0
         purge_at = 0.0
         while True:
-            now = time.monotonic()
-            wake = min(purge_at, retry_at if pending else purge_at)
-            item = self._next(timeout=max(0.0, wake - now))
-            if item is _STOP:
-                return
-            if item is not None:
-                self._keep(pending, item)
-            while (more := self._next(timeout=None, block=False)) is not None:
-                if more is _STOP:
+            time.sleep(POLL_SECONDS)
+            while (item := self._next()) is not None:
+                if item is _STOP:
                     return
-                self._keep(pending, more)
+                self._keep(pending, item)
             now = time.monotonic()
             if (pending and now >= retry_at) or now >= purge_at:
                 try:
@@ -193,37 +203,59 @@ class QuestionLog:
                 else:
                     pause = RETRY_FIRST_SECONDS
 
-    def _next(self, timeout: float | None, *, block: bool = True) -> object | None:
+    def _next(self) -> object | None:
         try:
-            return self._queue.get(block=block, timeout=timeout if block else None)
+            return self._queue.get_nowait()
         except queue.Empty:
             return None
 
-    def _keep(self, pending: deque[Entry], item: object) -> None:
-        assert isinstance(item, AnswerEntry | VoteEntry)
+    def _keep(self, pending: deque[Entry | _Barrier], item: object) -> None:
+        assert isinstance(item, AnswerEntry | VoteEntry | _Barrier)
         pending.append(item)
-        if len(pending) > MAX_PENDING:
-            pending.popleft()
+        if isinstance(item, _Barrier):
+            return
+        self._waiting += 1
+        if self._waiting > MAX_PENDING:
+            oldest = next(i for i, entry in enumerate(pending) if not isinstance(entry, _Barrier))
+            del pending[oldest]
+            self._waiting -= 1
             log.warning("The question log dropped its oldest waiting row (over %d)", MAX_PENDING)
-            self._handled_one()
 
-    def _write(self, store: LogStore, pending: deque[Entry]) -> None:
+    def _write(self, store: LogStore, pending: deque[Entry | _Barrier]) -> None:
+        """Write what waits, in order: the entries up to each flush barrier in one
+        transaction (one row at a time only to single out a row the database refuses)."""
         while pending:
+            head = pending[0]
+            if isinstance(head, _Barrier):
+                head.reached.set()
+                pending.popleft()
+                continue
+            batch: list[Entry] = []
+            for entry in itertools.islice(pending, BATCH):
+                if isinstance(entry, _Barrier):
+                    break
+                batch.append(entry)
             try:
-                store.write(pending[0])
-            except UnstorableEntry as error:
-                log.warning("The question log could not store one row (%s); skipped it", error)
+                store.write_many(batch)
+            except UnstorableEntry:
+                for entry in batch:
+                    self._write_alone(store, entry)
             if self._failing:
                 log.info("The question log %s is written again", store.where)
-                with self._progress:
-                    self._failing = False
-            pending.popleft()
-            self._handled_one()
+                self._failing = False
+            for _ in batch:
+                pending.popleft()
+            self._waiting -= len(batch)
+
+    def _write_alone(self, store: LogStore, entry: Entry) -> None:
+        try:
+            store.write(entry)
+        except UnstorableEntry as error:
+            log.warning("The question log could not store one row (%s); skipped it", error)
 
     def _failed(self, store: LogStore, error: LogUnavailable, pause: float, waiting: int) -> None:
-        with self._progress:
-            first = not self._failing
-            self._failing = True
+        first = not self._failing
+        self._failing = True
         if first:
             log.warning(
                 "The question log %s cannot be written (%s); answers go on, %d row(s) wait in "
@@ -240,8 +272,3 @@ class QuestionLog:
             days = self._retention.days
             log.info("The question log purged %d answer(s) and %d vote(s) older than %d days",
                      answers, votes, days)  # fmt: skip
-
-    def _handled_one(self) -> None:
-        with self._progress:
-            self._handled += 1
-            self._progress.notify_all()
