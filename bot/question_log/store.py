@@ -10,6 +10,7 @@ warning line naming where the old file went.
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 import secrets
 import sqlite3
@@ -360,9 +361,22 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
+def _storable(data: Any) -> Any:
+    """``data`` as both databases can store it: cleaned only when it needs to be (a check
+    in C instead of a walk in Python for the usual answer)."""
+    text = json.dumps(data, ensure_ascii=False)
+    if "\x00" in text or "\\u0000" in text:
+        return _cleaned(data)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _cleaned(data)
+    return data
+
+
 def _answer_row(entry: AnswerEntry) -> dict[str, Any]:
     answer = entry.answer
-    data = _cleaned(answer.model_dump(mode="json"))
+    data = _storable(answer.model_dump(mode="json"))
     first_line = answer.text.strip().split("\n", 1)[0] if answer.text.strip() else ""
     return {
         "id": entry.id,
