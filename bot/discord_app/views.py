@@ -227,12 +227,25 @@ async def _forgotten(interaction: discord.Interaction[Any]) -> None:
     if message is None:
         await _tell(interaction, PAGES_GONE)
         return
-    view = discord.ui.View.from_message(message, timeout=None)
-    for item in view.children:
+    view = discord.ui.View(timeout=None)
+    for item in discord.ui.View.from_message(message, timeout=None).children:
         custom_id = getattr(item, "custom_id", None) or ""
-        if isinstance(item, discord.ui.Button) and custom_id.startswith(
-            (PAGE_PREFIX, SHARE_PREFIX)
-        ):
-            item.disabled = True
+        rebuilt = _rebuilt(custom_id)
+        if rebuilt is not None:
+            view.add_item(rebuilt)
     await interaction.response.edit_message(view=view)
     await interaction.followup.send(PAGES_GONE, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+def _rebuilt(custom_id: str) -> discord.ui.Item[Any] | None:
+    """A button of ours from its ``custom_id``, page and share buttons disabled."""
+    vote = VoteButton.__discord_ui_compiled_template__.fullmatch(custom_id)
+    if vote is not None:
+        return VoteButton(Vote(vote["vote"]), vote["answer"])
+    page = PageButton.__discord_ui_compiled_template__.fullmatch(custom_id)
+    if page is not None:
+        return PageButton(page["step"], page["key"], disabled=True)
+    share = ShareButton.__discord_ui_compiled_template__.fullmatch(custom_id)
+    if share is not None:
+        return ShareButton(share["key"], disabled=True)
+    return None

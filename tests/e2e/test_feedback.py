@@ -206,6 +206,8 @@ async def test_page_buttons_are_disabled_when_they_time_out(
     assert (await harness.callback(late)).body["type"] == 7
     (note,) = await harness.followups(late)
     assert note.body["content"].startswith("These pages are no longer kept")
+    after = by_emoji(fake, message_id)
+    assert list(after) == ["◀", "▶", "👍", "👎"] and not after["👍"].get("disabled")
 
 
 async def test_a_private_answer_can_be_shared_in_the_channel(
