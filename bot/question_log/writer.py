@@ -46,11 +46,13 @@ RETRY_MAX_SECONDS = 60.0
 PURGE_EVERY_SECONDS = 24 * 3600.0
 BATCH = 500
 """Entries written in one transaction at most."""
-POLL_SECONDS = 0.05
-"""How often the writer looks for entries. It polls rather than waits on the queue: waking
-a waiting thread at each answer let the host run the writer in the answering thread's place
-(4-5 ms p99 on a loaded 2-core host, against 0.1 ms polling). Rows reach the database within
-this, plus the write."""
+POLL_SECONDS = 0.01
+"""How often the writer looks for entries. It polls rather than waits on the queue: waking a
+waiting thread at each answer let the host run the writer in the answering thread's place
+(``record_answer`` p99 4-8 ms on a loaded 2-core host). A kill loses what arrived since the
+last look and the batch being written: at most one row while answers come less often than
+every 20 ms (``bench/log_kill.py``); a longer interval waits less often on the host but
+loses more (50 ms: up to 3 rows a kill at that pace)."""
 LOG_OFF = "the question log is off (RAPPORTEUR_LOG_QUESTIONS=false)"
 _STOP = object()
 
