@@ -13,9 +13,13 @@ import time
 from index.engine import Engine
 
 QUESTIONS = {
-    "vote": "How did France vote?",
-    "vote (3 countries, yes/no)": "Did Niger, Nigeria and Brazil abstain?",
+    "vote (both votes, the default)": "How did France vote?",
+    "vote (3 countries, yes/no, both votes)": "Did Niger, Nigeria and Brazil abstain?",
+    "vote (plenary only)": "How did Brazil vote in plenary?",
     "tally": "What was the result of the vote?",
+    "final vote (plenary tally)": "What was the final vote?",
+    "who changed (the trail)": "Who changed their vote between the committee and the plenary?",
+    "group on both votes": "Did the African Group vote the same way in plenary?",
     "roster": "Which countries voted against?",
     "sponsors": "Did India sponsor it?",
     "statements": "Who spoke for the EU?",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.picture_files import KINDS, write_picture
+from bot.picture_files import BALLOTS, KINDS, write_picture
 from bot.question_log.entries import FrontEnd
 from bot.question_log.errors import LogUnavailable
 from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS
@@ -24,6 +24,7 @@ from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import Engine
 from index.parsing.errors import ParseError
+from index.query import Ballot
 from index.settings import EngineSettings, SettingsError, engine_settings
 
 if TYPE_CHECKING:
@@ -43,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     vote = commands.add_parser("vote", help="how a country voted")
     vote.add_argument("country", nargs="+", help="a name, alias or ISO code")
+    vote.add_argument(
+        "--vote",
+        dest="ballot",
+        choices=BALLOTS,
+        default=Ballot.BOTH.value,
+        help="the Committee's vote, the plenary's, or both (default: both)",
+    )
     vote.add_argument("--json", action="store_true", help="print the answer as JSON")
     search = commands.add_parser("search", help="the top passages for a query, with scores")
     search.add_argument("query", nargs="+")
@@ -58,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chart.add_argument("--out", type=Path, help="where to write the PNG (default: data folder)")
     chart.add_argument("--document", help="which document's vote (default: the first)")
+    chart.add_argument(
+        "--vote",
+        dest="ballot",
+        choices=BALLOTS,
+        default=Ballot.COMMITTEE.value,
+        help="the Committee's vote (default), the plenary's, or both: the map of both is "
+        "the vote trail, every State's Committee position → plenary position",
+    )
     chart.add_argument(
         "--group",
         action="append",
@@ -161,7 +177,8 @@ def _run_terminal(
             return _ask_lines(engine, as_json=args.json)
         _print_answer(engine.ask(args.question), as_json=args.json, color=color)
     elif command == "vote":
-        _print_answer(engine.vote(" ".join(args.country)), as_json=args.json, color=color)
+        answer = engine.vote(" ".join(args.country), Ballot(args.ballot))
+        _print_answer(answer, as_json=args.json, color=color)
     elif command == "search":
         answer = engine.search(" ".join(args.query), k=max(1, min(args.k, 50)))
         _print_answer(answer, as_json=args.json, color=color)
@@ -173,7 +190,9 @@ def _run_terminal(
     elif command == "about":
         print(render_about(engine))
     elif command == "chart":
-        return write_picture(engine, args.kind, args.out, args.document, args.group)
+        return write_picture(
+            engine, args.kind, args.out, args.document, args.group, Ballot(args.ballot)
+        )
     elif command == "gaps":
         assert question_log is not None, "gaps reads the question log"
         return _print_gaps(engine, question_log, args.days, as_json=args.json)

@@ -1,6 +1,6 @@
 """Pictures from the terminal: ``rapporteur chart map --out vote.png``, ``rapporteur chart
-groups --out groups.png`` and the console's ``:map`` and ``:groups``, which write a PNG and
-say where it is.
+groups --out groups.png`` (each ``--vote committee``, ``plenary`` or, for the map, ``both``:
+the trail) and the console's ``:map`` and ``:groups``, which write a PNG and say where it is.
 
 The drawing code is imported inside these functions, so other commands never load it.
 """
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.engine import Engine
+from index.query import Ballot
 from index.structured.vote_picture import NoVotePicture
 
 PICTURES_FOLDER = "charts"
@@ -21,12 +22,24 @@ GROUPS = "groups"
 KINDS = (MAP, GROUPS)
 
 
+BALLOTS = tuple(ballot.value for ballot in Ballot)
+NO_GROUPS_TRAIL = (
+    "The group chart shows one vote: choose --vote committee or --vote plenary "
+    "(the trail of both is drawn by `chart map --vote both`)."
+)
+
+
 def write_picture(
-    engine: Engine, kind: str, out: Path | None, document: str | None, groups: Sequence[str]
+    engine: Engine,
+    kind: str,
+    out: Path | None,
+    document: str | None,
+    groups: Sequence[str],
+    ballot: Ballot = Ballot.COMMITTEE,
 ) -> int:
     """The ``chart`` command: write the picture, print where and what it shows."""
     try:
-        path, alt_text = _draw(engine, kind, out, document, groups)
+        path, alt_text = _draw(engine, kind, out, document, groups, ballot)
     except NoVotePicture as error:
         print(f"rapporteur: {error}", file=sys.stderr)
         return 1
@@ -37,19 +50,32 @@ def write_picture(
     return 0
 
 
+def leading_ballot(argument: str, default: Ballot) -> tuple[Ballot, str]:
+    """A console argument's first word when it names a vote ("plenary Brazil"), and the rest."""
+    first, _, rest = argument.strip().partition(" ")
+    if first.casefold() in BALLOTS:
+        return Ballot(first.casefold()), rest.strip()
+    return default, argument.strip()
+
+
 def console_map(engine: Engine, argument: str) -> str:
-    """The console's ``:map [document]``: the picture's path and its description."""
-    return _console(engine, MAP, argument.strip() or None, ())
+    """The console's ``:map [committee|plenary|both] [document]``: the picture's path and its
+    description (``both``: the trail)."""
+    ballot, rest = leading_ballot(argument, Ballot.COMMITTEE)
+    return _console(engine, MAP, rest or None, (), ballot)
 
 
 def console_groups(engine: Engine, argument: str) -> str:
-    """The console's ``:groups [group id ...]``: the chart's path and its description."""
-    return _console(engine, GROUPS, None, argument.split())
+    """The console's ``:groups [committee|plenary] [group id ...]``."""
+    ballot, rest = leading_ballot(argument, Ballot.COMMITTEE)
+    return _console(engine, GROUPS, None, rest.split(), ballot)
 
 
-def _console(engine: Engine, kind: str, document: str | None, groups: Sequence[str]) -> str:
+def _console(
+    engine: Engine, kind: str, document: str | None, groups: Sequence[str], ballot: Ballot
+) -> str:
     try:
-        path, alt_text = _draw(engine, kind, None, document, groups)
+        path, alt_text = _draw(engine, kind, None, document, groups, ballot)
     except NoVotePicture as error:
         return str(error)
     except OSError as error:
@@ -58,17 +84,26 @@ def _console(engine: Engine, kind: str, document: str | None, groups: Sequence[s
 
 
 def _draw(
-    engine: Engine, kind: str, out: Path | None, document: str | None, groups: Sequence[str]
+    engine: Engine,
+    kind: str,
+    out: Path | None,
+    document: str | None,
+    groups: Sequence[str],
+    ballot: Ballot,
 ) -> tuple[Path, str]:
     """Draw (or fetch) the picture; copy it to ``out``, else say where the store keeps it."""
-    from bot.charts.pictures import group_chart, vote_map
+    from bot.charts.pictures import group_chart, trail_chart, vote_map
     from bot.charts.store import PictureStore
 
     store = PictureStore(engine.settings.data_dir / PICTURES_FOLDER)
+    if kind == GROUPS and ballot is Ballot.BOTH:
+        raise NoVotePicture(NO_GROUPS_TRAIL)
     if kind == GROUPS:
-        picture = group_chart(engine, store, document, groups)
+        picture = group_chart(engine, store, document, groups, ballot)
+    elif ballot is Ballot.BOTH:
+        picture = trail_chart(engine, store, document)
     else:
-        picture = vote_map(engine, store, document)
+        picture = vote_map(engine, store, document, ballot)
     if out is not None:
         out.write_bytes(picture.png)
         return out, picture.alt_text

@@ -12,12 +12,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from bot.picture_files import console_groups, console_map
+from bot.picture_files import console_groups, console_map, leading_ballot
 from bot.question_log.errors import LogUnavailable
 from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS, GapDigest
 from index.answers import Answer
 from index.engine import Engine
-from index.query import Query
+from index.query import Ballot, Query
 from index.search.models import ReindexReport
 
 if TYPE_CHECKING:
@@ -31,8 +31,10 @@ _HIDDEN_STAR = "\ue000"
 CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
   how did the african group vote?   did any G7 country vote yes?   and Brazil?
-Commands: :vote COUNTRY  :search QUERY  :about  :reindex  :gaps [DAYS]  :help  :quit
-Pictures: :map [DOCUMENT]  :groups [GROUP-ID …]  (write a PNG and print where)"""
+Commands: :vote [committee|plenary|both] COUNTRY  :search QUERY  :about  :reindex  :help  :quit
+          :gaps [DAYS] (what I could not answer, grouped by meaning)
+Pictures: :map [committee|plenary|both] [DOCUMENT]  :groups [committee|plenary] [GROUP-ID …]
+          (write a PNG and print where; the map of both votes is the vote trail)"""
 
 
 def render(answer: Answer, *, color: bool) -> str:
@@ -81,7 +83,14 @@ def render_reindex(report: ReindexReport) -> str:
 def render_about(engine: Engine) -> str:
     status = engine.about()
     lines = [
-        f"{d.title}: {d.paragraphs} paragraphs; {d.vote or 'no vote'}" for d in status.documents
+        f"{d.title}: {d.paragraphs} paragraphs; {d.vote or 'no vote'}"
+        + (f"; {d.plenary}" if d.plenary else "")
+        for d in status.documents
+    ]
+    lines += [
+        f"{vote.title}: {vote.vote} (voting data: {vote.source}"
+        + (f"; recommended in {vote.report})" if vote.report else "; no report knows its draft)")
+        for vote in status.votes
     ]
     if status.index is not None and status.index.ready:
         built = (
@@ -162,7 +171,7 @@ def console(
         return render(answer, color=color)
 
     commands: dict[str, Callable[[str], str]] = {
-        ":vote": lambda arg: logged(engine.vote(arg), "vote"),
+        ":vote": lambda arg: logged(engine.vote(*_vote_argument(arg)), "vote"),
         ":search": lambda arg: logged(engine.search(arg), "search"),
         ":about": lambda _: render_about(engine),
         ":reindex": lambda _: render_reindex(engine.reindex()),
@@ -198,6 +207,11 @@ def console(
             reply = logged(answer, "ask")
         stdout.write(f"{reply}\n\n")
         stdout.flush()
+
+
+def _vote_argument(argument: str) -> tuple[str, Ballot]:
+    ballot, country = leading_ballot(argument, Ballot.BOTH)
+    return country, ballot
 
 
 def _read(stdin: TextIO) -> str | None:

@@ -373,6 +373,16 @@ def canonical_name(text: str) -> str | None:
     return found
 
 
+def name_for_code(code: str) -> str | None:
+    """The Member State, observer or non-member with this two-letter ISO code, if any."""
+    wanted = code.upper()
+    for member in load_member_states().members:
+        if member.iso2 == wanted:
+            return member.name
+    entity = next((e for e in load_other_entities().entities if wanted in e.codes), None)
+    return entity.name if entity else None
+
+
 def all_member_names() -> list[str]:
     """All 193 Member State names, alphabetical as in UN lists (accents ignored)."""
     return list(_tables().member_names)
@@ -419,7 +429,19 @@ def resolve(text: str) -> Resolution:
 
 
 def find_countries(question: str) -> list[CountryMention]:
-    """Countries mentioned in free text, in order of first appearance, each once.
+    """Countries mentioned in free text, in order of first appearance, each once."""
+    seen: set[tuple[str | None, tuple[str, ...]]] = set()
+    first: list[CountryMention] = []
+    for mention in country_mentions(question):
+        key = (mention.name, mention.candidates)
+        if key not in seen:
+            seen.add(key)
+            first.append(mention)
+    return first
+
+
+def country_mentions(question: str) -> list[CountryMention]:
+    """Every mention of a country in free text, in order, repeats included.
 
     The longest known phrase wins at each position. ISO codes never match in free text (too
     many are English words: "IN", "IT", "NO"); only explicit abbreviations do, and only when
@@ -427,11 +449,7 @@ def find_countries(question: str) -> list[CountryMention]:
     are not ordinary English words and sit clearly closest to one name.
     """
     mentions: list[CountryMention] = []
-    seen: set[_Target] = set()
     for start, end, target, corrected in _scan(question):
-        if target in seen:
-            continue
-        seen.add(target)
         mentions.append(
             CountryMention(
                 text=question[start:end],

@@ -17,28 +17,30 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from index.answers import Answer, AnswerKind, Source
+from index.combined import combine
 from index.countries import CountryMention, Resolution, ResolutionStatus, resolve, suggest
 from index.library import Library, document_title, vote_title
 from index.parsing.errors import ParseError
-from index.query import ParagraphRef, Query
+from index.query import Ballot, ParagraphRef, Query
 from index.reading.paragraph_refs import paragraph_ref
-from index.records import Document, Position
-from index.records_cache import load_records
+from index.records import Document, Position, VotingRecord
+from index.records_cache import load_sources
 from index.search.answering import EXAMPLE_QUESTIONS, refusal
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
-from index.structured.citing import excerpt
+from index.structured.citing import choose_votes, data_citation, excerpt
 from index.structured.document_facts import answer_paragraph, paragraph_labels
 from index.structured.group_picture import GroupsPicture, groups_picture
 from index.structured.mentions import expand_ambiguous, prefaced
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.vote_picture import VotePicture, vote_picture
-from index.structured.votes import answer_roster, answer_tally, answer_vote
+from index.structured.votes import STAGES, answer_roster, answer_tally, answer_vote
 from index.user_text import NAME_LIMIT, checked_text, fits, quote_user_text
 
 if TYPE_CHECKING:
     from index.search.embedders import Embedder, QueryEncoder
     from index.search.retriever import Retriever
+    from index.structured.trail_picture import TrailPicture
 
 MAX_QUESTION_CHARS = 1000
 NAME_A_COUNTRY = "Which Member State? Name one, for example Kenya, Côte d'Ivoire or DPRK."
@@ -52,15 +54,29 @@ class DocumentSummary(BaseModel):
     title: str
     vote: str | None
     paragraphs: int
+    plenary: str | None = None
+    """The plenary vote on the resolution the report recommended, when voting data has it."""
+
+
+class VotingSummary(BaseModel):
+    """One plenary vote of the voting data: its record id, how answers name it, the report
+    it belongs to (``None``: no report knows its draft) and whose data it is."""
+
+    id: str
+    title: str
+    vote: str
+    report: str | None
+    source: str
 
 
 class EngineStatus(BaseModel):
-    """What ``/about`` shows: the documents, the index and what can be asked."""
+    """What ``/about`` shows: the documents, the voting data, the index and what can be asked."""
 
     documents: list[DocumentSummary]
     paragraphs: int
     index: IndexStatus | None
     examples: list[str]
+    votes: list[VotingSummary] = []
 
 
 class Engine:
@@ -73,7 +89,8 @@ class Engine:
     ) -> None:
         """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
         self.settings = settings or EngineSettings.from_environment()
-        self._library = Library(load_records(self.settings))
+        sources = load_sources(self.settings)
+        self._library = Library(sources.documents, sources.records)
         self._embedder = embedder
         self._query_encoder = query_encoder
         self._retriever: Retriever | None = None
@@ -92,13 +109,22 @@ class Engine:
         problem = _question_problem(question)
         if problem is not None:
             return refusal(question, self._library.documents, problem)
-        query = self.read(question, previous)
-        if not query.text:
-            return refusal(question, self._library.documents, "Please ask a question")
-        from index.executor import execute  # with the reader: only free text pays for them
+        from index.reading.reader import read_parts  # only free text pays for the reader
 
-        answer = execute(query, self._library, self._retriever_ready)
-        return answer.model_copy(update={"question": question, "query": query})
+        queries = read_parts(question, self._library, previous)
+        if not queries[0].text:
+            return refusal(question, self._library.documents, "Please ask a question")
+        from index.executor import execute
+
+        answers = [
+            execute(query, self._library, self._retriever_ready).model_copy(
+                update={"question": query.text, "query": query}
+            )
+            for query in queries
+        ]
+        if len(answers) == 1:
+            return answers[0].model_copy(update={"question": question})
+        return combine(question, answers)
 
     def read(self, question: str, previous: Query | None = None) -> Query:
         """How ``question`` would be read, without answering it."""
@@ -107,23 +133,28 @@ class Engine:
         return read(question, self._library, previous)
 
     @checked_text(AnswerKind.VOTE, limit=NAME_LIMIT, blank=NAME_A_COUNTRY)
-    def vote(self, country: str) -> Answer:
-        """How one country (as typed: any name, alias, code or small typo) voted."""
+    def vote(self, country: str, ballot: Ballot = Ballot.BOTH) -> Answer:
+        """How one country (as typed: any name, alias, code or small typo) voted, in the
+        Committee, in plenary, or in both (with whether it changed)."""
         found = _named_country(country)
+        library = self._library
         if isinstance(found, Resolution):
-            return answer_vote(self._library, country, self._library.documents, [found])
+            return answer_vote(library, country, library.documents, [found], ballot=ballot)
         mentions, preface = expand_ambiguous(found)
         resolutions = [m.to_resolution() for m in mentions]
-        answer = answer_vote(self._library, country, self._library.documents, resolutions)
+        answer = answer_vote(library, country, library.documents, resolutions, ballot=ballot)
         return prefaced(answer, preface)
 
-    def tally(self) -> Answer:
-        return answer_tally(self._library, "tally", self._library.documents)
+    def tally(self, ballot: Ballot = Ballot.COMMITTEE) -> Answer:
+        """The result of the Committee's vote, the plenary's, or both in turn."""
+        votes = choose_votes(self._library, self._library.documents, STAGES[ballot])
+        return answer_tally(self._library, "tally", votes, ballot)
 
-    def roster(self, position: Position | None) -> Answer:
+    def roster(self, position: Position | None, ballot: Ballot = Ballot.COMMITTEE) -> Answer:
         label = position.value if position else "all positions"
         asked = (position,) if position else ()
-        return answer_roster(self._library, f"roster: {label}", self._library.documents, asked)
+        votes = choose_votes(self._library, self._library.documents, STAGES[ballot])
+        return answer_roster(self._library, f"roster: {label}", votes, asked)
 
     @checked_text(AnswerKind.SPONSORS, limit=NAME_LIMIT)
     def sponsors(self, country: str | None = None) -> Answer:
@@ -220,17 +251,30 @@ class Engine:
             ],
         )
 
-    def vote_picture(self, document: str | None = None) -> VotePicture:
-        """Every Member State's position in one document's vote (default: the first vote),
-        for front ends that draw it; raises ``NoVotePicture`` with a message for users."""
-        return vote_picture(self._library, document)
+    def vote_picture(
+        self, document: str | None = None, ballot: Ballot = Ballot.COMMITTEE
+    ) -> VotePicture:
+        """Every Member State's position in one vote (default: the first report's, in the
+        Committee or, with ``ballot``, in plenary), for front ends that draw it; raises
+        ``NoVotePicture`` with a message for users."""
+        return vote_picture(self._library, document, ballot)
 
     def groups_picture(
-        self, document: str | None = None, groups: Sequence[str] = ()
+        self,
+        document: str | None = None,
+        groups: Sequence[str] = (),
+        ballot: Ballot = Ballot.COMMITTEE,
     ) -> GroupsPicture:
-        """How each group of States split in one document's vote (no ids: the five UN
-        regional groups); raises ``NoVotePicture`` for an unknown document or group."""
-        return groups_picture(vote_picture(self._library, document), groups)
+        """How each group of States split in one vote (no ids: the five UN regional
+        groups); raises ``NoVotePicture`` for an unknown document or group."""
+        return groups_picture(vote_picture(self._library, document, ballot), groups)
+
+    def trail_picture(self, document: str | None = None) -> TrailPicture:
+        """Every Member State's position in a report's Committee vote, then in plenary;
+        raises ``NoVotePicture`` when the report's plenary vote is not known."""
+        from index.structured.trail_picture import trail_picture  # pictures only
+
+        return trail_picture(self._library, document)
 
     def group_by_meaning(self, texts: Sequence[str]) -> list[list[int]]:
         """Indices of ``texts`` grouped by meaning with the question encoder (loading the
@@ -247,6 +291,11 @@ class Engine:
         """The parsed documents the engine answers from (replaced whole by a reindex)."""
         return self._library.documents
 
+    @property
+    def records(self) -> tuple[VotingRecord, ...]:
+        """The voting records the engine answers plenary votes from (replaced with them)."""
+        return self._library.records
+
     def country_suggestions(self, prefix: str, limit: int = 25) -> list[str]:
         return suggest(prefix, limit) if fits(prefix, NAME_LIMIT) else []
 
@@ -260,6 +309,8 @@ class Engine:
     def about(self) -> EngineStatus:
         documents = self._library.documents
         retriever = self._retriever
+        library = self._library
+        plenary = {d.id: view for d in documents if (view := library.plenary(d)) is not None}
         return EngineStatus(
             documents=[
                 DocumentSummary(
@@ -267,12 +318,24 @@ class Engine:
                     title=document_title(d),
                     vote=vote_title(d.vote) if d.vote else None,
                     paragraphs=len(d.paragraphs),
+                    plenary=plenary[d.id].title if d.id in plenary else None,
                 )
                 for d in documents
             ],
             paragraphs=sum(len(d.paragraphs) for d in documents),
             index=retriever.status() if retriever else None,
             examples=list(EXAMPLE_QUESTIONS),
+            votes=[
+                VotingSummary(
+                    id=record.id,
+                    title=f"{record.resolution}, “{record.title}”",
+                    vote=view.title,
+                    report=view.report.id if view.report is not None else None,
+                    source=data_citation(view),
+                )
+                for record in library.records
+                if (view := library.view(record.id)) is not None
+            ],
         )
 
     # ------------------------------------------------------------------ index lifecycle
@@ -289,7 +352,7 @@ class Engine:
         with self._reindex_lock:
             started = time.perf_counter()
             try:
-                documents = load_records(self.settings)
+                sources = load_sources(self.settings)
             except ParseError as error:
                 return ReindexReport(
                     ok=False,
@@ -299,9 +362,9 @@ class Engine:
                 )
             # One build, compared with the index that serves (or the one on disk), so the
             # report names what changed; loading the old index first would build twice.
-            report = self._retriever_instance().rebuild(documents)
+            report = self._retriever_instance().rebuild(sources.documents)
             if report.ok:
-                self._library = Library(documents)
+                self._library = Library(sources.documents, sources.records)
             return report
 
     def _ensure_retriever(self) -> ReindexReport:
@@ -356,4 +419,4 @@ def _named_country(country: str | None) -> list[CountryMention] | Resolution:
     return [mention]
 
 
-__all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport"]
+__all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport", "VotingSummary"]

@@ -13,15 +13,16 @@ from index.answers import Answer, Source
 from index.countries import ResolutionStatus
 from index.groups import group_by_id
 from index.library import Library
-from index.query import Intent, OperativeSelection, Query
+from index.query import Ballot, DocumentSet, Intent, OperativeSelection, Query
 from index.records import Document
-from index.structured.citing import excerpt
+from index.structured.citing import choose_votes, excerpt
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
-from index.structured.limits import answer_limit
+from index.structured.limits import answer_limit, no_plenary_statements
 from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
 from index.structured.proceedings import answer_sponsors, answer_statements
 from index.structured.sets import answer_set
-from index.structured.votes import answer_roster, answer_tally, answer_vote
+from index.structured.trail_sets import answer_across
+from index.structured.votes import STAGES, answer_roster, answer_tally, answer_vote
 
 if TYPE_CHECKING:
     from index.search.retriever import Retriever
@@ -46,26 +47,38 @@ def execute(query: Query, library: Library, retriever: Callable[[], Retriever]) 
 
 def _structured(query: Query, documents: Sequence[Document], library: Library) -> Answer:
     intent = query.intent
+    ballot = ballot_of(query)
     if intent is Intent.VOTE or (intent in _SETS and _only_unknown(query)):
         resolutions = [resolution_of(mention) for mention in query.countries]
         return answer_vote(
-            library, query.text, documents, resolutions, query.positions, why=query.why
+            library,
+            query.text,
+            documents,
+            resolutions,
+            query.positions,
+            why=query.why,
+            ballot=ballot,
+            named=query.documents,
         )
-    unscoped = not (query.countries or query.groups or query.sets)
+    votes = choose_votes(library, documents, STAGES[ballot], query.documents)
+    unscoped = not (query.countries or query.groups or query.sets or query.aligned_with)
     if intent is Intent.LIST and unscoped and query.quantifier is None:
-        return answer_roster(library, query.text, documents, query.positions)
+        return answer_roster(library, query.text, votes, query.positions)
+    if intent in _SETS and ballot is Ballot.BOTH and _across(query):
+        return answer_across(query, documents, library)
     if intent in _SETS:
-        return answer_set(query, documents, library)
+        return answer_set(query, votes, library)
     if intent is Intent.TALLY:
-        return answer_tally(library, query.text, documents)
+        return answer_tally(library, query.text, votes, ballot)
     if intent is Intent.SPONSORS:
         groups = [group_by_id(g.id) for g in query.groups]
         return answer_sponsors(library, query.text, documents, query.countries, query.stage, groups)
     if intent is Intent.STATEMENTS:
         groups = [group_by_id(g.id) for g in query.groups]
-        return answer_statements(
+        said = answer_statements(
             library, query.text, documents, query.countries, query.moment, groups
         )
+        return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:
         return answer_metadata(query.text, documents, query.field)
     if query.paragraph is not None:
@@ -75,6 +88,23 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
 
 
 _SETS = (Intent.BREAKDOWN, Intent.LIST, Intent.COUNT, Intent.COMPARE)
+
+
+def ballot_of(query: Query) -> Ballot:
+    """The vote to answer from: the one asked, else both for a country's vote and the
+    Committee's for anything else; the States that changed exist only across both."""
+    if any(mention.set is DocumentSet.CHANGED for mention in query.sets):
+        return Ballot.BOTH
+    if query.ballot is not None:
+        return query.ballot
+    return Ballot.BOTH if query.intent is Intent.VOTE else Ballot.COMMITTEE
+
+
+def _across(query: Query) -> bool:
+    """Set questions that compare the two votes rather than answer each in turn."""
+    if any(mention.set is DocumentSet.CHANGED for mention in query.sets):
+        return True
+    return query.intent in (Intent.BREAKDOWN, Intent.COMPARE) and not query.outliers
 
 
 def _only_unknown(query: Query) -> bool:

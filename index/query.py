@@ -84,6 +84,8 @@ class DocumentSet(StrEnum):
     SPEAKERS = "speakers"
     NOTED = "noted"
     """Delegations whose later intention the report notes ("meant to vote in favour")."""
+    CHANGED = "changed"
+    """States whose position in the plenary vote differs from the Committee's (the trail)."""
 
 
 class SetMention(BaseModel):
@@ -96,6 +98,15 @@ class SetMention(BaseModel):
     """For speakers: ``BEFORE_VOTE`` or ``EXPLANATION_AFTER_VOTE`` (each with its family)."""
 
 
+class Ballot(StrEnum):
+    """Which vote a question is about: the Committee's, the General Assembly's plenary vote
+    on the resolution it recommended, or both in turn."""
+
+    COMMITTEE = "committee"
+    PLENARY = "plenary"
+    BOTH = "both"
+
+
 class Quantifier(StrEnum):
     ANY = "any"
     ALL = "all"
@@ -105,8 +116,6 @@ class Quantifier(StrEnum):
 class Limit(StrEnum):
     """Things people ask that this document does not hold."""
 
-    PLENARY_VOTE = "plenary_vote"
-    RESOLUTION_NUMBER = "resolution_number"
     CHAIR = "chair"
     MONEY = "money"
     ARGUMENTS = "arguments"
@@ -126,9 +135,14 @@ class Query(BaseModel):
     intent: Intent
     countries: tuple[CountryMention, ...] = ()
     groups: tuple[GroupMention, ...] = ()
+    separately: bool = False
+    """The groups are subjects each in its own right ("the EU vs the African Group"), not a
+    narrowing of one another ("EU members of NATO")."""
     sets: tuple[SetMention, ...] = ()
     positions: tuple[Position, ...] = ()
     """The positions asked about, as a filter (empty: any position)."""
+    aligned_with: str | None = None
+    """A State whose position is the filter ("which sided with Moscow?"), read per vote."""
     quantifier: Quantifier | None = None
     outliers: bool = False
     """Compare each State with its own regional group rather than with each other."""
@@ -145,6 +159,9 @@ class Query(BaseModel):
     """For ``Limit.UNKNOWN_TOPIC``: the words the document never uses."""
     documents: tuple[str, ...] = ()
     """Ids of the documents the question names; empty means every document."""
+    ballot: Ballot | None = None
+    """The vote asked about; ``None``: the intent's default (both for a country's vote, the
+    Committee's otherwise)."""
     search_text: str = ""
     """What passage retrieval reads: the question, joined to the previous one for a
     follow-up such as "where?"."""

@@ -34,6 +34,9 @@ class Position(StrEnum):
     ABSTAINING = "abstaining"
     ABSENT = "absent"
     NOT_MEMBER = "not_member"
+    NOT_RECORDED = "not_recorded"
+    """Voting data holds no vote for the State: it cannot tell a State that was away from one
+    present and not voting, so it never says which (the plenary vote's "did not vote")."""
 
 
 class Footnote(Record):
@@ -165,3 +168,54 @@ class Document(Record):
     sponsors: tuple[Sponsor, ...] = ()
     statements: tuple[Statement, ...] = ()
     sections: tuple[Section, ...] = ()
+
+
+class VotingSource(Record):
+    """Where a voting-data file comes from, and what its silences mean: every answer that
+    uses the file names ``citation`` and keeps to ``caveat``."""
+
+    citation: str
+    licence: str | None = None
+    caveat: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+class VotingTotals(Record):
+    """The ``total_*`` columns of a voting-data file, as stated for one resolution."""
+
+    yes: int
+    no: int
+    abstentions: int
+    non_voting: int
+    members: int
+
+
+class VotingRecord(Record):
+    """One resolution's recorded vote as a voting-data file gives it (one row per State).
+
+    ``id`` comes from the resolution symbol ("A/RES/74/247" -> ``a-res-74-247``); ``draft``
+    links it to the report that recommended the draft, when a report knows that symbol.
+    Columns the file leaves empty stay ``None``: nothing here is filled in by guessing.
+    """
+
+    id: str
+    source: str
+    sha256: str
+    resolution: str
+    title: str
+    date: dt.date
+    draft: str | None = None
+    committee_report: str | None = None
+    session: str | None = None
+    meeting: str | None = None
+    agenda_title: str | None = None
+    subjects: str | None = None
+    vote_note: str | None = None
+    undl_id: str | None = None
+    undl_link: str | None = None
+    in_favour: tuple[str, ...]
+    against: tuple[str, ...]
+    abstaining: tuple[str, ...]
+    not_recorded: tuple[str, ...]
+    totals: VotingTotals
+    origin: VotingSource

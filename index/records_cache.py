@@ -20,12 +20,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from index.data_folder import warn_unwritable, why_unwritable, write_atomically
 from index.parsing.seed_files import ParsedSeeds, SeedFile, usable_seeds
-from index.records import Document
+from index.records import Document, VotingRecord
 from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 """Bump whenever a parser change alters the records it produces: every cache rebuilds."""
 
 CACHE_FILE = "records.json"
@@ -34,6 +34,7 @@ DATA_FILES = Path(__file__).parent / "data"
 against it, so any change to it rebuilds the cache."""
 
 _DOCUMENTS = TypeAdapter(list[Document])
+_RECORDS = TypeAdapter(list[VotingRecord])
 
 
 class CachedRecords(BaseModel):
@@ -44,10 +45,17 @@ class CachedRecords(BaseModel):
     digest: str
     skipped: list[str]
     documents: list[Document]
+    records: list[VotingRecord] = []
 
 
 def load_records(settings: EngineSettings) -> list[Document]:
-    """The seeds' records: from the cache when it is current and intact, else parsed afresh.
+    """The seeds' reports (see ``load_sources``)."""
+    return load_sources(settings).documents
+
+
+def load_sources(settings: EngineSettings) -> ParsedSeeds:
+    """The seeds' reports and voting records: from the cache when it is current and intact,
+    else parsed afresh.
 
     Raises ``ParseError`` as parsing does; logs each skipped seed, cached or not.
     """
@@ -63,7 +71,7 @@ def load_records(settings: EngineSettings) -> list[Document]:
         _store(path, key, parsed)
     for warning in parsed.skipped:
         log.warning(warning)
-    return parsed.documents
+    return parsed
 
 
 def cache_key(seeds: Sequence[SeedFile]) -> str:
@@ -74,11 +82,15 @@ def cache_key(seeds: Sequence[SeedFile]) -> str:
         key.update(f"{data.relative_to(DATA_FILES)} {digest}\n".encode())
     for seed in seeds:
         key.update(f"seed {seed.path} {seed.sha256}\n".encode())
+        if seed.origin is not None:
+            key.update(f"origin {seed.origin.path} {seed.origin.sha256}\n".encode())
     return key.hexdigest()
 
 
-def _digest(documents: Sequence[Document]) -> str:
-    return hashlib.sha256(_DOCUMENTS.dump_json(list(documents))).hexdigest()
+def _digest(documents: Sequence[Document], records: Sequence[VotingRecord]) -> str:
+    digest = hashlib.sha256(_DOCUMENTS.dump_json(list(documents)))
+    digest.update(_RECORDS.dump_json(list(records)))
+    return digest.hexdigest()
 
 
 def _cached(path: Path, key: str, seeds: Sequence[SeedFile]) -> ParsedSeeds | None:
@@ -97,22 +109,30 @@ def _cached(path: Path, key: str, seeds: Sequence[SeedFile]) -> ParsedSeeds | No
         return None
     if cached.parser_version != PARSER_VERSION or cached.key != key:
         return None
-    if cached.digest != _digest(cached.documents) or not _matches(cached.documents, seeds):
+    intact = cached.digest == _digest(cached.documents, cached.records)
+    if not intact or not _matches(cached.documents, cached.records, seeds):
         log.warning(
             "The parsed-records cache %s does not match its digest or the seeds; "
             "parsing the seeds again",
             path,
         )
         return None
-    return ParsedSeeds(documents=cached.documents, skipped=cached.skipped)
+    return ParsedSeeds(documents=cached.documents, records=cached.records, skipped=cached.skipped)
 
 
-def _matches(documents: Sequence[Document], seeds: Sequence[SeedFile]) -> bool:
-    """Each cached document is one of these seeds, by name, path and content hash."""
+def _matches(
+    documents: Sequence[Document], records: Sequence[VotingRecord], seeds: Sequence[SeedFile]
+) -> bool:
+    """Each cached document or record comes from one of these seeds, by name, path and
+    content hash."""
     by_path = {str(seed.path): seed for seed in seeds}
     for document in documents:
         seed = by_path.get(document.source)
         if seed is None or (document.id, document.sha256) != (seed.path.stem, seed.sha256):
+            return False
+    for record in records:
+        seed = by_path.get(record.source)
+        if seed is None or record.sha256 != seed.sha256:
             return False
     return True
 
@@ -122,9 +142,10 @@ def _store(path: Path, key: str, parsed: ParsedSeeds) -> None:
     cached = CachedRecords(
         parser_version=PARSER_VERSION,
         key=key,
-        digest=_digest(parsed.documents),
+        digest=_digest(parsed.documents, parsed.records),
         skipped=parsed.skipped,
         documents=parsed.documents,
+        records=parsed.records,
     )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,9 @@ UNREADABLE = (
 )
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Invisible marks that reorder how text is shown (U+202E reverses it): they change how
+text looks, never what it says."""
 _SPACES = re.compile(r"\s+")
 _MARKDOWN = re.compile(r"([\\*_~`|\[\]()<>#])")
 _MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
@@ -54,12 +57,13 @@ def readable(text: str) -> str:
 def quote_user_text(text: str, limit: int = QUOTE_LIMIT) -> str:
     """User text made safe to repeat inside an answer's Markdown.
 
-    One line, at most ``limit`` characters (cut with an ellipsis); Markdown characters
+    One line, at most ``limit`` characters (cut with an ellipsis), without the invisible
+    controls that would reverse how it reads (U+202E); Markdown characters
     escaped so nothing renders as a link, emphasis or spoiler; mention markup and link
     schemes broken with a zero-width space, so neither pings nor links even when the text
     is copied and pasted elsewhere.
     """
-    text = _SPACES.sub(" ", readable(text)).strip()
+    text = _SPACES.sub(" ", BIDI_CONTROLS.sub("", readable(text))).strip()
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + _ELLIPSIS
     text = _MENTION.sub(rf"<\1{_ZERO_WIDTH_SPACE}\2>", text)

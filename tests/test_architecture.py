@@ -74,3 +74,32 @@ def test_the_discord_front_end_imports_point_one_way() -> None:
     for module in sorted(graph):
         visit(module, [])
     assert "client" not in set().union(*(graph[m] for m in graph if m != "runner"))
+
+
+LAYERS_PROBE = """
+import ast, pathlib, sys
+root = pathlib.Path("index")
+below = {"language": ("index.reading", "index.search", "index.structured"),
+         "reading": ("index.search", "index.structured")}
+found = []
+for package, forbidden in below.items():
+    for path in (root / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            found += [f"{path}: {name}" for name in names if name.startswith(forbidden)]
+print("\\n".join(found))
+"""
+
+
+def test_shared_words_sit_below_the_reader_and_retrieval() -> None:
+    """``index.language`` serves the reader and retrieval alike, and the reader never reaches
+    up into retrieval or the answers: each layer imports only what sits below it."""
+    done = subprocess.run(
+        [sys.executable, "-c", LAYERS_PROBE], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == ""

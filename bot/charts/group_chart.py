@@ -15,8 +15,8 @@ from bot.charts.svg import document, heading, legend, paragraph, text
 from bot.charts.vote_map import LEGEND_LABELS
 from index.groups import REGIONAL_GROUP_IDS
 from index.library import format_date
+from index.records import Position
 from index.structured.group_picture import GroupsPicture, GroupSplit
-from index.structured.vote_picture import VOTING_POSITIONS
 
 WIDTH = 1200
 MARGIN = 24
@@ -38,9 +38,9 @@ def groups_svg(picture: GroupsPicture) -> str:
     widest = max((split.members for split in picture.groups), default=1) or 1
     unit = (WIDTH - MARGIN - (MARGIN + LABEL_WIDTH)) / widest
     for index, split in enumerate(picture.groups):
-        body += _row(split, ROWS_TOP + index * ROW_HEIGHT, unit)
+        body += _row(split, ROWS_TOP + index * ROW_HEIGHT, unit, vote.positions)
     bottom: float = ROWS_TOP + len(picture.groups) * ROW_HEIGHT + 4
-    items = [(palette.POSITION_FILLS[p], LEGEND_LABELS[p]) for p in VOTING_POSITIONS]
+    items = [(palette.POSITION_FILLS[p], LEGEND_LABELS[p]) for p in vote.positions]
     body += legend(items, left=MARGIN, top=bottom, width=WIDTH - 2 * MARGIN)
     bottom += 24
     notes, bottom = _notes(picture, bottom)
@@ -57,7 +57,7 @@ def describe_groups(picture: GroupsPicture) -> str:
         f"{split.name} ({split.members}): "
         + ", ".join(
             f"{split.count(position)} {LEGEND_LABELS[position].lower()}"
-            for position in VOTING_POSITIONS
+            for position in vote.positions
         )
         for split in picture.groups
     )
@@ -83,14 +83,14 @@ def _subtitle(picture: GroupsPicture) -> str:
     )
 
 
-def _row(split: GroupSplit, top: float, unit: float) -> list[str]:
+def _row(split: GroupSplit, top: float, unit: float, positions: tuple[Position, ...]) -> list[str]:
     marker = "*" if split.noted else ""
     parts = [
         text(MARGIN, top + 16, f"{split.name}{marker}", size=16, fill=palette.INK, weight="bold"),
         text(MARGIN, top + 36, f"{split.members} Member States", size=13, fill=palette.MUTED_INK),
     ]
     x: float = MARGIN + LABEL_WIDTH
-    for position in VOTING_POSITIONS:
+    for position in positions:
         count = split.count(position)
         if count == 0:
             continue

@@ -6,7 +6,8 @@ positions stay at least 30 ΔE apart under every simulation (33.6 under deuteran
 Okabe–Ito's bluish green for "in favour" next to a grey "did not vote" falls to 10), and the
 neutral non-member grey stays 18 from yellow under tritanopia. Lightness differs too (dark
 blue, mid vermillion, light yellow, dark grey), so the map still reads in greyscale.
-``tests/bot/charts/test_palette.py`` repeats the measurement.
+``tests/bot/charts/test_palette.py`` repeats the measurement. A plenary vote's "not recorded"
+is the same grey as "did not vote": both say no vote was cast; the legend words differ.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ POSITION_FILLS: Mapping[Position, str] = MappingProxyType(
         Position.AGAINST: AGAINST,
         Position.ABSTAINING: ABSTAINING,
         Position.ABSENT: DID_NOT_VOTE,
+        Position.NOT_RECORDED: DID_NOT_VOTE,
         Position.NOT_MEMBER: NOT_A_MEMBER,
     }
 )

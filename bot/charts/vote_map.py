@@ -17,7 +17,8 @@ from bot.charts.svg import WIDE_CHAR_EM, document, heading, legend, paragraph, t
 from bot.charts.world_shapes import Box, CountryShape, WorldShapes, world_shapes
 from index.library import format_date, ordinal
 from index.records import Position
-from index.structured.vote_picture import VOTING_POSITIONS, StatePosition, VotePicture
+from index.structured.vote_picture import StatePosition, VotePicture
+from index.vote_view import Stage
 
 WIDTH = 1200
 MARGIN = 24
@@ -37,6 +38,7 @@ LEGEND_LABELS: dict[Position, str] = {
     Position.AGAINST: "Against",
     Position.ABSTAINING: "Abstaining",
     Position.ABSENT: "Did not vote",
+    Position.NOT_RECORDED: "Not recorded",
 }
 NOT_A_MEMBER_LABEL = "Not a Member State"
 SMALL_STATES_LINE = "Small States are drawn as dots."
@@ -134,23 +136,37 @@ def describe(picture: VotePicture) -> str:
     when = f" on {format_date(picture.date)}" if picture.date else ""
     counts = ", ".join(
         f"{picture.count(position)} {LEGEND_LABELS[position].lower()}"
-        for position in VOTING_POSITIONS
+        for position in picture.positions
     )
     outcome = "adopted" if picture.adopted else "rejected"
     notes = " ".join(dict.fromkeys(state.note for state in picture.noted if state.note))
-    sentence = (
-        f"World map of the {picture.body}'s recorded vote{when} on draft resolution "
-        f"{picture.draft}, {outcome}: {counts}."
-    )
+    if picture.stage is Stage.PLENARY:
+        sentence = (
+            f"World map of the {picture.body} vote{when} on resolution {picture.resolution} "
+            f"(draft {picture.draft}), {outcome}: {counts}. Voting data: {picture.source}."
+        )
+        notes = picture.caveat or ""
+    else:
+        sentence = (
+            f"World map of the {picture.body}'s recorded vote{when} on draft resolution "
+            f"{picture.draft}, {outcome}: {counts}."
+        )
     return f"{sentence} {notes}".strip()
 
 
 def _heading(picture: VotePicture) -> list[str]:
     outcome = "adopted" if picture.adopted else "rejected"
-    subtitle = (
-        f"Recorded vote at the {ordinal(picture.meeting)} meeting of the {picture.body}: "
-        f"draft resolution {outcome}. Each Member State is coloured by its vote."
-    )
+    if picture.stage is Stage.PLENARY:
+        subtitle = (
+            f"{picture.body} vote on draft resolution {picture.draft}: {outcome}. Each Member "
+            "State is coloured by its vote in the voting data."
+        )
+    else:
+        meeting = f" at the {ordinal(picture.meeting)} meeting" if picture.meeting else ""
+        subtitle = (
+            f"Recorded vote{meeting} of the {picture.body}: draft resolution {outcome}. Each "
+            "Member State is coloured by its vote."
+        )
     return heading(picture.title, subtitle, left=MARGIN, width=WIDTH - 2 * MARGIN)
 
 
@@ -322,7 +338,7 @@ def _covers(box: tuple[float, float, float], bottom: float, point: tuple[float, 
 def _legend(picture: VotePicture, top: float) -> tuple[list[str], float]:
     items = [
         (palette.POSITION_FILLS[position], f"{LEGEND_LABELS[position]} ({picture.count(position)})")
-        for position in VOTING_POSITIONS
+        for position in picture.positions
     ]
     items.append((palette.NOT_A_MEMBER, NOT_A_MEMBER_LABEL))
     return legend(items, left=MARGIN, top=top, width=WIDTH - 2 * MARGIN), top + 24
@@ -332,10 +348,13 @@ def _notes(picture: VotePicture, top: float) -> tuple[list[str], float]:
     """Each distinct later-intention note, quoted from the report, marked like its ring."""
     parts: list[str] = []
     y = top
-    for note in dict.fromkeys(state.note for state in picture.noted if state.note):
+    notes = [state.note for state in picture.noted if state.note]
+    notes += [f"Voting data: {picture.source}."] if picture.source else []
+    notes += [picture.caveat] if picture.caveat else []
+    for note in dict.fromkeys(notes):
         names = ", ".join(s.name for s in picture.noted if s.note == note)
         lines, y = paragraph(
-            f"* {names}: {note}",
+            f"* {names}: {note}" if names else note,
             left=MARGIN,
             top=y,
             width=WIDTH - 2 * MARGIN,

@@ -20,7 +20,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.charts.pictures import Picture, vote_map
+from bot.charts.pictures import Picture, trail_chart, vote_map
 from bot.charts.store import PictureStore
 from bot.discord_app import delivery, gaps_view, pictures, status_view
 from bot.discord_app.context import BotContext, context_of
@@ -40,6 +40,7 @@ from bot.question_log.errors import LogUnavailable
 from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS, GapDigest
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS
+from index.query import Ballot
 from index.records import Position
 from index.structured.vote_picture import NoVotePicture
 from index.user_text import NAME_LIMIT
@@ -65,6 +66,17 @@ ROSTER_CHOICES = [
     app_commands.Choice(name="abstaining", value=Position.ABSTAINING.value),
     app_commands.Choice(name="did not vote", value=Position.ABSENT.value),
 ]
+
+
+BALLOT_CHOICES = [
+    app_commands.Choice(name="both: the Committee, then the plenary", value=Ballot.BOTH.value),
+    app_commands.Choice(name="the Third Committee's vote", value=Ballot.COMMITTEE.value),
+    app_commands.Choice(name="the General Assembly plenary vote", value=Ballot.PLENARY.value),
+]
+
+
+def _ballot(choice: app_commands.Choice[str] | None, default: Ballot) -> Ballot:
+    return Ballot(choice.value) if choice is not None else default
 
 
 def question_cooldown(interaction: discord.Interaction[Any]) -> app_commands.Cooldown | None:
@@ -221,10 +233,20 @@ class RapporteurCog(commands.Cog):
     # ------------------------------------------------------------------ structured answers
 
     @app_commands.command(name="vote", description="How one Member State voted on the resolution.")
-    @app_commands.describe(country="A UN Member State, e.g. Kenya or Bolivia.")
+    @app_commands.describe(
+        country="A UN Member State, e.g. Kenya or Bolivia.",
+        vote="Which vote: both (the default), the Third Committee's, or the plenary's.",
+    )
+    @app_commands.choices(vote=BALLOT_CHOICES)
     @app_commands.checks.dynamic_cooldown(question_cooldown)
-    async def vote(self, interaction: discord.Interaction, country: Name) -> None:
-        await self._answer(interaction, lambda: self.engine.vote(country))
+    async def vote(
+        self,
+        interaction: discord.Interaction,
+        country: Name,
+        vote: app_commands.Choice[str] | None = None,
+    ) -> None:
+        ballot = _ballot(vote, Ballot.BOTH)
+        await self._answer(interaction, lambda: self.engine.vote(country, ballot))
 
     @vote.autocomplete("country")
     async def _country_choices(
@@ -235,17 +257,29 @@ class RapporteurCog(commands.Cog):
     @app_commands.command(
         name="tally", description="The recorded vote: totals in favour, against, abstaining."
     )
-    async def tally(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, self.engine.tally, typed=False)
+    @app_commands.describe(vote="Which vote: the Third Committee's (the default), the plenary's.")
+    @app_commands.choices(vote=BALLOT_CHOICES)
+    async def tally(
+        self, interaction: discord.Interaction, vote: app_commands.Choice[str] | None = None
+    ) -> None:
+        ballot = _ballot(vote, Ballot.COMMITTEE)
+        await self._answer(interaction, lambda: self.engine.tally(ballot), typed=False)
 
     @app_commands.command(name="roster", description="Every Member State that took one position.")
-    @app_commands.describe(position="Which list to show.")
-    @app_commands.choices(position=ROSTER_CHOICES)
+    @app_commands.describe(
+        position="Which list to show.",
+        vote="Which vote: the Third Committee's (the default), the plenary's, or both.",
+    )
+    @app_commands.choices(position=ROSTER_CHOICES, vote=BALLOT_CHOICES)
     async def roster(
-        self, interaction: discord.Interaction, position: app_commands.Choice[str]
+        self,
+        interaction: discord.Interaction,
+        position: app_commands.Choice[str],
+        vote: app_commands.Choice[str] | None = None,
     ) -> None:
         chosen = Position(position.value)
-        await self._answer(interaction, lambda: self.engine.roster(chosen), typed=False)
+        ballot = _ballot(vote, Ballot.COMMITTEE)
+        await self._answer(interaction, lambda: self.engine.roster(chosen, ballot), typed=False)
 
     @app_commands.command(name="sponsors", description="Who sponsored the draft resolution.")
     @app_commands.describe(country="Optional: check whether one country was a sponsor.")
@@ -295,18 +329,31 @@ class RapporteurCog(commands.Cog):
     # ------------------------------------------------------------------ pictures
 
     @app_commands.command(name="map", description="The recorded vote as a world map.")
-    @app_commands.describe(document="Optional: which document's vote, when there are several.")
+    @app_commands.describe(
+        document="Optional: which document's vote, when there are several.",
+        vote="Committee (default), plenary, or both: the trail of every State between them.",
+    )
+    @app_commands.choices(vote=BALLOT_CHOICES)
     async def map_command(
-        self, interaction: discord.Interaction, document: Name | None = None
+        self,
+        interaction: discord.Interaction,
+        document: Name | None = None,
+        vote: app_commands.Choice[str] | None = None,
     ) -> None:
         await interaction.response.defer(thinking=True)
+        ballot = _ballot(vote, Ballot.COMMITTEE)
         try:
-            picture = await asyncio.to_thread(vote_map, self.engine, self.pictures, document)
+            picture = await asyncio.to_thread(self._draw_map, document, ballot)
         except NoVotePicture as error:
             await delivery.send_notice(interaction, str(error))
             return
         embed = pictures.picture_embed(picture, self.context.captions)
         await delivery.send_page(interaction, embed, file=pictures.attachment(picture))
+
+    def _draw_map(self, document: str | None, ballot: Ballot) -> Picture:
+        if ballot is Ballot.BOTH:
+            return trail_chart(self.engine, self.pictures, document)
+        return vote_map(self.engine, self.pictures, document, ballot)
 
     @map_command.autocomplete("document")
     async def _voted_document_choices(

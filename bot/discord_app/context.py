@@ -34,7 +34,9 @@ class BotContext:
 
     async def refresh_captions(self) -> None:
         status = await self.workers.fixed(self.engine.about)
-        self.captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
+        captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
+        captions.update({vote.id: caption(vote.title, vote.vote) for vote in status.votes})
+        self.captions = captions
 
 
 def context_of(interaction: discord.Interaction[Any]) -> BotContext:

@@ -13,6 +13,7 @@ QUESTION_WORDS = frozenset(
 )  # fmt: skip
 
 _FIRST_WORD = re.compile(r"[A-Za-z']+")
+_WORD = re.compile(r"\w")
 
 
 def strip_mentions(content: str, user_id: int) -> str:
@@ -22,9 +23,10 @@ def strip_mentions(content: str, user_id: int) -> str:
 
 
 def looks_like_question(content: str) -> bool:
-    """True for text ending in "?" or opening with a question word (answer-channel rule)."""
+    """True for text ending in "?" or opening with a question word (answer-channel rule); a
+    message with no word at all ("?", "??!") is a reaction, not a question."""
     text = content.strip()
-    if not text:
+    if not _WORD.search(text):
         return False
     if text.endswith("?"):
         return True

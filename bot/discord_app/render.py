@@ -85,9 +85,12 @@ def _cut_position(text: str, limit: int) -> int:
 
 
 def colour_for(answer: Answer) -> discord.Colour:
-    """Vote answers take the colour of their position; mixed positions stay neutral."""
+    """Vote answers take the colour of their position; mixed positions, and a State that
+    changed position between the two votes, stay neutral."""
     if not answer.answered:
         return NO_ANSWER_COLOUR
+    if any(step.changed for step in answer.trail):
+        return ANSWER_COLOUR
     positions = {vote.position for vote in answer.votes}
     if answer.kind in (AnswerKind.VOTE, AnswerKind.ROSTER) and len(positions) == 1:
         return POSITION_COLOURS[positions.pop()]

@@ -20,8 +20,9 @@ from index.search.models import ReindexReport
 CAPABILITIES = "\n".join(
     [
         "`/ask` any question (or mention me in a message)",
-        "`/vote` how a Member State voted · `/tally` the totals",
-        "`/roster` every country in favour, against, abstaining or absent",
+        "`/vote` how a Member State voted, in the Committee and in plenary · `/tally` the totals",
+        "`/roster` every country in favour, against, abstaining or that did not vote",
+        "`/map` the vote as a world map, or (vote: both) the trail from Committee to plenary",
         "`/sponsors` and `/statements`, optionally for one country",
         "`/paragraph` quote a paragraph · `/search` find passages",
     ]
@@ -49,8 +50,17 @@ def render_status(status: EngineStatus) -> list[discord.Embed]:
     documents = "\n\n".join(
         f"**{shorten(doc.title, 300)}** ({doc.id}, {doc.paragraphs} paragraphs)"
         + (f"\n{doc.vote}" if doc.vote else "")
+        + (f"\n{doc.plenary}" if doc.plenary else "")
         for doc in status.documents
     )
+    standalone = [vote for vote in status.votes if vote.report is None]
+    if standalone:
+        documents += "\n\n" + "\n".join(
+            f"**{shorten(vote.title, 300)}** ({vote.id}): {vote.vote}" for vote in standalone
+        )
+    sources = list(dict.fromkeys(vote.source for vote in status.votes))
+    if sources:
+        documents += "\n\nVoting data: " + "; ".join(sources)
     fields = [
         ("What I can answer", CAPABILITIES),
         ("Example questions", "\n".join(f"• {q}" for q in status.examples) or "—"),

@@ -1,4 +1,5 @@
-"""Public entry points: one report's text -> ``Document``; a seeds folder -> documents."""
+"""Public entry points: one report's text -> ``Document``; a seeds folder -> documents and
+voting records."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from index.parsing.drafts import considered_drafts, current_drafts
 from index.parsing.errors import ParseError
@@ -17,7 +20,8 @@ from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES, ParsedSeeds, SeedFi
 from index.parsing.sponsors import extract_sponsors
 from index.parsing.statements import extract_statements
 from index.parsing.votes import VoteContext, has_vote, parse_vote
-from index.records import Document, Footnote, Paragraph, Part, RecordedVote
+from index.parsing.voting_data import read_voting_data
+from index.records import Document, Footnote, Paragraph, Part, RecordedVote, VotingSource
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +54,14 @@ def load_documents(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> 
 
 
 def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
-    """Parse each seed; a later report on a draft already reported on is skipped."""
+    """Parse each seed; a later report on a draft already reported on is skipped, and so is a
+    later file's record of a resolution already read."""
     parsed = ParsedSeeds(documents=[])
     reports: dict[str, Document] = {}
     for seed in seeds:
+        if seed.is_voting_data:
+            _add_voting_data(seed, parsed)
+            continue
         document = parse_seed(seed)
         symbol = _reported_draft(document)
         first = reports.setdefault(symbol, document) if symbol else document
@@ -65,6 +73,37 @@ def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
                 f"({symbol}) as {first.source}"
             )
     return parsed
+
+
+def _add_voting_data(seed: SeedFile, parsed: ParsedSeeds) -> None:
+    origin = _origin(seed.origin) if seed.origin is not None else None
+    read = read_voting_data(seed.data, seed.path.name, origin)
+    parsed.skipped += [
+        f"{seed.path}: the column {column!r} is not in the voting data dictionary; its "
+        "meaning is unknown, so it is not read"
+        for column in read.unknown_columns
+    ]
+    known = {record.resolution: record.source for record in parsed.records}
+    for record in read.records:
+        if record.resolution in known:
+            parsed.skipped.append(
+                f"Skipping {record.resolution} in {seed.path}: {known[record.resolution]} "
+                "already gives its vote"
+            )
+            continue
+        parsed.records.append(record.model_copy(update={"source": str(seed.path)}))
+
+
+def _origin(seed: SeedFile) -> VotingSource:
+    try:
+        return VotingSource.model_validate_json(seed.data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        raise ParseError(
+            str(seed.path),
+            f"not a description of a voting-data file's origin ({where}: {first['msg']})",
+        ) from None
 
 
 def parse_seed(seed: SeedFile) -> Document:

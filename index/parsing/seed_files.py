@@ -17,12 +17,16 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from index.parsing.errors import ParseError
-from index.records import Document
+from index.records import Document, VotingRecord
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_SEED_BYTES = 5_000_000
 SIZE_SETTING = "RAPPORTEUR_MAX_SEED_BYTES"
+REPORT_SUFFIX = ".md"
+VOTING_DATA_SUFFIX = ".csv"
+ORIGIN_SUFFIX = ".source.json"
+"""Beside a voting-data file ``x.csv``, ``x.source.json`` says where its data comes from."""
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -34,13 +38,19 @@ _KINDS = (
 
 
 class SeedFile(BaseModel):
-    """One seed's bytes, as read, with the hash that identifies its content."""
+    """One seed's bytes, as read, with the hash that identifies its content; a voting-data
+    file carries the description of its origin read beside it, if there is one."""
 
     model_config = ConfigDict(frozen=True)
 
     path: Path
     data: bytes
     sha256: str
+    origin: SeedFile | None = None
+
+    @property
+    def is_voting_data(self) -> bool:
+        return self.path.suffix == VOTING_DATA_SUFFIX
 
 
 class Unusable(Exception):
@@ -48,8 +58,9 @@ class Unusable(Exception):
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
-    """The ``*.md`` entries of the folder, by name: which ones are read is decided later."""
-    return sorted(seeds_dir.glob("*.md"))
+    """The ``*.md`` reports and ``*.csv`` voting-data files of the folder, by name: which ones
+    are read is decided later."""
+    return sorted([*seeds_dir.glob(f"*{REPORT_SUFFIX}"), *seeds_dir.glob(f"*{VOTING_DATA_SUFFIX}")])
 
 
 def read_seed(path: Path, max_bytes: int) -> SeedFile:
@@ -86,8 +97,22 @@ def readable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
         if first != path:
             log.warning("Skipping seed %s: it is a copy of %s (same content)", path, first)
             continue
+        if seed.is_voting_data:
+            seed = seed.model_copy(update={"origin": _origin(path, max_bytes)})
         seeds.append(seed)
     return seeds
+
+
+def _origin(path: Path, max_bytes: int) -> SeedFile | None:
+    """The description of a voting-data file's origin, read with the same guards."""
+    described = path.with_name(path.stem + ORIGIN_SUFFIX)
+    if not described.exists() and not described.is_symlink():
+        return None
+    try:
+        return read_seed(described, max_bytes)
+    except Unusable as reason:
+        log.warning("Not reading %s: %s", described, reason)
+        return None
 
 
 def _check(path: Path, status: os.stat_result, max_bytes: int) -> None:
@@ -110,17 +135,19 @@ def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
     """The seed files worth parsing; raises ``ParseError`` when there is none."""
     if not seeds_dir.is_dir():
         raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
-    if not seed_paths(seeds_dir):
+    if not any(path.suffix == REPORT_SUFFIX for path in seed_paths(seeds_dir)):
         raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
     seeds = readable_seeds(seeds_dir, max_bytes)
-    if not seeds:
+    if not any(not seed.is_voting_data for seed in seeds):
         raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
     return seeds
 
 
 class ParsedSeeds(BaseModel):
-    """The reports read from a seeds folder, and a warning line for each one skipped as a
-    second edition of a report already read (kept so a cached parse can repeat them)."""
+    """The reports and voting records read from a seeds folder, and a warning line for each
+    seed skipped as a second edition of one already read or read without a column its data
+    dictionary does not define (kept so a cached parse can repeat them)."""
 
     documents: list[Document]
+    records: list[VotingRecord] = []
     skipped: list[str] = []

@@ -22,8 +22,10 @@ def words(*alternatives: str) -> re.Pattern[str]:
 
 SUBJECT = r"(?:the )?(?:xcountryx|xgroupx)"
 """A country or group the reader found, with the article people put before many ("the UK")."""
+SUBJECTS = SUBJECT + r"(?:(?:,|,? and|,? or| ?/| ?&) " + SUBJECT + r")*"
+"""One subject or several joined ("Tbilisi and Kyiv")."""
 SPEAKER = (
-    r"(?:" + SUBJECT + r"|it|they|he|she|the (?:\w+ ){0,3}"
+    r"(?:" + SUBJECTS + r"|it|they|he|she|the (?:\w+ ){0,3}"
     r"(?:representatives?|delegations?|delegates?|director|speakers?|ambassadors?|chair))"
 )
 
@@ -43,12 +45,15 @@ EITHER = words(
 )
 """"turkey yes or no?" asks which position, it does not filter by one."""
 
+NOT_ASKED = (Position.NOT_MEMBER, Position.NOT_RECORDED)
+"""Positions no question names: "did not vote" is ``ABSENT`` whatever the vote's source."""
+
 NEGATED: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
         Position.IN_FAVOUR,
         words(
-            r"not (?:vote |voting )?(?:for|in favou?r|yes)",
-            r"not (?:support|back|endorse|approve)",
+            r"not (?:even |actually |really |ever )?(?:vote |voting )?(?:for|in favou?r|yes)",
+            r"not (?:even |actually |really |ever )?(?:support|back|endorse|approve)",
             r"fail(?:ed)? to (?:support|back)",
         ),
     ),
@@ -64,6 +69,8 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
             r"(?:did|do|does|was|were) not (?:vote|participate|take part|cast a vote|show up)",
             r"not vote(?! (?:for|in favou?r|yes|against|no)\b)",
             r"not (?:voting|present|participating|recorded)",
+            r"no (?:recorded )?vote (?:recorded|on record)",
+            r"(?:had|has|have|with) no (?:recorded )?vote",
             r"absent\w*",
             r"absentees?",
             r"no[- ]shows?",
@@ -113,12 +120,14 @@ WEAK_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
         Position.IN_FAVOUR,
         re.compile(
             r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|endors(?:e|ed|es)|approv(?:e|ed)|"
-            r"favou?r(?:ed|s)?|yes|for)\b" + _ABOUT_THE_TEXT
+            r"favou?r(?:ed|s)?|yes|(?<=xcountryx )for|(?<=xgroupx )for|(?<=they )for|"
+            r"(?<=it )for)\b" + _ABOUT_THE_TEXT
         ),
     ),
 )
 """Words that name a position only when they are about the vote: "against it", not
-"the fight against cybercrime"."""
+"the fight against cybercrime"; "for" only after the State it qualifies ("was India for
+it?"), never in "paying for this" or "a statement for the draft"."""
 VOTE_CONTEXT_POSITIONS: dict[Position, re.Pattern[str]] = {
     Position.AGAINST: words(r"oppos(?:e|ed|es|ing)", r"reject(?:ed|s|ing)?"),
     Position.IN_FAVOUR: words(r"support(?:ed|s|ing)?", r"back(?:ed|s|ing)?", r"endors(?:e|ed|es)"),
@@ -133,8 +142,14 @@ QUANTIFIERS = (
     ("all", words(r"all", r"every(?:one|body)?", r"each", r"whole", r"entire", r"both")),
     ("any", words(r"any(?:one|body)?", r"some(?:one|body)?", r"at least one")),
 )
-LIST_ALL = words(r"(?:list|show|give|name|tell)(?: me)? (?:all|every|each)")
-""""list every abstention" asks for the list, not whether all abstained."""
+LIST_ALL = words(
+    r"(?:list|show|give|name|tell)(?: me)? (?:all|every|each)",
+    r"(?:in|for|within|from) each",
+    r"per (?:group|bloc)",
+    r"each (?:group|bloc|side)",
+)
+""""list every abstention" asks for the list, not whether all abstained; "who abstained in
+each" asks it group by group."""
 COUNT = words(
     r"how many",
     r"number of",
@@ -210,7 +225,8 @@ SPONSOR_SET = re.compile(
 SPEAKER_SET = re.compile(
     r"\bspeakers\b"
     r"|\b(?:countries|states|delegations|ones|those|members|nations|representatives) "
-    r"(?:that|which|who) (?:had )?(?:spoke|made (?:a |their )?statements?|took the floor|"
+    r"(?:that|which|who) (?:had |actually |also |even )?(?:spoke|made (?:a |their )?statements?|"
+    r"took the floor|"
     r"explained their votes?|delivered statements?)\b"
 )
 NOTED_SET = words(
@@ -224,6 +240,16 @@ NOTED_SET = words(
     r"changed votes?",
     r"regret\w*",
 )
+
+ALIGNED = re.compile(
+    r"\b(?:sided|side|siding|voted|vote|voting|went|go|stood|stand|lined up|line up|aligned|"
+    r"agreed|followed|follow)\s+(?:with|alongside|like|behind|the same (?:way )?as|as)\s+"
+    r"(?:the )?(?P<name>xcountryx)\b"
+    r"|\b(?:same (?:way|position|vote|side) as|in line with|in lockstep with)\s+(?:the )?"
+    r"(?P<other>xcountryx)\b"
+)
+"""A State named as the yardstick, not the subject: "which Eastern Europeans sided with
+Moscow?" asks for those that voted as the Russian Federation did."""
 
 # --- intents ------------------------------------------------------------------------------
 
@@ -239,8 +265,9 @@ VOTE = words(
     r"come down",
     r"came down",
     r"breakdown",
-    r"what did " + SUBJECT + r" do",
-    r"how did " + SUBJECT + r" go",
+    r"what did " + SUBJECTS + r" do",
+    r"how did " + SUBJECTS + r" go",
+    r"where (?:was|were|is|are|did|does) " + SUBJECTS + r"(?: stand| land| come down)? on",
     r"verdict",
 )
 TALLY_STRONG = words(
@@ -282,18 +309,15 @@ TALLY_WEAK = words(
     r"voted",
     r"when (?:was|did) .{0,30}vote",
 )
-SPONSOR = words(
-    r"(?:co-?)?sponsor(?:ed|ing|s|ship)?",
-    r"put (?:it|this|the draft|the resolution|the text) forward",
-    r"put forward",
-    r"submitted",
-    r"tabled",
-    r"proposed",
-    r"drafted",
-    r"authored",
-    r"authors?",
-    r"behind (?:it|this|the draft|the resolution)",
+SPONSOR = re.compile(
+    r"\b(?:co-?)?sponsor(?:ed|ing|s|ship)?\b"
+    r"|\bput (?:it|this|the draft|the resolution|the text) forward\b|\bput forward\b"
+    r"|\b(?:who|which (?:countries|states|delegations)|whose|did (?:the )?(?:xcountryx|xgroupx))"
+    r"\b.{0,30}\b(?:submitted|proposed|drafted|authored|wrote|came up with)\b"
+    r"|\bauthors?\b|\bbehind (?:it|this|the draft|the resolution)\b"
 )
+"""Sponsorship; "drafted" or "proposed" only when the question asks who did it ("what
+language was it drafted in?" is not about sponsors)."""
 SPONSOR_STAGES: tuple[tuple[SponsorStage, re.Pattern[str]], ...] = (
     (
         SponsorStage.SUBSEQUENT,
@@ -309,6 +333,8 @@ INTRODUCED = words(
     r"introduc(?:e|ed|es|ing|tion)(?: of)? (?:the |it|this)",
     r"who introduc\w*",
     r"introduced it",
+    r"tabled",
+    r"who tabl\w*",
 )
 INTRODUCTORY = words(
     r"introductory", r"intro statement", r"opening statement", r"(?:unodc )?director"
@@ -367,7 +393,7 @@ DECISIONS = re.compile(
 OPERATIVE_PART = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the|this|it) (?:draft )?(?:resolution )?do\b"
     r"|\boperative (?:part|paragraphs|section)\b"
-    r"|\bsummar(?:y|ise|ize)\b(?:.{0,20}\b(?:resolution|text|draft)\b)?"
+    r"|\bsummar(?:y|ise|ize)\b(?! records?)(?:.{0,20}\b(?:resolution|text|draft)\b)?"
     r"|\bmain points\b|\bkey (?:provisions|points)\b|\btl ?;? ?dr\b|\bgist\b"
 )
 METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -472,3 +498,26 @@ ANAPHORA = words(
 """Words standing for the previous subject; a bare "it" is usually the draft, so only "did it
 …" (the delegation just asked about) counts."""
 BARE_MOMENT = re.compile(r"^(?:and |what about |how about )?(?P<moment>before|after)\b")
+AGENT_PRONOUN = re.compile(
+    r"\b(?:it|they|he|she)\s+(?:also\s+|actually\s+|even\s+|really\s+|then\s+)?"
+    r"(?:vot(?:e|ed|es|ing)|abstain\w*|back(?:ed)?|support(?:ed)?|oppos(?:e|ed)|speak|spoke|"
+    r"say|said|(?:co-?)?sponsor(?:ed)?|make a statement|made a statement|explain\w*|stand|"
+    r"stood|sided?|land(?:ed)?|go|went|stick|stuck)\b"
+    r"|\b(?:its|their|his|her) (?:own )?(?:votes?|positions?|stance|delegations?|country|"
+    r"government|statements?)\b"
+)
+"""A pronoun acting as a State ("how did it vote?", "their position"): the subject of the
+question before, where a bare "it" would be the draft ("was it adopted?")."""
+PERSON_COUNTRY = re.compile(
+    r"\b(?:his|her) (?:country|delegation|government|nation|mission)\b"
+    r"|\bwhere (?:is|was|does|did) (?:he|she|the rapporteur) (?:come )?from\b"
+    r"|\b(?:which|what) (?:country|delegation|nationality|nation|state)\b.{0,25}\b(?:he|she|him|"
+    r"her)\b|\b(?:he|she) (?:is|was|comes?|came) from\b|\bnationality\b"
+)
+"""Asking for the country of the person the previous question was about (the Rapporteur)."""
+WHEN_OR_WHERE = re.compile(
+    r"^(?:and |so |ok |okay )?(?:at |in |on )?(?:which|what) (?:meeting|date|day|session)"
+    r"(?: was (?:that|this|it))?\??$"
+    r"|^(?:and |so |ok |okay )?(?:when|where)(?: (?:was|is|did) (?:that|this|it)(?: happen)?)?\??$"
+)
+"""A bare "at which meeting?" or "when?": asked of what the previous answer told."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.countries import CountryMention, ResolutionStatus
-from index.query import DocumentSet, Intent, Limit, Quantifier, Query, SetMention
+from index.query import Ballot, DocumentSet, Intent, Limit, Quantifier, Query, SetMention
 from index.records import Position, SponsorStage, StatementMoment
+from index.user_text import quote_user_text
 
 _POSITION_WORDS = {
     Position.IN_FAVOUR: "voted in favour",
@@ -22,8 +23,6 @@ _POSITION_WORDS = {
     Position.NOT_MEMBER: "are not Member States",
 }
 _LIMITS = {
-    Limit.PLENARY_VOTE: "the General Assembly's later plenary vote",
-    Limit.RESOLUTION_NUMBER: "the number of the adopted resolution",
     Limit.CHAIR: "who chairs a body",
     Limit.MONEY: "sums of money",
     Limit.ARGUMENTS: "what a delegation said",
@@ -40,16 +39,30 @@ def described(query: Query) -> Query:
     ambiguous = any(c.status is ResolutionStatus.AMBIGUOUS for c in query.countries)
     interpreted = any(g.note for g in query.groups) or query.outliers
     uncertain = query.follow_up or corrected or ambiguous or interpreted or bool(query.corrections)
-    text = reading(query)
+    changed = any(mention.set is DocumentSet.CHANGED for mention in query.sets)
+    vote = "" if query.ballot is None or changed else _BALLOT_WORDS[query.ballot]
+    text = reading(query) + vote
     if query.corrections:
-        fixed = ", ".join(f"“{c.replace(' → ', '” as “')}”" for c in query.corrections)
+        fixed = ", ".join(
+            "“{}” as “{}”".format(*map(quote_user_text, c.split(" → ", 1)))
+            for c in query.corrections
+        )
         text = f"{text} (reading {fixed})"
     return query.model_copy(update={"reading": text, "uncertain": uncertain})
+
+
+_BALLOT_WORDS = {
+    Ballot.COMMITTEE: ", in the Committee's vote",
+    Ballot.PLENARY: ", in the General Assembly's plenary vote",
+    Ballot.BOTH: ", in both votes",
+}
 
 
 def reading(query: Query) -> str:
     subject = subject_phrase(query)
     positions = _positions(query.positions)
+    if query.aligned_with:
+        positions = f"voted as {query.aligned_with} did"
     intent = query.intent
     if intent is Intent.VOTE:
         return f"Whether {subject} {positions}" if positions else f"How {subject} voted"
@@ -92,7 +105,11 @@ def subject_phrase(query: Query) -> str:
     sets = " and ".join(_set_phrase(s) for s in query.sets)
     groups = " and the ".join(group.name for group in query.groups)
     countries = _country_names(query.countries)
-    if sets:
+    if query.separately and len(query.groups) > 1:
+        phrase = " and ".join(group_phrase(group.name) for group in query.groups)
+        if sets:
+            phrase = f"{sets} among {phrase}"
+    elif sets:
         phrase = f"{sets} in the {groups}" if groups else sets
     elif groups:
         phrase = group_phrase(groups)
@@ -102,11 +119,10 @@ def subject_phrase(query: Query) -> str:
 
 
 def group_phrase(name: str) -> str:
-    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"."""
-    plural = name.split()[-1].casefold() in (
-        "countries",
-        "states",
-        "nations",
+    """ "the members of the African Group", but "the Nordic countries", "the Baltic States"
+    (and "the members of the League of Arab States": its States are not its name's noun)."""
+    plural = (
+        name.split()[-1].casefold() in ("countries", "states", "nations") and " of " not in name
     ) or name.casefold().startswith("permanent members")
     return f"the {name}" if plural else f"the members of the {name}"
 
@@ -123,7 +139,7 @@ def _country_names(countries: Sequence[CountryMention]) -> str:
         elif country.candidates:
             names += list(country.candidates)
         else:
-            names.append(f"“{country.text}”")
+            names.append(f"“{quote_user_text(country.text)}”")
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
@@ -147,6 +163,8 @@ def _set_phrase(mention: SetMention) -> str:
     if mention.set is DocumentSet.SPEAKERS:
         when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
         return f"the States that spoke{when}"
+    if mention.set is DocumentSet.CHANGED:
+        return "the States that changed position between the two votes"
     return "the States whose later intention the report notes"
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from index.countries import CountryMention, ResolutionStatus, find_countries
+from index.countries import CountryMention, ResolutionStatus, country_mentions
 from index.query import (
+    Ballot,
     DocumentSet,
     GroupMention,
     MetadataField,
@@ -22,6 +24,9 @@ from index.query import (
     SetMention,
 )
 from index.reading import cues
+from index.reading.ballots import read_ballot, trail_sets
+from index.reading.capitals import capital_spans
+from index.reading.descriptors import DOCUMENT, Descriptor, find_descriptors
 from index.reading.group_names import GroupSpan, find_groups
 from index.reading.limits import Found, find_limit
 from index.reading.paragraph_refs import paragraph_ref
@@ -68,6 +73,7 @@ class Evidence:
     countries: list[CountryMention]
     groups: list[GroupMention]
     paragraph: ParagraphRef | None
+    separately: bool = False
     sets: list[SetMention] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     either: bool = False
@@ -96,8 +102,13 @@ class Evidence:
     follow_up_opening: bool = False
     anaphora: bool = False
     bare_moment: StatementMoment | None = None
+    aligned_with: CountryMention | None = None
+    agent_pronoun: bool = False
+    person_country: bool = False
+    when_or_where: bool = False
     unknown_subject: CountryMention | None = None
     meeting: int | None = None
+    ballot: Ballot | None = None
     corrections: list[str] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)
     explained: list[tuple[int, int]] = field(default_factory=list)
@@ -117,9 +128,15 @@ class Evidence:
 
 def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     """Read every cue of ``raw`` (already valid text) into ``Evidence``."""
-    group_spans, countries = _names(raw)
+    group_spans, mentions, descriptors = _names(raw)
     spans = [(g.start, g.end, GROUP) for g in group_spans]
-    spans += [(m.start, m.end, COUNTRY) for m in countries]
+    spans += [(m.start, m.end, COUNTRY) for m in mentions]
+    spans += [(d.start, d.end, DOCUMENT) for d in descriptors]
+    countries = [
+        m
+        for i, m in enumerate(mentions)
+        if all((m.name, m.candidates) != (o.name, o.candidates) for o in mentions[:i])
+    ]
     plain, corrections = correct(cue_text(raw, spans))
     evidence = Evidence(
         raw=raw,
@@ -127,12 +144,16 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         corrections=list(corrections),
         countries=countries,
         groups=_group_mentions(group_spans),
+        separately=_joined_as_alternatives(raw, group_spans),
         paragraph=paragraph_ref(raw),
     )
+    _read_alignment(evidence, mentions)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
     _read_sets(evidence)
     _read_intent_cues(evidence)
+    evidence.ballot = read_ballot(evidence, vocabulary)
+    evidence.sets = trail_sets(evidence.sets, evidence.ballot)
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw)
     evidence.leftover = _leftover(evidence)
@@ -140,14 +161,43 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     return evidence
 
 
-def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention]]:
-    """Groups and countries, the longer name winning where they overlap: "South Africa" is a
-    country, not "Africa"; "the EU" is the group, not the observer of the same name."""
-    groups = find_groups(raw)
-    countries = find_countries(raw)
+def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention], list[Descriptor]]:
+    """Groups, countries (by name or by capital) and the phrases that name the document
+    itself, the longer name winning where they overlap: "South Africa" is a country, not
+    "Africa"; "the EU" is the group, not the observer of the same name; "the Russian draft"
+    is the document, not Russia."""
 
     def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
         return start < other_end and other_start < end
+
+    capitals = capital_spans(raw)
+
+    def yields_to_capital(c: CountryMention) -> bool:
+        return any(
+            overlaps(c.start, c.end, k.mention.start, k.mention.end)
+            and (c.corrected or k.mention.end - k.mention.start > c.end - c.start)
+            for k in capitals
+        )
+
+    named = [c for c in country_mentions(raw) if not yields_to_capital(c)]
+    named += [
+        k.mention
+        for k in capitals
+        if k.governs
+        and not any(overlaps(k.mention.start, k.mention.end, c.start, c.end) for c in named)
+    ]
+    named.sort(key=lambda mention: mention.start)
+    descriptors, countries = find_descriptors(raw, sorted(named, key=lambda c: c.start))
+    groups = [
+        g
+        for g in find_groups(raw)
+        if not any(overlaps(g.start, g.end, d.start, d.end) for d in descriptors)
+        and not any(
+            overlaps(g.start, g.end, k.mention.start, k.mention.end)
+            and k.mention.end - k.mention.start > g.end - g.start
+            for k in capitals
+        )
+    ]
 
     kept_groups = [
         g
@@ -162,7 +212,24 @@ def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention]]:
         for c in countries
         if not any(overlaps(c.start, c.end, g.start, g.end) for g in kept_groups)
     ]
-    return kept_groups, kept_countries
+    return kept_groups, kept_countries, descriptors
+
+
+_ALTERNATIVES = re.compile(
+    r"^\s*(?:,|;|/|\+|&|and|or|vs\.?|versus|v\.?|plus|compared (?:to|with)|against|then|"
+    r",\s*(?:and|or))\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _joined_as_alternatives(raw: str, spans: list[GroupSpan]) -> bool:
+    """Two groups joined by "and", "vs", "/" or a comma are two subjects ("EU vs African
+    Group"), each answered; a group that qualifies another ("EU members of NATO") narrows it."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    return len({span.group.id for span in ordered}) > 1 and all(
+        _ALTERNATIVES.match(raw[first.end : second.start]) is not None
+        for first, second in pairwise(ordered)
+    )
 
 
 def _group_mentions(spans: list[GroupSpan]) -> list[GroupMention]:
@@ -173,13 +240,31 @@ def _group_mentions(spans: list[GroupSpan]) -> list[GroupMention]:
     return list(mentions.values())
 
 
+def _read_alignment(evidence: Evidence, mentions: list[CountryMention]) -> None:
+    """The State other States are compared with ("sided with Moscow"): it leaves the subjects
+    unless it is also named as one elsewhere."""
+    match = cues.ALIGNED.search(evidence.plain)
+    if match is None:
+        return
+    evidence.explained.append(match.span())
+    position = match.start("name") if match.group("name") else match.start("other")
+    index = evidence.plain[:position].count(COUNTRY)
+    if index >= len(mentions):
+        return
+    reference = mentions[index]
+    evidence.aligned_with = reference
+    others = [m for i, m in enumerate(mentions) if i != index and m.name == reference.name]
+    if not others:
+        evidence.countries = [c for c in evidence.countries if c.name != reference.name]
+
+
 def _read_positions(evidence: Evidence) -> None:
     if evidence.seen(cues.EITHER):
         evidence.either = True
     found: list[Position] = []
     for position, pattern in cues.NEGATED:
         if evidence.seen(pattern):
-            found += [p for p in Position if p not in (position, Position.NOT_MEMBER)]
+            found += [p for p in Position if p not in (position, *cues.NOT_ASKED)]
     if not found:
         for position, pattern in cues.STRONG_POSITIONS:
             if evidence.seen(pattern):
@@ -255,6 +340,9 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.metadata_field = next((MetadataField(f) for f, p in cues.METADATA if seen(p)), None)
     evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
     evidence.anaphora = seen(cues.ANAPHORA)
+    evidence.agent_pronoun = seen(cues.AGENT_PRONOUN)
+    evidence.person_country = seen(cues.PERSON_COUNTRY)
+    evidence.when_or_where = seen(cues.WHEN_OR_WHERE)
     meeting = cues.MEETING.search(evidence.plain)
     if meeting is not None:
         evidence.meeting = int(meeting.group("number"))

@@ -10,10 +10,12 @@ query records which slots it inherited, so the answer can say how it was read.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
+from index.countries import CountryMention, ResolutionStatus
 from index.groups import GroupKind, groups_of
-from index.query import GroupMention, Intent, Query
+from index.query import GroupMention, Intent, MetadataField, Query
 from index.reading.evidence import Evidence
 from index.reading.text import words
 
@@ -22,16 +24,42 @@ SHORT = 5
 
 _VOTE_FAMILY = (Intent.VOTE, Intent.BREAKDOWN, Intent.LIST, Intent.COUNT, Intent.COMPARE)
 _STANDALONE = (Intent.PARAGRAPH, Intent.METADATA, Intent.TALLY)
+_TOLD_WHEN = (Intent.STATEMENTS, Intent.SPONSORS, Intent.VOTE, Intent.TALLY, Intent.METADATA)
+"""Answers that say when and at which meeting, so "at which meeting?" asks them again."""
+_INHERITED_SLOTS = (
+    "field",
+    "paragraph",
+    "operative",
+    "stage",
+    "moment",
+    "meeting",
+    "limit",
+    "topic",
+    "quantifier",
+    "outliers",
+    "why",
+)
+"""What a follow-up that keeps the previous kind of question also keeps, unless it says its own."""
+
+
+def _has_subject(query: Query) -> bool:
+    return bool(query.countries or query.groups or query.sets) or (
+        query.field is MetadataField.RAPPORTEUR
+    )
 
 
 def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
     """Whether ``current`` leans on ``previous``: an opening like "and …" or "what about …",
     a pronoun standing for the last subject, or a fragment too short to stand alone."""
+    own_subject = e.subjects
+    if (e.agent_pronoun or e.person_country) and not own_subject and _has_subject(previous):
+        return True
+    if e.when_or_where and previous.intent in _TOLD_WHEN:
+        return True
     if current.intent in _STANDALONE and not e.follow_up_opening:
         return False
     if previous.intent is Intent.PASSAGE and current.intent is not Intent.PASSAGE:
         return e.follow_up_opening and len(words(e.plain)) <= SHORT and not e.subjects
-    own_subject = bool(current.countries or current.groups or current.sets)
     fragment = len(words(e.plain)) <= SHORT
     return (
         e.follow_up_opening
@@ -53,11 +81,33 @@ def _bare(e: Evidence) -> bool:
     return not (e.vote or e.count or e.listing or e.compare or e.sponsor or e.statement)
 
 
-def merge(e: Evidence, current: Query, previous: Query, date: dt.date | None) -> Query:
-    """``current`` completed from ``previous``; the inherited slots are named."""
+def merge(
+    e: Evidence,
+    current: Query,
+    previous: Query,
+    date: dt.date | None,
+    people: Mapping[str, str] | None = None,
+) -> Query:
+    """``current`` completed from ``previous``; the inherited slots are named. ``people``
+    maps the roles the documents name (the Rapporteur) to their country, for "and how did
+    his country vote?"."""
     update: dict[str, Any] = {"follow_up": True}
     inherited: list[str] = []
-    own_subject = bool(current.countries or current.groups or current.sets)
+    own_subject = e.subjects
+    person = _person_country(e, previous, people or {})
+    if person is not None:
+        asks_vote = e.vote or e.positions or e.agent_pronoun
+        intent = Intent.VOTE if asks_vote else Intent.METADATA
+        return current.model_copy(
+            update={
+                "follow_up": True,
+                "intent": intent,
+                "countries": (person,) if intent is Intent.VOTE else (),
+                "field": None if intent is Intent.VOTE else MetadataField.RAPPORTEUR,
+                "inherited": ("subjects",),
+                "documents": current.documents or previous.documents,
+            }
+        )
 
     if e.neighbours and previous.countries and not current.groups:
         neighbours = _regional_groups(previous, date)
@@ -65,7 +115,12 @@ def merge(e: Evidence, current: Query, previous: Query, date: dt.date | None) ->
             update.update(countries=(), groups=neighbours, sets=())
             inherited.append("subjects")
     elif not own_subject:
-        update.update(countries=previous.countries, groups=previous.groups, sets=previous.sets)
+        update.update(
+            countries=previous.countries,
+            groups=previous.groups,
+            sets=previous.sets,
+            separately=previous.separately,
+        )
         inherited.append("subjects")
     elif current.groups and e.anaphora and (previous.groups or previous.sets):
         groups = {g.id: g for g in (*previous.groups, *current.groups)}
@@ -74,12 +129,22 @@ def merge(e: Evidence, current: Query, previous: Query, date: dt.date | None) ->
 
     intent = _intent(e, current, previous, update)
     update["intent"] = intent
+    if not _has_own_kind(e, current) and intent is previous.intent:
+        for slot in _INHERITED_SLOTS:
+            if getattr(current, slot) in (None, False) and getattr(previous, slot) not in (
+                None,
+                False,
+            ):
+                update[slot] = getattr(previous, slot)
     if intent is previous.intent and previous.limit is not None and current.limit is None:
         update["limit"] = previous.limit
         inherited.append("limit")
     if not current.positions and previous.positions and _keeps_positions(e, intent):
         update["positions"] = previous.positions
         inherited.append("positions")
+    if current.ballot is None and previous.ballot and intent in (*_VOTE_FAMILY, Intent.TALLY):
+        update["ballot"] = previous.ballot
+        inherited.append("ballot")
     if intent is Intent.STATEMENTS and e.bare_moment is not None:
         update["moment"] = e.bare_moment
     elif intent is Intent.STATEMENTS and current.moment is None and previous.moment:
@@ -95,11 +160,34 @@ def merge(e: Evidence, current: Query, previous: Query, date: dt.date | None) ->
     return current.model_copy(update=update)
 
 
+def _person_country(
+    e: Evidence, previous: Query, people: Mapping[str, str]
+) -> CountryMention | None:
+    """The country of the person the previous question was about ("where is he from?",
+    "how did his delegation vote?" after "who was the Rapporteur?")."""
+    if not (e.person_country or e.agent_pronoun) or previous.field is not MetadataField.RAPPORTEUR:
+        return None
+    country = people.get(MetadataField.RAPPORTEUR.value)
+    if country is None:
+        return None
+    return CountryMention(
+        text=country, start=0, end=0, status=ResolutionStatus.MEMBER, name=country
+    )
+
+
 def _intent(e: Evidence, current: Query, previous: Query, update: dict[str, Any]) -> Intent:
     """The kind of question: the follow-up's own when it says one, else the previous one's,
     adjusted to the new subject (a country is a vote, a group a breakdown)."""
+    if e.when_or_where and previous.intent in _TOLD_WHEN:
+        return previous.intent
     if _has_own_kind(e, current):
         return current.intent
+    if (
+        previous.intent is Intent.TALLY
+        and current.positions
+        and not (current.countries or current.groups or current.sets)
+    ):
+        return Intent.LIST
     if e.count and previous.intent in (*_VOTE_FAMILY, Intent.TALLY, Intent.SPONSORS):
         return Intent.COUNT
     if e.listing and previous.intent in (*_VOTE_FAMILY, Intent.TALLY):
@@ -107,6 +195,16 @@ def _intent(e: Evidence, current: Query, previous: Query, update: dict[str, Any]
     groups = update.get("groups", current.groups)
     sets = update.get("sets", current.sets)
     countries = update.get("countries", current.countries)
+    if (
+        (e.vote or e.positions)
+        and (countries or groups or sets)
+        and previous.intent
+        in (
+            Intent.SPONSORS,
+            Intent.STATEMENTS,
+        )
+    ):
+        return Intent.VOTE if countries and not (groups or sets) else Intent.BREAKDOWN
     if previous.intent in _VOTE_FAMILY and countries and not (groups or sets):
         return (
             Intent.VOTE

@@ -19,6 +19,10 @@ _WORD = re.compile(r"[^\W_]+")
 """Words with their digits: unlike a country name, "G7" is not "G20"."""
 
 
+_SINGULAR = {"countries": "country", "states": "state", "nations": "nation", "members": "member"}
+"""A name for the members read in the singular too: "any African country"."""
+
+
 @dataclass(frozen=True, slots=True)
 class GroupSpan:
     group: Group
@@ -43,6 +47,9 @@ def _table() -> _Table:
             if len(words) > 1 and words[0] == "the":
                 words = words[1:]
             keys[words] = group
+            singular = _SINGULAR.get(words[-1])
+            if singular is not None and len(words) > 1:
+                keys.setdefault((*words[:-1], singular), group)
     prefixes = frozenset(key[:end] for key in keys for end in range(1, len(key) + 1))
     return _Table(keys=keys, prefixes=prefixes)
 

@@ -42,12 +42,15 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         intent=Intent.PASSAGE,
         countries=tuple(e.countries),
         groups=tuple(e.groups),
+        separately=e.separately,
         sets=tuple(e.sets),
         positions=tuple(e.positions),
+        aligned_with=e.aligned_with.name if e.aligned_with else None,
         quantifier=e.quantifier,
         stage=e.stage,
         moment=e.moment,
         meeting=e.meeting,
+        ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
     )
@@ -116,18 +119,27 @@ def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -
     sponsor_set = any(s.set is DocumentSet.SPONSORS for s in e.sets)
     if (e.sponsor or sponsor_set) and not set_question:
         countries = tuple(c for c in e.countries if not _after_with(e, c.start))
+        stage = e.stage or _set_stage(e.sets)
+        named = countries or e.groups
         return base.model_copy(
             update={
                 "intent": Intent.SPONSORS,
                 "countries": countries,
-                "sets": (),
-                "stage": e.stage or _set_stage(e.sets),
+                "sets": () if named else (SetMention(set=DocumentSet.SPONSORS, stage=stage),),
+                "stage": stage,
             }
         )
     speaker_set = any(s.set is DocumentSet.SPEAKERS for s in e.sets)
     if (e.statement or e.introductory or speaker_set) and not set_question:
         moment = StatementMoment.INTRODUCTORY if e.introductory else e.moment
-        return base.model_copy(update={"intent": Intent.STATEMENTS, "moment": moment, "sets": ()})
+        speakers = (
+            ()
+            if e.countries or e.groups or e.introductory
+            else (SetMention(set=DocumentSet.SPEAKERS, moment=moment),)
+        )
+        return base.model_copy(
+            update={"intent": Intent.STATEMENTS, "moment": moment, "sets": speakers}
+        )
     return None
 
 
@@ -145,6 +157,10 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
         return base.model_copy(update={"intent": Intent.COMPARE, "outliers": True})
     scoped = bool(e.groups or e.sets)
     countries = [c for c in e.countries if c.status is not ResolutionStatus.UNKNOWN]
+    if e.aligned_with is not None and (e.listing or e.count or e.quantifier or scoped):
+        return base.model_copy(update=_set_reading(e))
+    if e.separately and e.positions and (e.listing or e.count):
+        return base.model_copy(update=_set_reading(e))
     if e.compare and (len(countries) >= 2 or _plural(countries) or scoped):
         return base.model_copy(update={"intent": Intent.COMPARE})
     if scoped and (_about_votes(e) or _only_names(e)):
@@ -154,7 +170,7 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
     if countries:
         if len(countries) > 1 and (e.count or e.listing) and e.positions:
             return base.model_copy(update=_set_reading(e))
-        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier:
+        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier or e.ballot:
             return base.model_copy(update={"intent": Intent.VOTE})
         return None
     if e.unknown_subject is not None or (e.tally_strong and not e.count):
@@ -189,14 +205,27 @@ def _set_reading(e: Evidence) -> dict[str, object]:
     quantifier = e.quantifier
     if quantifier is None and e.positions and not e.listing and (e.groups or e.sets):
         quantifier = Quantifier.ALL
-    if e.positions or e.listing or e.quantifier or any(s.set is DocumentSet.NOTED for s in e.sets):
+    if (
+        e.positions
+        or e.listing
+        or e.quantifier
+        or e.aligned_with
+        or any(s.set in _CHANGES for s in e.sets)
+    ):
         return {"intent": Intent.LIST, "quantifier": quantifier}
     return {"intent": Intent.BREAKDOWN, "quantifier": None}
 
 
+_CHANGES = (DocumentSet.NOTED, DocumentSet.CHANGED)
+"""Sets a question lists whole: "did any country change its vote?"."""
+_FILLER = word_set(
+    "and or what about how the ok okay so then now hmm well also too lol pls please right"
+)
+
+
 def _only_names(e: Evidence) -> bool:
     """The question is nothing but country names ("France?", "the irish?", "and Chad")."""
-    rest = [w for w in e.plain.split() if w not in ("and", "or", "what", "about", "how", "the")]
+    rest = [w for w in e.plain.split() if w not in _FILLER]
     return all(w.strip("?.!,") in ("", COUNTRY) for w in rest)
 
 
@@ -209,7 +238,7 @@ def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
-    if not (e.tally_strong or e.tally_weak or e.vote or e.either):
+    if not (e.tally_strong or e.tally_weak or e.vote or e.either or e.ballot):
         return None
     if e.countries or e.groups or e.future:
         return None

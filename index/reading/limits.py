@@ -1,7 +1,8 @@
 """On-topic questions the document cannot answer, recognised before anything is looked up.
 
-People ask about the later plenary vote, the resolution's final number, who chairs the new
-committee, what it costs, and what happened afterwards. The report holds none of it; a
+People ask who chairs the new committee, what it costs, and what happened afterwards (the
+later plenary vote and the resolution's number are answered from voting data, see
+``index.reading.ballots``). The report holds none of it; a
 passage that merely shares words with such a question ("adopted", "committee", "budget") is
 not an answer, so these are read as ``Intent.NOT_IN_DOCUMENT`` with the limit named, and the
 answer says so and points to the nearest thing the report does hold.
@@ -19,23 +20,6 @@ from index.reading.text import word_set
 from index.reading.text import words as split_words
 from index.reading.vocabulary import Vocabulary
 
-PLENARY = re.compile(
-    r"\bplenary\b"
-    r"|\b(?:general assembly|the assembly)\b(?:\s+\w+){0,6}?\s+"
-    r"(?:vote[ds]?|voting|adopt(?:ed|ion)?|pass(?:ed)?|approv(?:ed|al))\b"
-    r"|\b(?:vote[ds]?|voting|adopt(?:ed|ion)|pass(?:ed)?)\b(?:\s+\w+){0,6}?\s+"
-    r"(?:in|by|at) the general assembly\b"
-    r"|\bfinal (?:general assembly )?vote\b|\bgeneral assembly vote\b"
-)
-RESOLUTION_NUMBER = words(
-    r"resolution number",
-    r"number (?:of|did) (?:the|it|this) (?:final )?resolution",
-    r"what number",
-    r"which number",
-    r"numbered",
-    r"number did it get",
-    r"number was it given",
-)
 CHAIR = re.compile(
     r"\bwho\b(?:\s+\w+){0,3}?\s+(?:chair(?:s|ed|man|woman|person)?|presid(?:es|ed|ent)|"
     r"head(?:s|ed)?|leads?|led|runs?)\b"
@@ -43,14 +27,21 @@ CHAIR = re.compile(
     r"|\bchair(?:man|woman|person)?s? (?:of|for) the\b|\bbureau\b"
 )
 MONEY = re.compile(
-    r"(?<!by )\bhow much\b(?! of)|\bcost(?:s|ing)?\b|\bdollars?\b|\busd\b|\beuros?\b|\$\s?\d"
-    r"|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b|\bhow expensive\b"
-    r"|\bbudget (?:of|for|is|was|figure|amount)\b"
+    r"(?<!by )\bhow much\b(?! of)|\bwhat (?:is|was|will be|would be) the (?:cost|price|amount|"
+    r"budget|figure|bill)\b|\bwhat (?:did|does|will|would) (?:it|this|that) cost\b|\bdollars?\b"
+    r"|\busd\b|\beuros?\b|\$\s?\d|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b"
+    r"|\bhow expensive\b|\bbudget (?:figure|amount)\b|\bcost (?:estimate|figure)s?\b"
 )
+"""Asking for an amount. Asking whether costs were raised ("did anyone warn about the cost?")
+is answered by the paragraph that raises them."""
 PERSON = re.compile(
-    r"\b(?:who (?:is|was|are|were)|names? of|called)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:secretary-general|secretary general|director|president|ambassador|"
-    r"representatives?|delegates?|head)\b"
+    r"\b(?:who (?:is|was|are|were)|names? of|called|named)\b(?:\s+\w+){0,5}?\s+"
+    r"(?:secretary-general|secretary general|director|president|ambassador|diplomats?|envoys?|"
+    r"officials?|representatives?|delegates?|head|chair(?:man|woman|person)?|speakers?|"
+    r"person|guy|woman|man)\b"
+    r"|\b(?:diplomat|envoy|official|representative|delegate|ambassador|director|person)"
+    r"(?:\s+\w+){0,6}?\s+\(?names?\b|\bwhat (?:is|was) (?:his|her|their) names?\b"
+    r"|^(?:and |his |her |their )?names?\s?\??$|\(names?\s?\?\)$"
 )
 """The report names no one but its Rapporteur: "who is the Secretary-General?"."""
 LATER_EVENT = re.compile(
@@ -121,12 +112,6 @@ def find_limit(
 ) -> Found | None:
     """The limit a question runs into, if it is one the reader can tell from its words;
     ``unexplained`` are the words no other cue accounts for (only they can be unknown)."""
-    if PLENARY.search(plain) and "recommend" not in plain:
-        return Found(Limit.PLENARY_VOTE)
-    if RESOLUTION_NUMBER.search(plain) or any(
-        s.startswith("74/") for s in vocabulary.unknown_symbols(plain)
-    ):
-        return Found(Limit.RESOLUTION_NUMBER)
     if CHAIR.search(plain):
         return Found(Limit.CHAIR)
     if PERSON.search(plain):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Protocol
 
 from index.query import Query
@@ -10,6 +11,7 @@ from index.reading.describe import described
 from index.reading.evidence import gather
 from index.reading.follow_up import is_follow_up, merge
 from index.reading.intent import decide
+from index.reading.parts import split_parts
 from index.reading.text import valid_text
 from index.reading.vocabulary import Vocabulary
 
@@ -27,6 +29,32 @@ class ReadingContext(Protocol):
     def named_documents(self, text: str) -> tuple[str, ...]:
         """Ids of the documents ``text`` names (by symbol, agenda item or subject)."""
 
+    @property
+    def people(self) -> Mapping[str, str]:
+        """The country of each role the documents name ("rapporteur" -> "Iraq")."""
+
+
+def read_parts(
+    question: str, context: ReadingContext, previous: Query | None = None
+) -> tuple[Query, ...]:
+    """One reading per question the message asks, each read in the light of the one before
+    (sentences that ask nothing are read as context, not answered); repeats are dropped."""
+    readings: list[Query] = []
+    for part in split_parts(valid_text(question)):
+        query = read(part.text, context, previous)
+        previous = query
+        if part.asks and query.text and not any(_same(query, seen) for seen in readings):
+            readings.append(query)
+    return tuple(readings) or (read(question, context, previous),)
+
+
+_WORDING = {"text", "reading", "search_text", "follow_up", "inherited", "uncertain", "corrections"}
+
+
+def _same(first: Query, second: Query) -> bool:
+    """Two readings that would give the same answer ("which voted against? list them")."""
+    return first.model_dump(exclude=_WORDING) == second.model_dump(exclude=_WORDING)
+
 
 def read(question: str, context: ReadingContext, previous: Query | None = None) -> Query:
     """The typed reading of ``question``, completed from ``previous`` for a follow-up."""
@@ -35,5 +63,5 @@ def read(question: str, context: ReadingContext, previous: Query | None = None) 
     query = decide(evidence, context.vocabulary)
     query = query.model_copy(update={"documents": context.named_documents(text)})
     if previous is not None and is_follow_up(evidence, query, previous):
-        query = merge(evidence, query, previous, context.membership_date)
+        query = merge(evidence, query, previous, context.membership_date, context.people)
     return described(query)

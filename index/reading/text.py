@@ -14,6 +14,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from index.countries import name_for_code
+from index.user_text import BIDI_CONTROLS
+
 MAX_READ_CHARS = 1_000
 """Longer input is cut before reading: no question needs more, and reading stays cheap."""
 
@@ -21,6 +24,9 @@ COUNTRY = "xcountryx"
 GROUP = "xgroupx"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}")
+_HASHTAG_NUMBER = re.compile(r"(?<=\w )#\s?(?=\d)|(?<=\w)#(?=\d)")
+_HASHTAG = re.compile(r"(?<![\w&])#\w+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bwon'?t\b"), "will not"),
@@ -52,17 +58,32 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:unga|ga)\b"), "general assembly"),
     (re.compile(r"\bsg\b"), "secretary-general"),
     (re.compile(r"\b3rd\b"), "third"),
+    (re.compile(r"\bpbis?\b"), "programme budget implications"),
+    (re.compile(r"\beovs\b"), "explanations of vote"),
+    (re.compile(r"\beov\b"), "explanation of vote"),
+    (re.compile(r"\b(?:or nah|lol|lmao|ngl|tbh|bruh|idk|imo|smh|ikr|omg|jk|fr fr)\b"), " "),
     (re.compile(r"\bat all\b"), " "),
 )
 _SPACES = re.compile(r"\s+")
 
 
 def valid_text(raw: str) -> str:
-    """The question as text the engine can hold: no lone surrogates, no control characters,
-    canonical composed form, bounded length."""
+    """The question as the reader reads it: no lone surrogates, no control or bidi
+    characters, compatibility forms folded (fullwidth and mathematical letters are
+    plain letters), flag emoji as the names of their countries, hashtags dropped ("#2030" is
+    a tag, not a year asked about, but "para #3" is paragraph 3), bounded length."""
     text = raw.encode("utf-8", "replace").decode("utf-8")
-    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
+    text = BIDI_CONTROLS.sub("", _CONTROL.sub(" ", text))
+    text = unicodedata.normalize("NFKC", _FLAG.sub(_flag_name, text))
+    text = _HASHTAG.sub(" ", _HASHTAG_NUMBER.sub("", text))
     return _SPACES.sub(" ", text).strip()[:MAX_READ_CHARS]
+
+
+def _flag_name(match: re.Match[str]) -> str:
+    """A flag emoji is two regional-indicator letters: the ISO code of its country."""
+    code = "".join(chr(ord("A") + ord(symbol) - 0x1F1E6) for symbol in match.group())
+    name = name_for_code(code)
+    return f" {name} " if name else " "
 
 
 def cue_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

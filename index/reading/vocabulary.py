@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from index.language.stemming import stem
 from index.reading.text import words
 from index.records import Document
-from index.search.stemming import stem
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from index.search.glossary import Glossary
-from index.search.stemming import fold_plural, stem
+from index.language.glossary import Glossary
+from index.language.stemming import fold_plural, stem
 
 BM25_K1 = 0.9
 BM25_B = 0.4

@@ -28,6 +28,7 @@ from threadpoolctl import threadpool_limits
 
 from index.answers import Answer
 from index.data_folder import warn_unwritable, why_unwritable
+from index.language.glossary import default_glossary
 from index.records import Document
 from index.search import answer_types
 from index.search.answering import passage_answer, refusal
@@ -39,7 +40,6 @@ from index.search.embedders import (
     encode_for_index,
 )
 from index.search.fusion import FusionMethod, fuse
-from index.search.glossary import default_glossary
 from index.search.lexical import LexicalIndex
 from index.search.models import (
     Hit,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from index.answers import Answer, AnswerKind, Source
@@ -73,7 +74,22 @@ def _meetings_line(document: Document) -> str:
         f"{ordinal(m.number)} ({format_date(m.date)})" if m.date else ordinal(m.number)
         for m in meetings
     )
-    return f"The Committee dealt with the item at its {listed} meetings."
+    records = summary_records(document)
+    where = f"; their summary records are {join_names(records.values())}" if records else ""
+    return f"The Committee dealt with the item at its {listed} meetings{where}."
+
+
+_SUMMARY_RECORD = re.compile(r"A/C\.\d+/\d+/SR\.(\d+)")
+
+
+def summary_records(document: Document) -> dict[int, str]:
+    """Meeting number -> summary record symbol, from the footnotes that cite them."""
+    found: dict[int, str] = {}
+    for paragraph in document.paragraphs:
+        for note in paragraph.footnotes:
+            for match in _SUMMARY_RECORD.finditer(note.text):
+                found.setdefault(int(match.group(1)), match.group(0))
+    return dict(sorted(found.items()))
 
 
 def _meeting_ids(document: Document) -> list[str]:

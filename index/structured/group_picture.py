@@ -31,11 +31,14 @@ class GroupSplit(BaseModel):
     notes: tuple[str, ...] = ()
 
     def count(self, position: Position) -> int:
+        """Members in ``position``; ``absent`` counts those who cast no vote, whether the
+        vote's source says "did not vote" or "not recorded"."""
         counts = {
             Position.IN_FAVOUR: self.in_favour,
             Position.AGAINST: self.against,
             Position.ABSTAINING: self.abstaining,
             Position.ABSENT: self.absent,
+            Position.NOT_RECORDED: self.absent,
         }
         return counts.get(position, 0)
 
@@ -66,7 +69,7 @@ def groups_picture(vote: VotePicture, group_ids: Sequence[str] = ()) -> GroupsPi
         members = [positions[name] for name in group.members_on(vote.date)]
         counts = {
             position: sum(1 for state in members if state.position is position)
-            for position in VOTING_POSITIONS
+            for position in vote.positions
         }
         splits.append(
             GroupSplit(
@@ -75,7 +78,7 @@ def groups_picture(vote: VotePicture, group_ids: Sequence[str] = ()) -> GroupsPi
                 in_favour=counts[Position.IN_FAVOUR],
                 against=counts[Position.AGAINST],
                 abstaining=counts[Position.ABSTAINING],
-                absent=counts[Position.ABSENT],
+                absent=counts[vote.silent],
                 noted=tuple(state.name for state in members if state.note),
                 notes=group.notes_on(vote.date),
             )

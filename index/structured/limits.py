@@ -24,11 +24,11 @@ from index.structured.citing import (
     join_names,
     vote_entries,
 )
+from index.structured.document_facts import summary_records
 from index.structured.proceedings import moments_asked, paragraph_label, statement_phrase
 from index.structured.scope import scope_of
 from index.structured.sets import POSITION_VERBS
-
-_SUMMARY_RECORD = re.compile(r"A/C\.\d+/\d+/SR\.(\d+)")
+from index.user_text import quote_user_text
 
 Nearest = Callable[[str], Sequence[Source]]
 """Retrieval's closest passages for a text, for subjects the document never names."""
@@ -61,6 +61,19 @@ def answer_limit(
     )
 
 
+NO_PLENARY_STATEMENTS = (
+    "Who spoke in the General Assembly's plenary meeting is not recorded here: the voting data "
+    "gives only how each State voted. What the report records of the Committee's proceedings:"
+)
+
+
+def no_plenary_statements(said: Answer) -> Answer:
+    """Statements asked of the plenary: not answered, and the Committee's given as the nearest."""
+    return said.model_copy(
+        update={"answered": False, "text": f"{NO_PLENARY_STATEMENTS}\n{said.text}"}
+    )
+
+
 def _explain(
     limit: Limit, query: Query, document: Document, library: Library
 ) -> tuple[str, list[str], list[VoteEntry]]:
@@ -71,16 +84,11 @@ def _explain(
     if limit is Limit.REASONS:
         return _reasons(query, document, library)
     if limit is Limit.UNKNOWN_TOPIC:
-        return f"The document does not mention “{query.topic}”.", [], []
+        return f"The document does not mention “{quote_user_text(query.topic or '')}”.", [], []
     officer = (
         f"{meta.rapporteur}{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}"
     )
     headline = {
-        Limit.PLENARY_VOTE: "The report does not record the General Assembly's plenary vote: "
-        f"the vote it records is {_vote_words(document)}.",
-        Limit.RESOLUTION_NUMBER: "The report does not give the number of the resolution the "
-        "General Assembly later adopted; it names the text by its draft symbol, "
-        f"{_draft(document)}.",
         Limit.CHAIR: "The report does not say who chairs that body; the only officer it names is "
         f"its Rapporteur, {officer}.",
         Limit.MONEY: "The report gives no sums of money.",
@@ -110,11 +118,6 @@ NEAREST_LIMIT = 3
 
 def _nearest_paragraphs(limit: Limit, document: Document) -> list[str]:
     """The paragraphs closest to a question the report cannot answer, by what they say."""
-    vote = document.vote
-    if limit is Limit.PLENARY_VOTE:
-        return _present(vote.paragraph_id if vote else None, _recommendation(document))
-    if limit is Limit.RESOLUTION_NUMBER:
-        return _present(_recommendation(document))
     words = _NEAREST_WORDS.get(limit, ())
     found = [
         p.id
@@ -126,10 +129,6 @@ def _nearest_paragraphs(limit: Limit, document: Document) -> list[str]:
     return found[:NEAREST_LIMIT]
 
 
-def _draft(document: Document) -> str:
-    return document.drafts[-1] if document.drafts else "its draft symbol"
-
-
 def _date(document: Document) -> str:
     return format_date(document.meta.date) if document.meta.date else "undated"
 
@@ -137,38 +136,6 @@ def _date(document: Document) -> str:
 def _excerpt(document: Document, paragraph_id: str) -> str:
     paragraph = Library.paragraph(document, paragraph_id)
     return excerpt(paragraph.text.split("\n")[0], 160) if paragraph else ""
-
-
-def _vote_words(document: Document) -> str:
-    vote = document.vote
-    if vote is None:
-        return "the Committee's proceedings"
-    when = f" of {format_date(vote.date)}" if vote.date else ""
-    return (
-        f"the Committee's own recorded vote{when} ({vote.stated.in_favour} in favour, "
-        f"{vote.stated.against} against, {vote.stated.abstaining} abstentions)"
-    )
-
-
-def _recommendation(document: Document) -> str | None:
-    return next(
-        (p.id for p in document.paragraphs if p.part is Part.REPORT and "recommends" in p.text),
-        None,
-    )
-
-
-def _present(*ids: str | None) -> list[str]:
-    return [i for i in ids if i is not None]
-
-
-def summary_records(document: Document) -> dict[int, str]:
-    """Meeting number -> summary record symbol, from the footnotes that cite them."""
-    found: dict[int, str] = {}
-    for paragraph in document.paragraphs:
-        for note in paragraph.footnotes:
-            for match in _SUMMARY_RECORD.finditer(note.text):
-                found.setdefault(int(match.group(1)), match.group(0))
-    return found
 
 
 def _records_of(document: Document, meetings: Sequence[int | None]) -> str:
@@ -239,8 +206,9 @@ def _statements_for(query: Query, document: Document, library: Library) -> list[
             found += library.statements_by(document, country.name)
     for group in query.groups:
         found += [s for s in document.statements if any(group.name in b for b in s.on_behalf_of)]
-    if query.sets and not (query.countries or query.groups):
-        members = set(scope_of(query, document, library).members)
+    view = library.committee(document)
+    if query.sets and not (query.countries or query.groups) and view is not None:
+        members = set(scope_of(query, view, library).members)
         found += [s for s in document.statements if s.speaker in members]
     if not (query.countries or query.groups or query.sets):
         found = list(document.statements)
@@ -273,18 +241,19 @@ def _reasons(
 ) -> tuple[str, list[str], list[VoteEntry]]:
     """The votes asked about, and that the report does not give reasons."""
     vote = document.vote
-    if vote is None:
+    view = library.committee(document)
+    if vote is None or view is None:
         return NO_VOTE, [], []
     facts: list[str] = []
     votes: list[VoteEntry] = []
     if query.countries or query.groups or query.sets:
-        scope = scope_of(query, document, library)
+        scope = scope_of(query, view, library)
         named = scope.members
         for name in named[:12]:
-            facts.append(f"{name} {POSITION_VERBS[library.position(document, name)]}")
+            facts.append(f"{name} {POSITION_VERBS[view.position(name)]}")
         if len(named) > 12:
             facts.append(f"and {len(named) - 12} more")
-        votes = vote_entries(named, document, vote, library)
+        votes = vote_entries(named, view)
     elif query.positions:
         for position in query.positions:
             count = len(library.roster(document, position))

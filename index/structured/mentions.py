@@ -48,3 +48,10 @@ def prefaced(answer: Answer, preface: str) -> Answer:
     if not preface:
         return answer
     return answer.model_copy(update={"text": f"{preface}\n{answer.text}"})
+
+
+def understood(country: Resolution) -> str:
+    """ " (reading “Germny” as Germany)" when a typed name was corrected, so a user can check."""
+    if not country.corrected:
+        return ""
+    return f" (reading “{quote_user_text(country.query)}” as {country.name})"

@@ -10,6 +10,7 @@ from index.groups import Group, speaks_for
 from index.library import Library, ordinal
 from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
 from index.structured.citing import cited_sources, document_line, join_names, vote_entries
+from index.vote_view import Stage, VoteView
 
 STAGE_HEADINGS: dict[SponsorStage, str] = {
     SponsorStage.ORIGINAL: "Original sponsors of {draft}",
@@ -53,6 +54,33 @@ def sponsor_phrase(document: Document, sponsor: Sponsor) -> str:
     if sponsor.stage is SponsorStage.REVISED:
         return f"a sponsor of the revised draft {sponsor.draft} ({label})"
     return f"one of those who joined the sponsors of {sponsor.draft} afterwards ({label})"
+
+
+def report_facts(library: Library, view: VoteView, name: str) -> list[str]:
+    """What the report says of a State beyond its vote: a note, its sponsorship, its
+    statements; given only with the report's own vote, where they belong."""
+    report = view.report
+    if report is None or view.stage is not Stage.COMMITTEE:
+        return []
+    facts: list[str] = []
+    note = view.notes.get(name)
+    if note:
+        facts.append(f"Note: {note}")
+    sponsor = library.sponsorship(report, name)
+    if sponsor is not None:
+        facts.append(f"It was {sponsor_phrase(report, sponsor)}.")
+    facts += [f"{statement_phrase(report, s, name)}." for s in library.statements_by(report, name)]
+    return facts
+
+
+def report_paragraphs(library: Library, report: Document, names: Sequence[str]) -> list[str]:
+    """The paragraphs ``report_facts`` relies on for these States, to cite."""
+    ids: list[str] = []
+    for name in names:
+        sponsor = library.sponsorship(report, name)
+        ids += [sponsor.paragraph_id] if sponsor is not None else []
+        ids += [s.paragraph_id for s in library.statements_by(report, name)]
+    return ids
 
 
 def statement_phrase(document: Document, statement: Statement, country: str | None = None) -> str:
@@ -132,8 +160,8 @@ def _sponsors_within(
     if not chosen:
         return [f"**None** of the sponsors is a member of the {where}."], []
     listed = join_names(f"{s.country} ({_STAGE_WORDS[s.stage]})" for s in chosen)
-    vote = document.vote
-    entries = vote_entries([s.country for s in chosen], document, vote, library) if vote else []
+    view = library.committee(document)
+    entries = vote_entries([s.country for s in chosen], view) if view else []
     return [f"**{len(chosen)}** sponsors are members of the {where}: {listed}."], entries
 
 

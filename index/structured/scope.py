@@ -1,9 +1,10 @@
 """The set of States a question is about, computed from the records and the group data.
 
 "The EU countries", "the sponsors from Latin America", "the countries that spoke after the
-vote": each is an intersection of groups of States (as of the document's date), the
-document's own sets (sponsors by stage, speakers by moment, delegations whose later
-intention is noted) and named countries. Never typed by hand: always derived.
+vote": each is an intersection of groups of States (as of the vote's date), the document's
+own sets (sponsors by stage, speakers by moment, delegations whose later intention is noted,
+States whose position changed between the Committee and the plenary) and named countries.
+Never typed by hand: always derived.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from index.query import DocumentSet, Query, SetMention
 from index.reading.describe import group_phrase, subject_phrase
 from index.records import Document
 from index.structured.proceedings import moments_asked
+from index.vote_view import VoteView
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +43,11 @@ class Scope:
 ALL_STATES = "Member States"
 
 
-def scope_of(query: Query, document: Document, library: Library) -> Scope:
-    """The States ``query`` is about in ``document`` (all Member States when it names none)."""
-    date = document.meta.date
+def scope_of(query: Query, view: VoteView, library: Library) -> Scope:
+    """The States ``query`` is about in the vote ``view`` (all Member States when it names
+    none); the document's own sets come from the report the vote belongs to."""
+    document = view.report
+    date = view.date or (document.meta.date if document is not None else None)
     groups = tuple(group_by_id(mention.id) for mention in query.groups)
     chosen = set(all_member_names())
     notes: list[str] = []
@@ -52,12 +56,13 @@ def scope_of(query: Query, document: Document, library: Library) -> Scope:
         notes += _group_notes(group, date)
     cited: list[str] = []
     for mention in query.sets:
-        names, ids = _document_set(mention, document)
+        names, ids = _document_set(mention, document, view, library)
         chosen &= set(names)
         cited += ids
     named = [c.name for c in query.countries if c.status is ResolutionStatus.MEMBER and c.name]
     if named:
         chosen &= set(named)
+    chosen.discard(query.aligned_with or "")
     ordered = tuple(name for name in all_member_names() if name in chosen)
     return Scope(
         members=ordered,
@@ -78,8 +83,15 @@ def _group_notes(group: Group, date: dt.date | None) -> list[str]:
     return notes
 
 
-def _document_set(mention: SetMention, document: Document) -> tuple[list[str], list[str]]:
+def _document_set(
+    mention: SetMention, document: Document | None, view: VoteView, library: Library
+) -> tuple[list[str], list[str]]:
     """The Member States of one of the document's own sets, and where it says so."""
+    if document is None:
+        return [], []
+    if mention.set is DocumentSet.CHANGED:
+        trail = library.trail(document)
+        return [step.country for step in trail.changes] if trail else [], []
     if mention.set is DocumentSet.SPONSORS:
         sponsors = [
             s for s in document.sponsors if mention.stage is None or s.stage is mention.stage
@@ -90,8 +102,8 @@ def _document_set(mention: SetMention, document: Document) -> tuple[list[str], l
         spoken = [s for s in document.statements if s.moment in family]
         return [s.speaker for s in spoken], [s.paragraph_id for s in spoken]
     vote = document.vote
-    noted = list(vote.notes) if vote is not None else []
-    return noted, [vote.paragraph_id] if vote is not None else []
+    noted = list(view.notes)
+    return noted, [vote.paragraph_id] if vote is not None and noted else []
 
 
 def _noun(query: Query, groups: Sequence[Group]) -> str:
@@ -102,4 +114,6 @@ def _noun(query: Query, groups: Sequence[Group]) -> str:
         return f"{sets.removeprefix('the ')} in the {' and the '.join(g.name for g in groups)}"
     if len(groups) == 1 and not query.sets and not query.countries:
         return group_phrase(groups[0].name).removeprefix("the ")
+    if query.countries and not (groups or query.sets):
+        return f"States asked about ({subject_phrase(query)})"
     return subject_phrase(query).removeprefix("the ")

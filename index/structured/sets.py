@@ -4,7 +4,8 @@ Every number and name is computed from the records and the group data for the do
 date, and every State an answer names is in its ``votes`` field with its position, so a
 reader (or a test) can check each one. Group answers name the group's edge cases where they
 matter (Turkey counted in WEOG, the United States attending WEOG as an observer, the EU
-itself not voting).
+itself not voting). Each answer is computed over one vote at a time, the Committee's or the
+plenary's (``index.structured.trail`` sets the two side by side).
 """
 
 from __future__ import annotations
@@ -12,32 +13,30 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from index.answers import Answer, AnswerKind, Illustration, IllustrationKind
+from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
 from index.groups import regional_groups
 from index.library import Library
 from index.query import DocumentSet, Intent, Quantifier, Query
-from index.records import Document, Position, RecordedVote
+from index.records import Position
 from index.structured.citing import (
     POSITION_HEADINGS,
+    SHORT_WORDS,
+    Chosen,
     VoteBlock,
+    caveat,
     join_names,
     per_vote,
     vote_entries,
 )
 from index.structured.scope import Scope, scope_of
+from index.vote_view import VoteView, members_in
 
-VOTING_POSITIONS = (Position.IN_FAVOUR, Position.AGAINST, Position.ABSTAINING, Position.ABSENT)
 POSITION_VERBS = {
     Position.IN_FAVOUR: "voted in favour",
     Position.AGAINST: "voted against",
     Position.ABSTAINING: "abstained",
     Position.ABSENT: "did not vote",
-}
-SHORT_WORDS = {
-    Position.IN_FAVOUR: "in favour",
-    Position.AGAINST: "against",
-    Position.ABSTAINING: "abstaining",
-    Position.ABSENT: "did not vote",
+    Position.NOT_RECORDED: "had no vote recorded",
 }
 OUTLIER_RULE = (
     "Read as: States that voted differently from most of their own UN regional group "
@@ -45,60 +44,116 @@ OUTLIER_RULE = (
 )
 
 
-def answer_set(query: Query, documents: Sequence[Document], library: Library) -> Answer:
-    """Breakdown, list, count or comparison, per document with a vote."""
-    compose: dict[Intent, Callable[[Query, Document, RecordedVote, Library], VoteBlock]] = {
+def answer_set(query: Query, votes: Sequence[Chosen], library: Library) -> Answer:
+    """Breakdown, list, count or comparison, per vote chosen."""
+    compose: dict[Intent, Callable[[Query, VoteView, Library], VoteBlock]] = {
         Intent.BREAKDOWN: _breakdown,
         Intent.LIST: _listing,
         Intent.COUNT: _count,
         Intent.COMPARE: _outliers if query.outliers else _comparison,
     }
     block = compose[query.intent]
+    if query.separately and len(query.groups) > 1:
+        block = _group_comparison if query.intent is Intent.COMPARE else _each_group(block)
+    if query.aligned_with is not None:
+        block = _aligned(block, query.aligned_with)
     answer = per_vote(
         query.text,
         AnswerKind(query.intent.value),
-        documents,
-        lambda document, vote: block(query, document, vote, library),
+        votes,
+        lambda view: block(query, view, library),
     )
-    voted = [d for d in documents if d.vote is not None]
+    voted = [view for view in votes if isinstance(view, VoteView)]
     return answer.model_copy(update={"illustration": _illustration(query, voted)})
 
 
-def _illustration(query: Query, voted: Sequence[Document]) -> Illustration | None:
+Block = Callable[[Query, VoteView, Library], VoteBlock]
+
+
+def _each_group(block: Block) -> Block:
+    """The same answer for each group named as a subject of its own, one after the other."""
+
+    def each(query: Query, view: VoteView, library: Library) -> VoteBlock:
+        lines: list[str] = []
+        entries: dict[str, VoteEntry] = {}
+        cited: list[str] = []
+        for group in query.groups:
+            alone = query.model_copy(update={"groups": (group,), "separately": False})
+            group_lines, group_entries, group_cited = block(alone, view, library)
+            lines += [f"**{group.name}**:", *group_lines]
+            entries.update((entry.country, entry) for entry in group_entries)
+            cited += group_cited
+        return lines, list(entries.values()), list(dict.fromkeys(cited))
+
+    return each
+
+
+def _aligned(block: Block, reference: str) -> Block:
+    """The same answer with the reference State's own position as the filter, per vote."""
+
+    def aligned(query: Query, view: VoteView, library: Library) -> VoteBlock:
+        position = view.position(reference)
+        lines, entries, cited = block(
+            query.model_copy(update={"positions": (position,)}), view, library
+        )
+        said = f"{reference} {POSITION_VERBS.get(position, 'did not vote')}."
+        return [said, *lines], entries, cited
+
+    return aligned
+
+
+def _group_comparison(query: Query, view: VoteView, library: Library) -> VoteBlock:
+    """Whether groups named side by side voted alike: each group's split and the position
+    most of its voting members took."""
+    lines: list[str] = []
+    majorities: dict[str, Position] = {}
+    named: dict[str, VoteEntry] = {}
+    for group in query.groups:
+        alone = query.model_copy(update={"groups": (group,), "separately": False})
+        scope = scope_of(alone, view, library)
+        split = members_in(scope.members, view)
+        voting = Counter({p: len(n) for p, n in split.items() if p is not view.silent})
+        if voting:
+            majorities[group.name] = voting.most_common(1)[0][0]
+        present = {p: names for p, names in split.items() if names}
+        lines.append(f"**{group.name}** ({_size(scope)}): {_compact(present)}.")
+        named.update((e.country, e) for e in vote_entries(scope.members, view))
+    most = {position for position in majorities.values()}
+    summary = "; ".join(
+        f"most of the {name} {POSITION_VERBS[position]}" for name, position in majorities.items()
+    )
+    verdict = "**Yes**, mostly alike" if len(most) == 1 else "**No**, they voted differently"
+    return [f"{verdict}: {summary}.", *lines], list(named.values()), []
+
+
+def _illustration(query: Query, voted: Sequence[VoteView]) -> Illustration | None:
     if not voted or not (query.groups or query.outliers):
         return None
     return Illustration(
         kind=IllustrationKind.GROUPS,
-        document=voted[0].id,
+        document=voted[0].key,
         groups=[group.id for group in query.groups],
     )
 
 
-def _by_position(
-    names: Sequence[str], document: Document, library: Library
-) -> dict[Position, list[str]]:
-    split: dict[Position, list[str]] = {position: [] for position in VOTING_POSITIONS}
-    for name in names:
-        split[library.position(document, name)].append(name)
-    return split
-
-
-def _position_lines(split: dict[Position, list[str]], vote: RecordedVote) -> list[str]:
+def _position_lines(split: dict[Position, list[str]], view: VoteView) -> list[str]:
     lines = []
     for position, names in split.items():
-        listed = join_names(_with_notes(names, vote)) or "none"
+        listed = join_names(_with_notes(names, view)) or "none"
         lines.append(f"**{POSITION_HEADINGS[position]}** ({len(names)}): {listed}.")
     return lines
 
 
-def _with_notes(names: Sequence[str], vote: RecordedVote) -> list[str]:
+def _with_notes(names: Sequence[str], view: VoteView) -> list[str]:
     """Names, with a dagger on those whose later intention the report notes."""
-    return [f"{name}†" if name in vote.notes else name for name in names]
+    return [f"{name}†" if name in view.notes else name for name in names]
 
 
-def _footnotes(scope: Scope, names: Sequence[str], vote: RecordedVote) -> list[str]:
-    notes = [f"† {name}: {vote.notes[name]}" for name in names if name in vote.notes]
-    return [*notes, *(f"Note: {note}" for note in scope.notes)]
+def _footnotes(scope: Scope, names: Sequence[str], view: VoteView) -> list[str]:
+    notes = [f"† {name}: {view.notes[name]}" for name in names if name in view.notes]
+    silent = [name for name in names if view.position(name) is Position.NOT_RECORDED]
+    said = caveat(view) if silent else None
+    return [*notes, *(f"Note: {note}" for note in scope.notes), *([said] if said else [])]
 
 
 def _size(scope: Scope) -> str:
@@ -106,34 +161,31 @@ def _size(scope: Scope) -> str:
     return f"{count} Member State{'s' if count != 1 else ''}"
 
 
-def _breakdown(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
-    scope = scope_of(query, document, library)
-    split = _by_position(scope.members, document, library)
-    lines = [f"How the {scope.noun} voted ({_size(scope)} on {_date(document)}):"]
-    lines += _position_lines(split, vote)
-    lines += _footnotes(scope, scope.members, vote)
-    return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+def _breakdown(query: Query, view: VoteView, library: Library) -> VoteBlock:
+    scope = scope_of(query, view, library)
+    split = members_in(scope.members, view)
+    lines = [f"How the {scope.noun} voted in the {view.body} ({_size(scope)} on {view.when}):"]
+    lines += _position_lines(split, view)
+    lines += _footnotes(scope, scope.members, view)
+    return lines, vote_entries(scope.members, view), list(scope.paragraph_ids)
 
 
-def _date(document: Document) -> str:
-    date = document.vote.date if document.vote and document.vote.date else document.meta.date
-    return f"{date.day} {date:%B %Y}" if date else "the document's date"
+def _matches(query: Query, scope: Scope, view: VoteView) -> list[str]:
+    wanted = view.asked(query.positions) or view.voting_positions
+    return [name for name in scope.members if view.position(name) in wanted]
 
 
-def _matches(query: Query, scope: Scope, document: Document, library: Library) -> list[str]:
-    wanted = query.positions or VOTING_POSITIONS
-    return [name for name in scope.members if library.position(document, name) in wanted]
-
-
-def _position_phrase(positions: Sequence[Position]) -> str:
-    chosen = [p for p in VOTING_POSITIONS if p in positions]
-    if len(chosen) == len(VOTING_POSITIONS) - 1:
-        missing = next(p for p in VOTING_POSITIONS if p not in chosen)
+def _position_phrase(asked: Sequence[Position], view: VoteView) -> str:
+    positions = view.asked(asked)
+    chosen = [p for p in view.voting_positions if p in positions]
+    if len(chosen) == len(view.voting_positions) - 1:
+        missing = next(p for p in view.voting_positions if p not in chosen)
         return {
             Position.IN_FAVOUR: "did not vote in favour",
             Position.AGAINST: "did not vote against",
             Position.ABSTAINING: "did not abstain",
             Position.ABSENT: "voted",
+            Position.NOT_RECORDED: "voted",
         }[missing]
     verbs = [POSITION_VERBS[p] for p in chosen]
     if len(verbs) <= 1:
@@ -141,17 +193,17 @@ def _position_phrase(positions: Sequence[Position]) -> str:
     return f"{', '.join(verbs[:-1])} or {verbs[-1]}"
 
 
-def _listing(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
-    scope = scope_of(query, document, library)
+def _listing(query: Query, view: VoteView, library: Library) -> VoteBlock:
+    scope = scope_of(query, view, library)
     if not query.positions:
-        return _members(query, scope, document, vote, library)
-    matches = _matches(query, scope, document, library)
-    phrase = _position_phrase(query.positions)
+        return _members(query, scope, view)
+    matches = _matches(query, scope, view)
+    phrase = _position_phrase(query.positions, view)
     total = len(scope.members)
     verdict = _verdict(query.quantifier, len(matches), total)
     if scope.whole_membership and query.quantifier is None:
         head = (
-            f"**{len(matches)}** Member States {phrase}: {join_names(_with_notes(matches, vote))}."
+            f"**{len(matches)}** Member States {phrase}: {join_names(_with_notes(matches, view))}."
         )
     elif not matches:
         none = "none" if verdict else "**None**"
@@ -159,20 +211,20 @@ def _listing(query: Query, document: Document, vote: RecordedVote, library: Libr
     elif len(matches) == total and total > 1:
         head = f"{verdict}**All {total}** {scope.noun} {phrase}: {join_names(matches)}."
     else:
-        listed = join_names(_with_notes(matches, vote))
+        listed = join_names(_with_notes(matches, view))
         head = f"{verdict}**{len(matches)} of the {total}** {scope.noun} {phrase}: {listed}."
     lines = [head]
     others = [name for name in scope.members if name not in matches]
     if others and not scope.whole_membership:
-        lines.append(_others(others, everyone=not matches, document=document, library=library))
-    lines += _footnotes(scope, matches, vote)
+        lines.append(_others(others, everyone=not matches, view=view))
+    lines += _footnotes(scope, matches, view)
     named = scope.members if not scope.whole_membership else tuple(matches)
-    return lines, vote_entries(named, document, vote, library), list(scope.paragraph_ids)
+    return lines, vote_entries(named, view), list(scope.paragraph_ids)
 
 
-def _others(others: list[str], *, everyone: bool, document: Document, library: Library) -> str:
+def _others(others: list[str], *, everyone: bool, view: VoteView) -> str:
     """How the rest of the set voted: "All 7 voted against: …" or "The others: …"."""
-    rest = {p: names for p, names in _by_position(others, document, library).items() if names}
+    rest = {p: names for p, names in members_in(others, view).items() if names}
     if len(rest) == 1:
         position, names = next(iter(rest.items()))
         who = f"All {len(names)}" if everyone else f"The other {len(names)}"
@@ -180,21 +232,19 @@ def _others(others: list[str], *, everyone: bool, document: Document, library: L
     return f"{'They voted' if everyone else 'The others'}: {_compact(rest)}."
 
 
-def _members(
-    query: Query, scope: Scope, document: Document, vote: RecordedVote, library: Library
-) -> VoteBlock:
+def _members(query: Query, scope: Scope, view: VoteView) -> VoteBlock:
     """A set listed without a position filter ("did any country change its vote?")."""
     if any(mention.set is DocumentSet.NOTED for mention in query.sets):
-        return _noted(scope, document, vote, library)
+        return _noted(scope, view)
     if not scope.members:
         return [f"None: the report names no {scope.noun}."], [], list(scope.paragraph_ids)
-    split = _by_position(scope.members, document, library)
+    split = members_in(scope.members, view)
     lines = [f"The {scope.noun} ({_size(scope)}): {_compact(split)}."]
-    lines += _footnotes(scope, scope.members, vote)
-    return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+    lines += _footnotes(scope, scope.members, view)
+    return lines, vote_entries(scope.members, view), list(scope.paragraph_ids)
 
 
-def _noted(scope: Scope, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
+def _noted(scope: Scope, view: VoteView) -> VoteBlock:
     """Later intentions: the recorded vote stands, the report only notes what was meant."""
     if not scope.members:
         return ["The report notes no delegation that meant to vote otherwise."], [], []
@@ -204,11 +254,10 @@ def _noted(scope: Scope, document: Document, vote: RecordedVote, library: Librar
         "otherwise:"
     ]
     lines += [
-        f"- **{name}** ({POSITION_VERBS[library.position(document, name)]} in the record): "
-        f"{vote.notes[name]}"
+        f"- **{name}** ({POSITION_VERBS[view.position(name)]} in the record): {view.notes[name]}"
         for name in scope.members
     ]
-    return lines, vote_entries(scope.members, document, vote, library), list(scope.paragraph_ids)
+    return lines, vote_entries(scope.members, view), list(scope.paragraph_ids)
 
 
 def _compact(split: dict[Position, list[str]]) -> str:
@@ -231,29 +280,26 @@ def _verdict(quantifier: Quantifier | None, matched: int, total: int) -> str:
     return "**Yes**: " if yes else "**No**: "
 
 
-def _count(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
-    scope = scope_of(query, document, library)
-    matches = _matches(query, scope, document, library)
-    listed = join_names(_with_notes(matches, vote)) or "none"
+def _count(query: Query, view: VoteView, library: Library) -> VoteBlock:
+    scope = scope_of(query, view, library)
+    matches = _matches(query, scope, view)
+    listed = join_names(_with_notes(matches, view)) or "none"
     if not query.positions:
         head = f"**{len(matches)}** {scope.noun}: {listed}."
     elif scope.whole_membership:
-        head = f"**{len(matches)}** Member States {_position_phrase(query.positions)}: {listed}."
+        phrase = _position_phrase(query.positions, view)
+        head = f"**{len(matches)}** Member States {phrase}: {listed}."
     else:
-        phrase = _position_phrase(query.positions)
+        phrase = _position_phrase(query.positions, view)
         head = f"**{len(matches)}** of the {len(scope.members)} {scope.noun} {phrase}: {listed}."
-    lines = [head, *_footnotes(scope, matches, vote)]
-    return lines, vote_entries(matches, document, vote, library), list(scope.paragraph_ids)
+    lines = [head, *_footnotes(scope, matches, view)]
+    return lines, vote_entries(matches, view), list(scope.paragraph_ids)
 
 
-def _comparison(
-    query: Query, document: Document, vote: RecordedVote, library: Library
-) -> VoteBlock:
-    scope = scope_of(query, document, library)
-    split = {
-        p: names for p, names in _by_position(scope.members, document, library).items() if names
-    }
-    entries = vote_entries(scope.members, document, vote, library)
+def _comparison(query: Query, view: VoteView, library: Library) -> VoteBlock:
+    scope = scope_of(query, view, library)
+    split = {p: names for p, names in members_in(scope.members, view).items() if names}
+    entries = vote_entries(scope.members, view)
     if len(scope.members) < 2:
         return [f"There is nothing to compare: the question names {_size(scope)}."], entries, []
     if len(split) == 1:
@@ -266,39 +312,36 @@ def _comparison(
             else f"**Yes**: all {len(scope.members)} {scope.noun} voted the same way: "
             f"{SHORT_WORDS[position]}."
         )
-        return [head, *_footnotes(scope, scope.members, vote)], entries, list(scope.paragraph_ids)
+        return [head, *_footnotes(scope, scope.members, view)], entries, list(scope.paragraph_ids)
     if query.countries and not query.groups and len(scope.members) <= 4:
-        parts = [
-            f"**{name}** {POSITION_VERBS[library.position(document, name)]}"
-            for name in scope.members
-        ]
+        parts = [f"**{name}** {POSITION_VERBS[view.position(name)]}" for name in scope.members]
         head = f"**No**, they voted differently: {join_names(parts)}."
     else:
         head = f"**No**: the {len(scope.members)} {scope.noun} were divided: {_compact(split)}."
-    return [head, *_footnotes(scope, scope.members, vote)], entries, list(scope.paragraph_ids)
+    return [head, *_footnotes(scope, scope.members, view)], entries, list(scope.paragraph_ids)
 
 
-def _outliers(query: Query, document: Document, vote: RecordedVote, library: Library) -> VoteBlock:
+def _outliers(query: Query, view: VoteView, library: Library) -> VoteBlock:
     """Per UN regional group: its most common position, and the States that voted otherwise."""
-    date = document.meta.date
+    date = view.date
     lines = [OUTLIER_RULE]
     named: list[str] = []
     for group in regional_groups():
         members = group.members_on(date)
-        voted = {name: library.position(document, name) for name in members}
-        counts = Counter(p for p in voted.values() if p is not Position.ABSENT)
+        voted = {name: view.position(name) for name in members}
+        counts = Counter(p for p in voted.values() if p is not view.silent)
         if not counts:
             continue
         majority, size = counts.most_common(1)[0]
-        differing = [n for n, p in voted.items() if p not in (majority, Position.ABSENT)]
+        differing = [n for n, p in voted.items() if p not in (majority, view.silent)]
         named += differing
         by_position = {
             position: [n for n in differing if voted[n] is position]
-            for position in VOTING_POSITIONS
+            for position in view.voting_positions
             if any(voted[n] is position for n in differing)
         }
         detail = _compact(by_position) if differing else "none"
         lines.append(
             f"**{group.name}** (most {SHORT_WORDS[majority]}: {size} of {len(members)}): {detail}."
         )
-    return lines, vote_entries(named, document, vote, library), []
+    return lines, vote_entries(named, view), []

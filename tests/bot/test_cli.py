@@ -38,10 +38,64 @@ def test_vote_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["votes"][0]["position"] == "against"
 
 
+@pytest.mark.parametrize(
+    ("argv", "documents", "trail"),
+    [
+        (
+            ["vote", "--json", "Cabo", "Verde"],
+            ["third-committee-report-ict-criminal-purposes-2019"],
+            1,
+        ),
+        (["vote", "--json", "--vote", "plenary", "Cabo", "Verde"], ["a-res-74-247"], 0),
+        (
+            ["vote", "--json", "--vote", "committee", "Cabo", "Verde"],
+            ["third-committee-report-ict-criminal-purposes-2019"],
+            0,
+        ),
+    ],
+)
+def test_vote_takes_the_vote_to_use(
+    argv: list[str], documents: list[str], trail: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [entry["document"] for entry in data["votes"]] == documents
+    assert len(data["trail"]) == trail
+
+
+def test_vote_of_both_says_the_change(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["vote", "Cabo Verde"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "Cabo Verde changed its position between the two votes: in the Third Committee "
+        "(18 November 2019) it voted in favour; then in the General Assembly plenary "
+        "(27 December 2019) it voted against."
+    )
+    assert "[2] voting data for A/RES/74/247 (score 1.00): Erik Voeten" in out
+
+
+def test_a_bad_voting_data_file_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(PROJECT_ROOT / "seeds", seeds)
+    data = seeds / "plenary-a-res-74-247.csv"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(",CPV,Cabo Verde,N,", ",CPV,Cabo Verde,Q,"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
+    assert main(["vote", "France"]) == 2
+    assert capsys.readouterr().err == (
+        "rapporteur: cannot read the seed documents: plenary-a-res-74-247.csv row 30: unknown "
+        "vote code 'Q' for Cabo Verde (expected Y, N, A, X or blank)\n"
+    )
+
+
 def test_ask_plain_text_has_no_markdown_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "Did Brazil abstain?"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Yes: Brazil abstained.")
+    assert out.startswith("Yes: Brazil abstained in both votes: in the Third Committee")
     assert "**" not in out and "Sources" in out
 
 
@@ -61,11 +115,19 @@ def test_console_answers_until_quit(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(
-        sys, "stdin", io.StringIO("How did Kenya vote?\n:vote Chile\n:nope\n:quit\n")
+        sys,
+        "stdin",
+        io.StringIO(
+            "How did Kenya vote?\n:vote Chile\n:vote plenary Cabo Verde\n"
+            ":vote committee cabo verde\n:nope\n:quit\n"
+        ),
     )
     assert main(["console"]) == 0
     out = capsys.readouterr().out
-    assert "Kenya voted in favour." in out and "Chile voted against." in out
+    assert "Kenya voted in favour in both votes" in out
+    assert "Chile voted against in both votes" in out
+    assert "Cabo Verde voted against in the General Assembly's plenary vote." in out
+    assert "Cabo Verde voted in favour.\nThird Committee recorded vote" in out
     assert "Unknown command :nope." in out
 
 
@@ -129,7 +191,8 @@ def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> N
         "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
         "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map', "
         "'pydantic_settings', 'index.reading.cues', 'index.executor', "
-        "'index.parsing.paragraphs', 'sqlalchemy', 'alembic', 'psycopg'}; "
+        "'index.parsing.paragraphs', 'index.parsing.voting_data', 'sqlalchemy', 'alembic', "
+        "'psycopg'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     runs = [
@@ -139,8 +202,8 @@ def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> N
         for _ in range(2)
     ]
     first, second = (run.stdout.strip().splitlines()[-1] for run in runs)
-    assert first == "['index.parsing.paragraphs']"
-    assert second == "[]"
+    assert first == "['index.parsing.paragraphs', 'index.parsing.voting_data']"
+    assert second == "[]", "a cached parse reads neither the report nor the voting data"
 
 
 def rapporteur(
@@ -256,7 +319,8 @@ def test_a_pipe_in_the_seeds_folder_costs_one_warning_line(tmp_path: Path) -> No
     shutil.copytree(PROJECT_ROOT / "seeds", seeds)
     os.mkfifo(seeds / "x.md")
     done = rapporteur("vote", "France", data=tmp_path / "data", seeds=seeds)
-    assert done.returncode == 0 and done.stdout.decode().startswith("France voted against.")
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("France voted against in both votes")
     assert done.stderr.decode().splitlines() == [
         f"WARNING index.parsing.seed_files: Skipping seed {seeds / 'x.md'}: "
         "it is a named pipe (FIFO), not a regular file"

@@ -106,3 +106,28 @@ def test_console_groups_prints_where_it_wrote_the_chart(tmp_path: Path) -> None:
     console(engine, stdin=io.StringIO(":groups weog\n"), stdout=out)
     text = out.getvalue()
     assert "Picture written to " in text and "Western European and Others Group (29)" in text
+
+
+def test_chart_map_of_the_plenary_and_of_both_votes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["chart", "map", "--vote", "plenary", "--out", "plenary.png"]) == 0
+    described = capsys.readouterr().out.splitlines()[1]
+    assert "79 in favour, 60 against, 33 abstaining, 21 not recorded" in described
+    assert main(["chart", "map", "--vote", "both", "--out", "trail.png"]) == 0
+    assert (tmp_path / "trail.png").read_bytes().startswith(PNG_SIGNATURE)
+    described = capsys.readouterr().out.splitlines()[1]
+    assert described.startswith("Vote trail of draft resolution A/C.3/74/L.11/Rev.1")
+    assert main(["chart", "groups", "--vote", "plenary", "--group", "african-group"]) == 0
+    assert "African Group (54): 31 in favour" in capsys.readouterr().out
+    assert main(["chart", "groups", "--vote", "both"]) == 1
+    assert "The group chart shows one vote" in capsys.readouterr().err
+
+
+def test_console_map_of_both_votes_is_the_trail(tmp_path: Path) -> None:
+    engine = Engine(EngineSettings(data_dir=tmp_path / "data"))
+    out = io.StringIO()
+    console(engine, stdin=io.StringIO(":map both\n:groups plenary weog\n"), stdout=out)
+    text = out.getvalue()
+    assert "Vote trail of draft resolution A/C.3/74/L.11/Rev.1" in text
+    assert "General Assembly plenary" in text and "Western European and Others Group (29)" in text

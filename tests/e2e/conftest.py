@@ -25,7 +25,7 @@ from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 from index.answers import Answer
 from index.engine import Engine
-from index.query import Query
+from index.query import Ballot, Query
 from index.search.models import ReindexReport
 from index.settings import PROJECT_ROOT, EngineSettings
 from tests.e2e.fake_discord import (
@@ -58,10 +58,10 @@ class RecordingEngine(Engine):
             self.calls.append(("ask", question))
         return super().ask(question, previous)
 
-    def vote(self, country: str) -> Answer:
+    def vote(self, country: str, ballot: Ballot = Ballot.BOTH) -> Answer:
         with self._calls_lock:
             self.calls.append(("vote", country))
-        return super().vote(country)
+        return super().vote(country, ballot)
 
     def reindex(self) -> ReindexReport:
         with self._calls_lock:

@@ -13,6 +13,7 @@ import pytest
 
 from bot.discord_app.client import RapporteurBot
 from index.answers import Answer
+from index.query import Ballot
 from index.settings import EngineSettings
 from index.user_text import NAME_LIMIT
 from tests.e2e.conftest import RecordingEngine, StartBot
@@ -41,14 +42,14 @@ class BusyEngine(RecordingEngine):
         self.running = 0
         self._count = threading.Lock()
 
-    def vote(self, country: str) -> Answer:
+    def vote(self, country: str, ballot: Ballot = Ballot.BOTH) -> Answer:
         if country == HOSTILE:
             with self._count:
                 self.running += 1
             deadline = time.monotonic() + 60
             while not self.release.is_set() and time.monotonic() < deadline:
                 sum(range(2_000))
-        return super().vote(country)
+        return super().vote(country, ballot)
 
 
 async def test_a_burst_of_hostile_votes_does_not_delay_other_users(

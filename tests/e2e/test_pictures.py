@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.charts.raster import PNG_SIGNATURE
+from index.query import Ballot
 from index.settings import PROJECT_ROOT, EngineSettings
 from index.structured.vote_picture import VotePicture
 from tests.e2e.conftest import RecordingEngine, StartBot
@@ -107,7 +108,9 @@ async def test_an_unknown_document_is_answered_privately(
 
 
 class BrokenPictures(RecordingEngine):
-    def vote_picture(self, document: str | None = None) -> VotePicture:
+    def vote_picture(
+        self, document: str | None = None, ballot: Ballot = Ballot.COMMITTEE
+    ) -> VotePicture:
         raise RuntimeError("the shapes are gone")
 
 

@@ -238,7 +238,6 @@ def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(
         "what was the tally",
         "who sponsored it",
         "what did china say",
-        "was it adopted in plenary",
         "when does the ad hoc committee meet",
     ],
 )
@@ -249,3 +248,20 @@ def test_every_answer_names_the_document_and_the_committee_vote(
     assert "Report of the Third Committee, “Countering the use of information" in answer.text
     assert "Third Committee recorded vote on A/C.3/74/L.11/Rev.1" in answer.text
     assert "(50th meeting, 18 November 2019)" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was it adopted in plenary", "how did Japan vote in the general assembly?", "final vote?"],
+)
+def test_every_plenary_answer_names_the_resolution_the_vote_and_the_data(
+    searchable: Engine, question: str
+) -> None:
+    answer = searchable.ask(question)
+    assert "General Assembly plenary vote on resolution A/RES/74/247 (27 December 2019)" in (
+        answer.text
+    )
+    assert "“Countering the use of information and communications technologies" in answer.text
+    assert "Voting data: Erik Voeten, Anton Strezhnev and Michael Bailey" in answer.text
+    assert "(CC0)" in answer.text
+    assert "Third Committee recorded vote" not in answer.text

@@ -520,7 +520,8 @@ def test_how_did_the_pacific_islands_vote(engine: Engine) -> None:
         chosen = {v.country for v in answer.votes if v.position is Position(position)}
         assert chosen == _voted(position, "psids"), position
     assert answer.text.startswith(
-        "How the Pacific Small Island Developing States voted (12 Member States"
+        "How the Pacific Small Island Developing States voted in the Third Committee "
+        "(12 Member States"
     )
 
 

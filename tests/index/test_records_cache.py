@@ -137,7 +137,8 @@ def _tamper(settings: EngineSettings, *, redigest: bool, source: str | None = No
         stored["documents"][0]["source"] = source
     if redigest:
         documents = records_cache._DOCUMENTS.validate_python(stored["documents"])
-        stored["digest"] = records_cache._digest(documents)
+        records = records_cache._RECORDS.validate_python(stored["records"])
+        stored["digest"] = records_cache._digest(documents, records)
     cache_of(settings).write_text(json.dumps(stored), encoding="utf-8")
 
 

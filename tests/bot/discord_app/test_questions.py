@@ -20,6 +20,9 @@ def test_strip_mentions_removes_both_forms_only_for_the_bot() -> None:
         ("nice weather today", False),
         ("   ", False),
         ("Showdown tonight", False),
+        ("?", False),
+        ("??!", False),
+        ("kenya?", True),
     ],
 )
 def test_looks_like_question(text: str, expected: bool) -> None:

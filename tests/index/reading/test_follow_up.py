@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.engine import Engine
-from index.query import Intent, Limit
-from index.records import Position, StatementMoment
+from index.query import DocumentSet, Intent, Limit, MetadataField, Quantifier
+from index.records import Position, SponsorStage, StatementMoment
 
 
 def follow(engine: Engine, first: str, then: str):  # type: ignore[no-untyped-def]
@@ -99,3 +99,44 @@ def test_a_passage_follow_up_searches_with_the_previous_question(engine: Engine)
 def test_a_whole_question_stands_alone(engine: Engine, question: str) -> None:
     query = engine.read(question, engine.read("how did the african group vote?"))
     assert not query.follow_up and query.inherited == ()
+
+
+def chain(engine: Engine, *questions: str):  # type: ignore[no-untyped-def]
+    query = None
+    for question in questions:
+        query = engine.read(question, query)
+    return query
+
+
+def test_a_person_leads_to_their_country_and_its_vote(engine: Engine) -> None:
+    where = chain(engine, "who was the rapporteur?", "which country is he from?")
+    assert (where.intent, where.field) == (Intent.METADATA, MetadataField.RAPPORTEUR)
+    vote = chain(engine, "who's the rapporteur", "where's he from", "how did his country vote?")
+    assert vote.intent is Intent.VOTE
+    assert [c.name for c in vote.countries] == ["Iraq"]
+
+
+def test_a_set_answered_before_is_the_subject_of_them(engine: Engine) -> None:
+    query = chain(engine, "who sponsored it originally?", "did all of them vote yes?")
+    assert (query.intent, query.quantifier) == (Intent.LIST, Quantifier.ALL)
+    assert [(s.set, s.stage) for s in query.sets] == [(DocumentSet.SPONSORS, SponsorStage.ORIGINAL)]
+    assert list(query.positions) == [Position.IN_FAVOUR]
+
+
+def test_a_position_after_the_result_lists_it(engine: Engine) -> None:
+    query = chain(engine, "was it adopted?", "and the abstentions?")
+    assert (query.intent, list(query.positions)) == (Intent.LIST, [Position.ABSTAINING])
+
+
+@pytest.mark.parametrize("then", ["at which meeting?", "when?", "what date was that"])
+def test_when_asks_again_of_what_was_just_answered(engine: Engine, then: str) -> None:
+    query = chain(engine, "did canada make a statement?", then)
+    assert query.intent is Intent.STATEMENTS
+    assert [c.name for c in query.countries] == ["Canada"]
+
+
+def test_a_pronoun_acting_is_the_state_not_the_draft(engine: Engine) -> None:
+    vote = chain(engine, "did china sponsor it?", "how did it vote?")
+    assert (vote.intent, [c.name for c in vote.countries]) == (Intent.VOTE, ["China"])
+    tally = chain(engine, "did china sponsor it?", "was it adopted?")
+    assert tally.intent is Intent.TALLY

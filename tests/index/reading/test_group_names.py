@@ -11,7 +11,8 @@ from index.reading.group_names import find_groups
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("did any G7 country vote yes", [("g7", "G7")]),
+        ("did any G7 country vote yes", [("g7", "G7 country")]),
+        ("did any african country vote no", [("african-group", "african country")]),
         ("g-20 breakdown", [("g20", "g-20")]),
         ("how did the Africans vote", [("african-group", "the Africans")]),
         ("which eu countries backed it", [("eu", "eu countries")]),

@@ -49,3 +49,24 @@ def test_words_keep_symbols_whole() -> None:
 def test_any_text_reads(text: str) -> None:
     plain = cue_text(valid_text(text), [])
     assert plain == plain.strip()
+
+
+FULLWIDTH_QUESTION = "".join(chr(ord(c) + 0xFEE0) if c != " " else c for c in "how did Kenya vote")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("How did \U0001f1f0\U0001f1ea vote?", "How did Kenya vote?"),
+        ("\U0001f1f5\U0001f1f8 vote?", "State of Palestine vote?"),
+        (FULLWIDTH_QUESTION, "how did Kenya vote"),
+        ("How did \U0001d40a\U0001d41e\U0001d427\U0001d432\U0001d41a vote?", "How did Kenya vote?"),
+        ("\u202eHow did France vote\u202c", "How did France vote"),
+        ("How did Kenya vote? #2030", "How did Kenya vote?"),
+        ("#cybercrime how did chad vote", "how did chad vote"),
+        ("operative para #3", "operative para 3"),
+        ("what is agenda item #107?", "what is agenda item 107?"),
+    ],
+)
+def test_valid_text_reads_flags_compatibility_forms_and_tags(typed: str, read: str) -> None:
+    assert valid_text(typed) == read

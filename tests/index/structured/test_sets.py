@@ -12,6 +12,7 @@ from index.answers import AnswerKind, IllustrationKind
 from index.countries import canonical_name
 from index.engine import Engine
 from index.groups import group_by_id, load_groups
+from index.query import Intent
 from index.records import Position
 from tests.seed_lists import SPONSOR_NAMES, VOTES
 
@@ -132,3 +133,40 @@ def test_every_group_breakdown_adds_up_to_its_size(engine: Engine, group_id: str
     assert {v.country for v in answer.votes} == set(group.members_on(date))
     counts = [int(n) for n in re.findall(r"\*\* \((\d+)\)", answer.text)]
     assert sum(counts) == len(group.members_on(date))
+
+
+@pytest.mark.parametrize(
+    ("question", "groups"),
+    [
+        ("eu vs african group?", ["eu", "african-group"]),
+        ("brics vs g7", ["brics", "g7"]),
+        ("nordics vs baltics, any diff?", ["nordic", "baltic"]),
+    ],
+)
+def test_two_groups_side_by_side_are_compared_group_by_group(
+    engine: Engine, question: str, groups: list[str]
+) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.separately) == (Intent.COMPARE, True)
+    assert [g.id for g in query.groups] == groups
+    answer = engine.ask(question)
+    for group in query.groups:
+        assert f"**{group.name}**" in answer.text
+    assert answer.text.startswith(("**Yes**", "**No**"))
+
+
+def test_groups_joined_by_a_slash_are_each_answered_not_intersected(engine: Engine) -> None:
+    answer = engine.ask("the arab league / gcc, who abstained?")
+    assert "**5 of the 20** members of the League of Arab States abstained" in answer.text
+    assert "**2 of the 6** members of the Gulf Cooperation Council abstained" in answer.text
+
+
+def test_a_group_that_qualifies_another_narrows_it(engine: Engine) -> None:
+    query = engine.read("which EU members of NATO abstained")
+    assert not query.separately
+    assert "None** of the 22 members" in engine.ask("which EU members of NATO abstained").text
+
+
+def test_in_each_asks_group_by_group_not_whether_all(engine: Engine) -> None:
+    query = engine.read("gcc vs asean - who abstained in each")
+    assert (query.intent, query.quantifier, query.separately) == (Intent.LIST, None, True)

@@ -185,9 +185,11 @@ def test_json_contract(engine: Engine) -> None:
         "answered",
         "text",
         "votes",
+        "trail",
         "sources",
         "illustration",
         "query",
+        "parts",
     }
     assert data["query"]["intent"] == "vote"
     assert [c["name"] for c in data["query"]["countries"]] == ["France"]
@@ -195,6 +197,16 @@ def test_json_contract(engine: Engine) -> None:
     assert data["illustration"] is None, "a vote answer carries no picture"
     assert data["votes"] == [
         {"country": "France", "position": "against", "note": None, "document": SEED_ID}
+    ]
+    assert data["trail"] == [
+        {
+            "country": "France",
+            "committee": "against",
+            "plenary": "against",
+            "changed": False,
+            "report": SEED_ID,
+            "resolution": "a-res-74-247",
+        }
     ]
     assert set(data["sources"][0]) == {"document", "label", "text", "score"}
     tally = json.loads(engine.ask("Was it adopted?").model_dump_json())

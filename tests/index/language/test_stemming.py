@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.stemming import fold_plural, stem
+from index.language.stemming import fold_plural, stem
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from index.search.glossary import Glossary, GlossaryEntry, default_glossary
+from index.language.glossary import Glossary, GlossaryEntry, default_glossary
 from index.search.lexical import LexicalIndex, QueryExpander, tokenize
 
 

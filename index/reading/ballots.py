@@ -1,0 +1,111 @@
+"""Which vote a question is about: the Committee's, the General Assembly's plenary vote on the
+resolution, or both.
+
+"How did Brazil vote in the General Assembly?", "in plenary", "in the final vote", "what
+resolution number did it get?" and "74/247" ask about the plenary; "in the Third Committee"
+about the Committee; "both votes", "between the committee and the plenary", "the same way in
+plenary" or a change of vote said with the plenary ("who switched in plenary?") about both.
+A question that says none leaves the choice to the answer (both for a country, the
+Committee's vote otherwise). A change of vote asked across the two votes is the trail's set
+of States that changed, not the report's note on later intentions.
+
+Every pattern is a plain alternation without nested repetition, so matching is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from index.query import Ballot, DocumentSet, SetMention
+from index.reading.cues import words
+from index.reading.vocabulary import Vocabulary
+
+PLENARY = re.compile(
+    r"\bplenary\b"
+    r"|\b(?:general assembly|the assembly|the ga)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:vote[ds]?|voting|adopt(?:ed|ion)?|pass(?:ed)?|approv(?:ed|al))\b"
+    r"|\b(?:vote[ds]?|voting|adopt(?:ed|ion)|pass(?:ed)?)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:in|by|at) the (?:general assembly|ga)\b"
+    r"|\bfinal (?:general assembly |ga )?"
+    r"(?:vote|voting|result|tally|outcome|count|numbers|figures|totals)\b"
+    r"|\b(?:general assembly|ga) (?:vote|voting|result|tally|numbers|figures|totals)\b"
+    r"|\bresolution number\b|\bnumber (?:of|did) (?:the|it|this) (?:final )?resolution\b"
+    r"|\b(?:what|which) number\b|\bnumbered\b|\bnumber (?:did it get|was it given)\b"
+    r"|\ba/res/\d+/\d+\b"
+)
+COMMITTEE = words(
+    r"(?<!hoc )(?:in|at|by) (?:the )?(?:third )?committee",
+    r"(?<!hoc )(?:third )?committee(?:'s)? (?:vote|voting|stage|level|result|tally)",
+    r"first vote",
+)
+BOTH = words(
+    r"both votes?",
+    r"(?:in|at) both",
+    r"(?:the )?two votes",
+    r"each vote",
+    r"(?:third )?committee and (?:in )?(?:the )?(?:plenary|general assembly|final vote)",
+    r"(?:plenary|general assembly) and (?:in )?(?:the )?(?:third )?committee",
+    r"from (?:the )?(?:third )?committee to (?:the )?(?:plenary|general assembly)",
+    r"same way in (?:the )?(?:plenary|general assembly|final vote)",
+    r"(?:plenary|general assembly) (?:too|as well|again)",
+    r"vote trail",
+)
+CHANGE = words(
+    r"chang(?:e|ed|es|ing) (?:its|their|his|her|the) (?:vote|mind|position)s?",
+    r"vote changes?",
+    r"changed votes?",
+    r"switch(?:ed|es)?",
+    r"flip(?:ped|s)?",
+    r"differently",
+)
+DATED = words(
+    r"(?:on |in )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:of )?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?: \d{4})?"
+)
+"""A date said with a vote names that vote ("the final vote in december"): no other topic."""
+_RESOLUTION_SYMBOL = re.compile(r"^(?:a/res/)?\d{2,3}/\d{1,3}$")
+
+
+class Explains(Protocol):
+    """The reader's evidence: a pattern that is ``seen`` counts as explaining its words."""
+
+    plain: str
+
+    def seen(self, pattern: re.Pattern[str]) -> bool: ...
+
+
+def read_ballot(evidence: Explains, vocabulary: Vocabulary) -> Ballot | None:
+    """The vote the question names, or ``None`` when it names none."""
+    both = evidence.seen(BOTH)
+    plenary = evidence.seen(PLENARY) or _resolution_named(evidence, vocabulary)
+    committee = evidence.seen(COMMITTEE)
+    if plenary or committee or both:
+        evidence.seen(DATED)
+    if both or (plenary and committee):
+        return Ballot.BOTH
+    if plenary:
+        return Ballot.BOTH if CHANGE.search(evidence.plain) else Ballot.PLENARY
+    return Ballot.COMMITTEE if committee else None
+
+
+def _resolution_named(evidence: Explains, vocabulary: Vocabulary) -> bool:
+    """A resolution number the documents never cite ("74/247"): the adopted resolution."""
+    unknown = [s for s in vocabulary.unknown_symbols(evidence.plain) if _RESOLUTION_SYMBOL.match(s)]
+    if not unknown:
+        return False
+    return evidence.seen(
+        re.compile("|".join(rf"(?<![\w/]){re.escape(s)}(?![\w/])" for s in unknown))
+    )
+
+
+def trail_sets(sets: Sequence[SetMention], ballot: Ballot | None) -> list[SetMention]:
+    """A change of vote across both votes is the trail's changed States."""
+    if ballot is not Ballot.BOTH:
+        return list(sets)
+    return [
+        SetMention(set=DocumentSet.CHANGED) if mention.set is DocumentSet.NOTED else mention
+        for mention in sets
+    ]

@@ -1,0 +1,79 @@
+"""Cutting one message into the questions it asks.
+
+People ask two or three things at once: "who was the rapporteur and where is he from, and when
+was the report issued?", "which EU countries voted against?? was it all of them", "how did
+Japan vote and did it speak after?". Each question is read on its own, in the light of the one
+before it (so "where is he from" follows "who was the rapporteur"), and answered in one reply.
+
+A message is cut at sentence ends and where a coordinator opens a new question ("…, and when
+was…", "… and did they…"); never inside a list of names ("how did Japan and South Korea
+vote"). Sentences that ask nothing ("Hi!", "I'm writing an essay on this.") are kept as
+context for the next question but not answered; a sentence that only elaborates the one before
+("Like the part where they set up the new group?") is joined to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z)\]”\"'])\.\s+(?=[A-Z])")
+_QUESTION_WORD = (
+    r"(?:who|whom|whose|what|when|where|which|why|how|did|does|do|was|were|is|are|has|have|"
+    r"had|can|could|will|would|should|list|name|quote|show|give|tell)"
+)
+_CLAUSE_BREAK = re.compile(
+    rf"\s*(?:[;]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?|,)\s+(?={_QUESTION_WORD}\b)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    rf"\?\s*$|(?:^|[:–—]|\s-)\W*(?:{_QUESTION_WORD}|and|or|so|ok|okay|what about|how about|any|"
+    r"compare|explain|define|paste|summari[sz]e|find|pls|please)\b",
+    re.IGNORECASE,
+)
+_ELABORATES = re.compile(
+    r"^\s*\(|^\W*(?:like|i mean|e\.g\.|eg|for example|for instance|such as|specifically|"
+    r"especially|in particular|i\.e\.|ie|namely)\b",
+    re.IGNORECASE,
+)
+MIN_CLAUSE_WORDS = 2
+"""Both sides of a cut need this many words: "when and where will it meet" stays whole."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    text: str
+    asks: bool
+    """Whether this part is a question to answer, or only context for the next one."""
+
+
+def split_parts(text: str) -> list[Part]:
+    """The questions (and the context sentences between them) in ``text``, in order."""
+    parts: list[Part] = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        if parts and parts[-1].asks and _ELABORATES.match(sentence):
+            parts[-1] = Part(text=f"{parts[-1].text} {sentence}", asks=True)
+            continue
+        for clause in _clauses(sentence):
+            parts.append(Part(text=clause, asks=bool(_ASKS.search(clause))))
+    if not any(part.asks for part in parts):
+        return [Part(text=text.strip(), asks=True)]
+    return parts
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut where a coordinator opens a new question, when what comes before is a
+    question too: "of all the sponsors, how many voted yes" is one question."""
+    clauses: list[str] = []
+    start = 0
+    for cut in _CLAUSE_BREAK.finditer(sentence):
+        left, right = sentence[start : cut.start()], sentence[cut.end() :]
+        whole = len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS
+        if whole and _ASKS.search(left):
+            clauses.append(left.strip())
+            start = cut.end()
+    clauses.append(sentence[start:].strip())
+    return [clause for clause in clauses if clause]

@@ -1,0 +1,58 @@
+"""A message cut into the questions it asks, and the context it gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.reading.parts import split_parts
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        (
+            "who was the rapporteur and where is he from, and when was the report issued?",
+            ["who was the rapporteur", "where is he from", "when was the report issued?"],
+        ),
+        (
+            "which EU countries voted against?? was it literally all of them",
+            ["which EU countries voted against??", "was it literally all of them"],
+        ),
+        (
+            "how did japan and south korea vote, and did they say anything after?",
+            ["how did japan and south korea vote", "did they say anything after?"],
+        ),
+        (
+            "africa group vs EU: how many africans voted yes, how many EU states voted no?",
+            ["africa group vs EU: how many africans voted yes", "how many EU states voted no?"],
+        ),
+        ("when and where will the ad hoc committee meet", None),
+        ("of all the co-sponsors incl the late ones, how many voted yes", None),
+        ("How did Japan and South Korea vote?", None),
+        ("did the U.S. vote no", None),
+        ("what is A/C.3/74/L.11/Rev.1?", None),
+    ],
+)
+def test_a_message_is_cut_into_its_questions(message: str, parts: list[str] | None) -> None:
+    found = split_parts(message)
+    assert all(part.asks for part in found)
+    assert [part.text for part in found] == (parts or [message])
+
+
+def test_sentences_that_ask_nothing_are_context_and_elaborations_join_their_question() -> None:
+    found = split_parts(
+        "Hi! I'm writing an essay on this. What does the resolution decide? Like the part "
+        "where they set up the new group?"
+    )
+    assert [(part.text, part.asks) for part in found] == [
+        ("Hi!", False),
+        ("I'm writing an essay on this", False),
+        (
+            "What does the resolution decide? Like the part where they set up the new group?",
+            True,
+        ),
+    ]
+
+
+def test_a_message_that_asks_nothing_is_read_whole() -> None:
+    assert [(p.text, p.asks) for p in split_parts("Kenya.")] == [("Kenya.", True)]
