@@ -175,6 +175,22 @@ class Harness:
     async def followups(self, invocation: Invocation, count: int = 1) -> list[RecordedRequest]:
         return await self.wait_for(self.fake.followups_of(invocation), count=count)
 
+    async def pages(self, invocation: Invocation, asker: int) -> list[dict[str, Any]]:
+        """Every page of the answer to ``invocation`` (sent already), turned with ▶ as
+        ``asker`` until the last: the embeds one after the other."""
+        message_id = int(self.fake.original_of(invocation)["id"])
+        pages = list(self.fake.messages[message_id]["embeds"])
+        while True:
+            turn = [
+                button for button in self.fake.buttons(message_id)
+                if button.get("emoji", {}).get("name") == "▶" and not button.get("disabled")
+            ]  # fmt: skip
+            if not turn:
+                return pages
+            click = await self.fake.click(message_id, turn[0]["custom_id"], user_id=asker)
+            await self.callback(click)
+            pages += self.fake.messages[message_id]["embeds"]
+
 
 StartBot = Callable[..., Awaitable[Harness]]
 
