@@ -198,7 +198,7 @@ class QuestionLog:
                         self._purge(store)
                         purge_at = now + PURGE_EVERY_SECONDS
                 except LogUnavailable as error:
-                    self._failed(store, error, pause, len(pending))
+                    self._failed(store, error, pause, self._waiting)
                     retry_at = time.monotonic() + pause
                     purge_at = max(purge_at, retry_at)
                     pause = min(pause * 2, RETRY_MAX_SECONDS)
