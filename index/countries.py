@@ -420,6 +420,7 @@ def resolve(text: str) -> Resolution:
             return Resolution(query=text, status=ResolutionStatus.AMBIGUOUS, candidates=names)
 
     suggestions = [name for _, target in ranked for name in _target_names(target)]
+    suggestions += _slang_suggestions(key)
     suggestions += suggest(text, limit=_SUGGESTION_LIMIT) if len(key) >= 2 else []
     return Resolution(
         query=text,
@@ -464,6 +465,20 @@ def country_mentions(question: str) -> list[CountryMention]:
             )
         )
     return mentions
+
+
+_SLANG_ENDINGS = ("ies", "ys", "ish", "os", "s", "y")
+"""Endings slang puts on a people's name: "the Frenchies", "the Aussies", "Brazzos"."""
+
+
+def _slang_suggestions(key: str) -> list[str]:
+    """The State whose name or people's name a slang word is built on ("frenchies")."""
+    exact = _tables().exact
+    for ending in _SLANG_ENDINGS:
+        stem = key.removesuffix(ending)
+        if stem != key and len(stem) >= 4 and stem in exact:
+            return list(_target_names(exact[stem]))
+    return []
 
 
 def suggest(prefix: str, limit: int = 25) -> list[str]:

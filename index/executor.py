@@ -15,7 +15,7 @@ from index.groups import group_by_id
 from index.library import Library
 from index.query import Ballot, DocumentSet, Intent, OperativeSelection, Query
 from index.records import Document
-from index.structured.citing import choose_votes, excerpt
+from index.structured.citing import choose_votes, excerpt, with_quotation
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
 from index.structured.limits import answer_limit, no_plenary_statements
 from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
@@ -32,6 +32,11 @@ NEAREST_PASSAGES = 3
 
 def execute(query: Query, library: Library, retriever: Callable[[], Retriever]) -> Answer:
     """The answer to ``query``; ``retriever`` is called only for questions that need it."""
+    answer = _answer(query, library, retriever)
+    return with_quotation(answer, library.documents) if query.quote else answer
+
+
+def _answer(query: Query, library: Library, retriever: Callable[[], Retriever]) -> Answer:
     documents = library.documents_for(query.documents)
     if query.intent is Intent.PASSAGE:
         passage = retriever().answer(query.search_text)
@@ -76,7 +81,15 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
     if intent is Intent.STATEMENTS:
         groups = [group_by_id(g.id) for g in query.groups]
         said = answer_statements(
-            library, query.text, documents, query.countries, query.moment, groups
+            library,
+            query.text,
+            documents,
+            query.countries,
+            query.moment,
+            groups,
+            meeting=query.meeting,
+            excluded=query.excluded,
+            exact=query.exact_moment,
         )
         return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:

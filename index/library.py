@@ -140,6 +140,15 @@ class Library:
         """The date groups of States are read as of: the newest document's."""
         return max((d.meta.date for d in self.documents if d.meta.date), default=None)
 
+    def meetings_on(self, month: int, day: int) -> tuple[int, ...]:
+        """The meetings the documents record on that day (of any year they cover)."""
+        return tuple(
+            meeting.number
+            for document in self.documents
+            for meeting in document.meta.meetings
+            if meeting.date is not None and (meeting.date.month, meeting.date.day) == (month, day)
+        )
+
     @cached_property
     def people(self) -> dict[str, str]:
         """The country of each role the documents name, for "how did his country vote?"."""

@@ -96,6 +96,8 @@ class SetMention(BaseModel):
     """For sponsors: only those of one stage."""
     moment: StatementMoment | None = None
     """For speakers: ``BEFORE_VOTE`` or ``EXPLANATION_AFTER_VOTE`` (each with its family)."""
+    exact: bool = False
+    """Only that moment, not its family ("not counting the explanations")."""
 
 
 class Ballot(StrEnum):
@@ -125,6 +127,16 @@ class Limit(StrEnum):
     NOT_STATED = "not_stated"
 
 
+NAMES = "names"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking for a person's name."""
+DEFINITIONS = "definitions"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking how the document defines a term."""
+CITED = "cited"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question about a document the report only cites."""
+MAJORITY = "majority"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking what majority the draft needed."""
+
+
 class Query(BaseModel):
     """One question, read. Every structured answer is computed from this alone."""
 
@@ -147,10 +159,16 @@ class Query(BaseModel):
     outliers: bool = False
     """Compare each State with its own regional group rather than with each other."""
     why: bool = False
+    quote: bool = False
+    """The document's own words are asked for ("quote it", "exact wording")."""
     stage: SponsorStage | None = None
     moment: StatementMoment | None = None
+    exact_moment: bool = False
+    """Only that moment: "before the vote, not counting the explanations"."""
     meeting: int | None = None
-    """A meeting the question names ("at the 44th meeting")."""
+    """A meeting the question names ("at the 44th meeting", or by its day: "on 7 November")."""
+    excluded: tuple[str, ...] = ()
+    """States the question leaves out ("besides the Russians")."""
     field: MetadataField | None = None
     paragraph: ParagraphRef | None = None
     operative: OperativeSelection | None = None

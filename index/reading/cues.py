@@ -230,6 +230,10 @@ SPEAKER_SET = re.compile(
     r"explained their votes?|delivered statements?)\b"
 )
 NOTED_SET = words(
+    r"(?:xcountryx|xgroupx) (?:\w+ ){0,3}(?:in )?the (?:foot)?notes?",
+    r"(?:foot)?notes? (?:about|on|for|regarding) (?:the )?(?:xcountryx|xgroupx)",
+    r"(?:little |small )?(?:foot)?notes? about them",
+    r"(?:asterisk|dagger|footnote) (?:next to|by|on) (?:the )?(?:xcountryx|xgroupx)",
     r"chang(?:e|ed|es|ing) (?:its|their|his|her|the) (?:vote|mind|position)s?",
     r"(?:meant|intended|wanted) to vote",
     r"wrong button",
@@ -250,6 +254,32 @@ ALIGNED = re.compile(
 )
 """A State named as the yardstick, not the subject: "which Eastern Europeans sided with
 Moscow?" asks for those that voted as the Russian Federation did."""
+
+ONLY_STATEMENTS = words(
+    r"not (?:counting|including) (?:the )?(?:explanations?|eovs?)(?: of votes?)?",
+    r"(?:excluding|except|apart from|other than|besides|without) (?:the )?(?:explanations?|eovs?)",
+    r"general statements?",
+    r"(?:not|n't|no) (?:the |an? )?(?:explanations?|eovs?)",
+)
+"""Statements made at a moment, leaving out the explanations of vote given then."""
+ONLY_EXPLANATIONS = words(
+    r"explanations? of (?:the )?votes?",
+    r"explain(?:ed|ing)? (?:its|their|the) votes?",
+)
+"""Explanations of vote, as distinct from the other statements of the moment."""
+
+QUOTE = words(
+    r"quote[ds]?",
+    r"quoting",
+    r"verbatim",
+    r"word for word",
+    r"paste",
+    r"copy",
+    r"(?:exact|precise|actual|full) (?:words?|wording|text|language|phrasing)",
+    r"(?:the )?wording",
+    r"what does it say exactly",
+)
+"""Asking for the document's own words: the answer quotes the paragraph it cites in full."""
 
 # --- intents ------------------------------------------------------------------------------
 
@@ -314,6 +344,7 @@ SPONSOR = re.compile(
     r"|\bput (?:it|this|the draft|the resolution|the text) forward\b|\bput forward\b"
     r"|\b(?:who|which (?:countries|states|delegations)|whose|did (?:the )?(?:xcountryx|xgroupx))"
     r"\b.{0,30}\b(?:submitted|proposed|drafted|authored|wrote|came up with)\b"
+    r"(?! (?:up )?(?:the |this )?report)"
     r"|\bauthors?\b|\bbehind (?:it|this|the draft|the resolution)\b"
 )
 """Sponsorship; "drafted" or "proposed" only when the question asks who did it ("what
@@ -329,6 +360,17 @@ SPONSOR_STAGES: tuple[tuple[SponsorStage, re.Pattern[str]], ...] = (
         words(r"original\w*", r"initial\w*", r"first", r"from the (?:start|outset|beginning)"),
     ),
 )
+INCLUDING = words(
+    r"incl\.?",
+    r"including",
+    r"inclusive of",
+    r"as well as",
+    r"along with",
+    r"together with",
+    r"plus",
+)
+""""All the sponsors, including those who joined late": a stage named to include, not to
+narrow."""
 INTRODUCED = words(
     r"introduc(?:e|ed|es|ing|tion)(?: of)? (?:the |it|this)",
     r"who introduc\w*",
@@ -342,6 +384,7 @@ INTRODUCTORY = words(
 """"The director" is who made the introductory statement (UNODC's Division for Treaty Affairs)."""
 STATEMENT = words(
     r"(?:make|made) a statement",
+    r"talk(?:ed|s)? (?:about|on)",
     r"spoke",
     r"speak(?:s|ing)?",
     r"speakers?",
@@ -353,6 +396,7 @@ STATEMENT = words(
     r"take the floor",
     r"on behalf of",
     r"speak(?:s|ing)? for",
+    r"(?:xcountryx|xgroupx|they|he|she|delegations?|anyone|anybody|someone) (?:\w+ )?"
     r"(?:say|said) anything",
     r"interven\w*",
     r"address(?:ed)? the committee",
@@ -362,7 +406,14 @@ MOMENTS: tuple[tuple[StatementMoment, re.Pattern[str]], ...] = (
     (StatementMoment.INTRODUCTORY, words(r"introductory", r"intro statement", r"opening")),
     (
         StatementMoment.EXPLANATION_AFTER_VOTE,
-        words(r"after (?:the |it was put to a )?vot(?:e|ing)", r"afterwards", r"after"),
+        words(
+            r"after (?:the |it was put to a )?vot(?:e|ing)",
+            r"afterwards",
+            r"after",
+            r"(?:once|when) (?:the )?(?:vote|voting|result) (?:was|had been|is) "
+            r"(?:over|done|taken|in|finished|announced)",
+            r"post-?vote",
+        ),
     ),
     (
         StatementMoment.BEFORE_VOTE,
@@ -373,7 +424,8 @@ CONTENT = re.compile(
     r"\bwhat (?:did|does|do|was|were|had|has) " + SPEAKER + r"(?: \w+){0,4} "
     r"(?:say|said|argue|argued|claim|claimed|state|stated|tell|told|mean|explain(?:ed)?|"
     r"propose|put forward|stress(?:ed)?|raise[ds]?)\b"
-    r"|\b(?:arguments?|concerns?|reasoning|justifications?|rationale|talking points|message)\b"
+    r"|\b(?:arguments?|concerns?|reasoning|justifications?|rationale|talking points|message|"
+    r"objections?|complaints?|criticisms?|reservations|misgivings|worries|grievances)\b"
     r"|\bpoints? (?:made|raised)\b|\bcontent of\b|\bexplain(?:ed)? why\b"
     r"|\bwhat (?:was|were) (?:in |the content of )?(?:the )?"
     + SPEAKER
@@ -387,6 +439,9 @@ WHY = re.compile(
 DECISIONS = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"
     r"(?:resolution |text |general assembly |assembly )?decide\b"
+    r"|\bwhat (?:exactly |actually |really )?(?:does|did|will|would) (?:the |this |it |that )?"
+    r"(?:draft )?(?:resolution |text |thing )?(?:\w+ )?(?:create|set up|establish|launch|start up|"
+    r"bring about|put in place)\b"
     r"|\bwhat (?:was|were|is|are) (?:decided|the decisions?)\b"
     r"|\bdecisions? (?:of|in|taken by) the (?:draft )?resolution\b"
 )
@@ -475,6 +530,17 @@ FUTURE = words(
 own facts: "at which session will the Assembly come back to this?"."""
 
 MEETING = re.compile(r"\b(?P<number>\d{1,3})(?:st|nd|rd|th)? (?:plenary )?meeting\b")
+_MONTHS = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+DAY = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {_MONTHS}\b"
+    rf"|\b{_MONTHS.replace('month', 'month2')} (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+)
+"""A day named in a question ("at the 7 Nov meeting", "on November 18th")."""
+EXCLUDED = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding|not counting|"
+    r"leaving out|beyond|in addition to) (?:the )?(?P<name>xcountryx)\b"
+)
+"""A State left out of the answer: "besides the Russians, who spoke?"."""
 
 # --- follow-ups ---------------------------------------------------------------------------
 

@@ -81,13 +81,18 @@ def reading(query: Query) -> str:
             return f"How many of {subject} {positions}"
         return f"How many {subject.removeprefix('the ')} there are"
     if intent is Intent.COMPARE:
+        if query.outliers and query.groups:
+            return f"Which of {subject} voted differently from most of the group"
         if query.outliers:
             return "Which States voted differently from most of their UN regional group"
         return f"Whether {subject} voted alike"
     if intent is Intent.TALLY:
         return "The result of the recorded vote"
     if intent is Intent.SPONSORS:
-        return f"The sponsorship of {subject}" if _named(query) else "Who sponsored the draft"
+        if _named(query):
+            return f"The sponsorship of {subject}"
+        stage = _STAGE_WORDS[query.stage] if query.stage else ""
+        return f"The {stage}sponsors of the draft"
     if intent is Intent.STATEMENTS:
         return f"The statements by or for {subject}" if _named(query) else "Who spoke, and when"
     if intent is Intent.METADATA and query.field is not None:

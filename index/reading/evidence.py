@@ -31,7 +31,7 @@ from index.reading.group_names import GroupSpan, find_groups
 from index.reading.limits import Found, find_limit
 from index.reading.paragraph_refs import paragraph_ref
 from index.reading.text import COUNTRY, GROUP, cue_text, word_set, words
-from index.reading.typos import correct
+from index.reading.typos import correct, correct_lower_case
 from index.reading.vocabulary import Vocabulary, fold
 from index.records import Position, SponsorStage, StatementMoment
 
@@ -52,9 +52,12 @@ GENERIC = word_set(
 )
 """Words every structured reading explains: function words and the vocabulary of the vote."""
 
+_QUANTIFIER = re.compile(r"(?:any|all|the|some|those|these)\s+", re.IGNORECASE)
 _SUBJECT_OF_VOTE = re.compile(
-    r"^\W*(?:how\s+did|did|was|were|has|have|is)\s+(?P<name>[^?,;]{2,40}?)\s+"
-    r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|oppose)\b",
+    r"^\W*(?:how\s+did|did|was|were|has|have|is|are)\s+(?P<name>[^?,;]{2,40}?)\s+"
+    r"(?:vote|voted|voting|abstain|abstained|in\s+favou?r|against|support|supported|oppose|"
+    r"opposed|back|backed|go\s+for|went\s+for|lobby|lobbied|object|objected|push|pushed|"
+    r"campaign|campaigned|side|sided)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
@@ -64,6 +67,14 @@ _NOT_A_NAME = re.compile(
     r"others?|people|nations|governments?|them|those|these|sponsors|speakers)\b",
     re.IGNORECASE,
 )
+
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 
 
 @dataclass
@@ -93,6 +104,7 @@ class Evidence:
     introductory: bool = False
     statement: bool = False
     moment: StatementMoment | None = None
+    exact_moment: bool = False
     content: bool = False
     why: bool = False
     operative: OperativeSelection | None = None
@@ -103,6 +115,10 @@ class Evidence:
     anaphora: bool = False
     bare_moment: StatementMoment | None = None
     aligned_with: CountryMention | None = None
+    excluded: list[CountryMention] = field(default_factory=list)
+    day: tuple[int, int] | None = None
+    """A day named (month, day), to find the meeting held on it."""
+    quote: bool = False
     agent_pronoun: bool = False
     person_country: bool = False
     when_or_where: bool = False
@@ -127,7 +143,9 @@ class Evidence:
 
 
 def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
-    """Read every cue of ``raw`` (already valid text) into ``Evidence``."""
+    """Read every cue of ``raw`` (already valid text) into ``Evidence``; slips in the cue
+    words are fixed first, so "african contries" is still the African Group."""
+    raw, fixed = correct_lower_case(raw)
     group_spans, mentions, descriptors = _names(raw)
     spans = [(g.start, g.end, GROUP) for g in group_spans]
     spans += [(m.start, m.end, COUNTRY) for m in mentions]
@@ -141,21 +159,25 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     evidence = Evidence(
         raw=raw,
         plain=plain,
-        corrections=list(corrections),
+        corrections=list(dict.fromkeys([*fixed, *corrections])),
         countries=countries,
         groups=_group_mentions(group_spans),
         separately=_joined_as_alternatives(raw, group_spans),
         paragraph=paragraph_ref(raw),
     )
     _read_alignment(evidence, mentions)
+    _read_exclusions(evidence, mentions)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
+    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if evidence.seen(p)), None)
+    if evidence.seen(cues.INCLUDING):
+        evidence.stage = None
     _read_sets(evidence)
     _read_intent_cues(evidence)
     evidence.ballot = read_ballot(evidence, vocabulary)
     evidence.sets = trail_sets(evidence.sets, evidence.ballot)
     if not evidence.countries and not evidence.groups:
-        evidence.unknown_subject = _unknown_subject(raw)
+        evidence.unknown_subject = _unknown_subject(raw, vocabulary)
     evidence.leftover = _leftover(evidence)
     evidence.limit = find_limit(evidence.plain, raw, vocabulary, evidence.leftover)
     return evidence
@@ -225,8 +247,11 @@ _ALTERNATIVES = re.compile(
 def _joined_as_alternatives(raw: str, spans: list[GroupSpan]) -> bool:
     """Two groups joined by "and", "vs", "/" or a comma are two subjects ("EU vs African
     Group"), each answered; a group that qualifies another ("EU members of NATO") narrows it."""
-    ordered = sorted(spans, key=lambda span: span.start)
-    return len({span.group.id for span in ordered}) > 1 and all(
+    first: dict[str, GroupSpan] = {}
+    for span in sorted(spans, key=lambda span: span.start):
+        first.setdefault(span.group.id, span)
+    ordered = list(first.values())
+    return len(ordered) > 1 and all(
         _ALTERNATIVES.match(raw[first.end : second.start]) is not None
         for first, second in pairwise(ordered)
     )
@@ -256,6 +281,17 @@ def _read_alignment(evidence: Evidence, mentions: list[CountryMention]) -> None:
     others = [m for i, m in enumerate(mentions) if i != index and m.name == reference.name]
     if not others:
         evidence.countries = [c for c in evidence.countries if c.name != reference.name]
+
+
+def _read_exclusions(evidence: Evidence, mentions: list[CountryMention]) -> None:
+    """States named only to be left out ("besides the Russians"): not subjects."""
+    for match in cues.EXCLUDED.finditer(evidence.plain):
+        evidence.explained.append(match.span())
+        index = evidence.plain[: match.start("name")].count(COUNTRY)
+        if index < len(mentions):
+            evidence.excluded.append(mentions[index])
+    names = {m.name for m in evidence.excluded}
+    evidence.countries = [c for c in evidence.countries if c.name not in names]
 
 
 def _read_positions(evidence: Evidence) -> None:
@@ -292,20 +328,37 @@ def _read_sets(evidence: Evidence) -> None:
             "later": SponsorStage.SUBSEQUENT,
             "subsequent": SponsorStage.SUBSEQUENT,
             "new": SponsorStage.SUBSEQUENT,
-        }.get(match.group("stage") or "")
+        }.get(match.group("stage") or "", evidence.stage)
         sets.append(SetMention(set=DocumentSet.SPONSORS, stage=stage))
     if evidence.seen(cues.SPEAKER_SET):
-        sets.append(SetMention(set=DocumentSet.SPEAKERS, moment=evidence.moment))
+        sets.append(
+            SetMention(
+                set=DocumentSet.SPEAKERS, moment=evidence.moment, exact=evidence.exact_moment
+            )
+        )
     if evidence.seen(cues.NOTED_SET):
         sets.append(SetMention(set=DocumentSet.NOTED))
     evidence.sets = list(dict.fromkeys(sets))
 
 
 def _moment(evidence: Evidence) -> StatementMoment | None:
-    for moment, pattern in cues.MOMENTS:
-        if evidence.seen(pattern):
-            return moment
-    return None
+    """When a statement was made; "not counting the explanations" or "the explanations of
+    vote" narrow a moment to one kind of statement."""
+    found = next((m for m, pattern in cues.MOMENTS if evidence.seen(pattern)), None)
+    if found not in (StatementMoment.BEFORE_VOTE, StatementMoment.EXPLANATION_AFTER_VOTE):
+        return found
+    before = found is StatementMoment.BEFORE_VOTE
+    if evidence.seen(cues.ONLY_STATEMENTS):
+        evidence.exact_moment = True
+        return StatementMoment.BEFORE_VOTE if before else StatementMoment.AFTER_VOTE
+    if cues.ONLY_EXPLANATIONS.search(evidence.plain):
+        evidence.exact_moment = True
+        return (
+            StatementMoment.EXPLANATION_BEFORE_VOTE
+            if before
+            else StatementMoment.EXPLANATION_AFTER_VOTE
+        )
+    return found
 
 
 def _read_intent_cues(evidence: Evidence) -> None:
@@ -328,7 +381,6 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.introduced = seen(cues.INTRODUCED)
     evidence.introductory = seen(cues.INTRODUCTORY)
     evidence.sponsor = seen(cues.SPONSOR)
-    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if seen(p)), None)
     evidence.statement = seen(cues.STATEMENT)
     evidence.content = seen(cues.CONTENT)
     evidence.why = seen(cues.WHY)
@@ -341,11 +393,17 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
     evidence.anaphora = seen(cues.ANAPHORA)
     evidence.agent_pronoun = seen(cues.AGENT_PRONOUN)
+    evidence.quote = seen(cues.QUOTE)
     evidence.person_country = seen(cues.PERSON_COUNTRY)
     evidence.when_or_where = seen(cues.WHEN_OR_WHERE)
     meeting = cues.MEETING.search(evidence.plain)
     if meeting is not None:
         evidence.meeting = int(meeting.group("number"))
+    day = cues.DAY.search(evidence.plain)
+    if day is not None:
+        month = _MONTH_NUMBERS[(day.group("month") or day.group("month2"))[:3]]
+        evidence.day = (month, int(day.group("day") or day.group("day2")))
+        evidence.explained.append(day.span())
     bare = cues.BARE_MOMENT.match(evidence.plain)
     if bare is not None and len(words(evidence.plain)) <= 4:
         evidence.bare_moment = (
@@ -355,19 +413,24 @@ def _read_intent_cues(evidence: Evidence) -> None:
         )
 
 
-def _unknown_subject(raw: str) -> CountryMention | None:
-    """ "How did Atlantis vote?": a named subject that is no country or group we know."""
+def _unknown_subject(raw: str, vocabulary: Vocabulary) -> CountryMention | None:
+    """ "How did Atlantis vote?", "did the frenchies go for it", "did any NGOs lobby against
+    it": a subject that is no country or group we know, holding a word the documents never
+    use; said back to the user rather than dropped."""
     match = _SUBJECT_OF_VOTE.match(raw)
-    if match is None or _NOT_A_NAME.search(match.group("name")):
+    if match is None:
         return None
-    name = match.group("name").strip()
-    if name.casefold() in ("the", "a", "an", "this", "that") or not name[:1].isalpha():
+    quantifier = _QUANTIFIER.match(match.group("name"))
+    start = match.start("name") + (quantifier.end() if quantifier else 0)
+    name = raw[start : match.end("name")].strip()
+    if _NOT_A_NAME.search(name):
+        return None
+    if not name[:1].isalpha() or name.casefold() in ("this", "that", "it", "they"):
+        return None
+    if all(vocabulary.knows(w) or w in GENERIC for w in words(name.casefold())):
         return None
     return CountryMention(
-        text=name,
-        start=match.start("name"),
-        end=match.end("name"),
-        status=ResolutionStatus.UNKNOWN,
+        text=name, start=start, end=start + len(name), status=ResolutionStatus.UNKNOWN
     )
 
 

@@ -91,6 +91,10 @@ def merge(
     """``current`` completed from ``previous``; the inherited slots are named. ``people``
     maps the roles the documents name (the Rapporteur) to their country, for "and how did
     his country vote?"."""
+    if e.when_or_where and previous.intent in _TOLD_WHEN and not e.subjects:
+        return previous.model_copy(
+            update={"text": current.text, "follow_up": True, "inherited": ("intent", "subjects")}
+        )
     update: dict[str, Any] = {"follow_up": True}
     inherited: list[str] = []
     own_subject = e.subjects

@@ -17,6 +17,8 @@ from index.groups import Group, load_groups
 
 _WORD = re.compile(r"[^\W_]+")
 """Words with their digits: unlike a country name, "G7" is not "G20"."""
+_TOKEN = re.compile(r"[^\W_]+|&")
+"""Words, and "&" read as "and": "Latin America & Caribbean"."""
 
 
 _SINGULAR = {"countries": "country", "states": "state", "nations": "nation", "members": "member"}
@@ -47,6 +49,7 @@ def _table() -> _Table:
             if len(words) > 1 and words[0] == "the":
                 words = words[1:]
             keys[words] = group
+            keys.setdefault(tuple(word for word in words if word != "the"), group)
             singular = _SINGULAR.get(words[-1])
             if singular is not None and len(words) > 1:
                 keys.setdefault((*words[:-1], singular), group)
@@ -61,7 +64,10 @@ def find_groups(text: str) -> list[GroupSpan]:
     name could still continue.
     """
     table = _table()
-    tokens = [(m.start(), m.end(), fold_word(m.group())) for m in _WORD.finditer(text)]
+    tokens = [
+        (m.start(), m.end(), "and" if m.group() == "&" else fold_word(m.group()))
+        for m in _TOKEN.finditer(text)
+    ]
     found: list[GroupSpan] = []
     index = 0
     while index < len(tokens):

@@ -9,11 +9,14 @@ Doha Declaration", "come back"), the question is about a passage and goes to ret
 
 from __future__ import annotations
 
+import re
+
 from index.countries import CountryMention, ResolutionStatus
 from index.query import (
     DocumentSet,
     Intent,
     Limit,
+    MetadataField,
     Quantifier,
     Query,
     SetMention,
@@ -28,7 +31,7 @@ TALLY_EXPLAINS = word_set(
     meeting meetings date day when exactly recorded record held took place time majority
     close closely much margin result outcome counted count numbers number total win won lose
     lost pass passed through get got go went end ended turn turned happen happened 50th
-    fiftieth
+    fiftieth consensus unanimous unanimously without vote vote recorded
     """
 )
 """What a tally answer also says (when, at which meeting, by what margin)."""
@@ -49,7 +52,10 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         quantifier=e.quantifier,
         stage=e.stage,
         moment=e.moment,
+        exact_moment=e.exact_moment,
         meeting=e.meeting,
+        excluded=tuple(c.name for c in e.excluded if c.name),
+        quote=e.quote,
         ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
@@ -96,7 +102,8 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS, "moment": moment}
         )
-    if e.why:
+    noted = any(s.set is DocumentSet.NOTED for s in e.sets)
+    if e.why and not noted:
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
         )
@@ -104,6 +111,10 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    if e.metadata_field in (MetadataField.RAPPORTEUR, MetadataField.MEETINGS) and not (
+        e.countries or e.groups
+    ):
+        return None
     set_noun = any(s.set in (DocumentSet.SPONSORS, DocumentSet.SPEAKERS) for s in e.sets)
     set_question = (
         e.count or e.positions or e.compare or (e.quantifier and e.vote) or (set_noun and e.vote)
@@ -135,7 +146,7 @@ def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -
         speakers = (
             ()
             if e.countries or e.groups or e.introductory
-            else (SetMention(set=DocumentSet.SPEAKERS, moment=moment),)
+            else (SetMention(set=DocumentSet.SPEAKERS, moment=moment, exact=e.exact_moment),)
         )
         return base.model_copy(
             update={"intent": Intent.STATEMENTS, "moment": moment, "sets": speakers}
@@ -249,6 +260,20 @@ def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
 
 
 def _unknown_subject(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
-    if e.unknown_subject is None:
+    """A subject we cannot name: one word may be a State we do not know (said back, with
+    what it might mean); several ("human rights groups or NGOs") are bodies the document
+    does not mention."""
+    subject = e.unknown_subject
+    if subject is None:
         return None
-    return base.model_copy(update={"intent": Intent.VOTE, "countries": (e.unknown_subject,)})
+    several = " " in subject.text and re.search(r"\b(?:and|or)\b|(?<![iu])s$", subject.text)
+    if not several:
+        return base.model_copy(update={"intent": Intent.VOTE, "countries": (subject,)})
+    return base.model_copy(
+        update={
+            "intent": Intent.NOT_IN_DOCUMENT,
+            "limit": Limit.UNKNOWN_TOPIC,
+            "topic": subject.text,
+            "countries": (),
+        }
+    )

@@ -14,15 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.query import Limit
+from index.query import CITED, DEFINITIONS, MAJORITY, NAMES, Limit
 from index.reading.cues import words
 from index.reading.text import word_set
 from index.reading.text import words as split_words
 from index.reading.vocabulary import Vocabulary
 
 CHAIR = re.compile(
-    r"\bwho\b(?:\s+\w+){0,3}?\s+(?:chair(?:s|ed|man|woman|person)?|presid(?:es|ed|ent)|"
-    r"head(?:s|ed)?|leads?|led|runs?)\b"
+    r"\bwho\b(?:\s+\w+){0,3}?\s+(?:chair(?:s|ed|ing|man|woman|person)?|presid(?:es|ed|ent|ing)|"
+    r"head(?:s|ed|ing)?|leads?|leading|led|runs?|running)\b"
     r"|\b(?:elected|appointed|named|chosen) (?:as )?(?:the )?chair\w*"
     r"|\bchair(?:man|woman|person)?s? (?:of|for) the\b|\bbureau\b"
 )
@@ -54,11 +54,40 @@ LATER_SUBJECT = words(
     r"convention",
     r"treaty",
     r"organi[sz]ational session",
+    r"(?:its |the |their |that |first |opening |(?:august )?2020 |august )session",
     r"ad hoc committee",
     r"new committee",
     r"negotiations?",
     r"seventy-fifth session",
     r"75th session",
+)
+LATER_OUTCOME = re.compile(
+    r"\b(?:was|were|has|have|had|did|is)\b.{0,40}\b(?:convention|treaty|negotiations?|"
+    r"ad hoc committee)\b.{0,25}\b(?:adopted|signed|ratified|agreed|finali[sz]ed|concluded|"
+    r"approved|completed|drafted|opened for signature|negotiated)\b"
+    r"|\bfinal (?:un |united nations )?(?:cybercrime |cyber )?(?:convention|treaty)\b"
+)
+"""What became of the convention the resolution only starts: asked in the past tense."""
+DEFINITION = re.compile(
+    r"\bhow (?:does|do|did) (?:the |this |it |they )?(?:\w+ )?defines?\b|\bdefinitions? of\b"
+    r"|\bwhat (?:does|do) (?:it|the \w+) (?:mean by|define as)\b|\bdefined as\b"
+)
+"""A definition asked for; answerable only from a document that defines its terms."""
+REQUIRED_MAJORITY = re.compile(
+    r"\bhow many votes (?:did|does|would|will) (?:it|the \w+) (?:need|require)"
+    r"|\b(?:what|which) (?:kind of )?majority\b|\bmajority (?:was |is )?(?:needed|required)\b"
+    r"|\b(?:needed|need|required|require)\b.{0,15}\bto (?:pass|be adopted|get through)\b"
+    r"|\bthreshold\b"
+)
+"""The majority a draft needed: a rule of procedure the report does not state."""
+CITED_CONTENT = re.compile(
+    r"\b(?:conclusions?|findings?|recommendations?|contents?|summary|summari[sz]e|main points|"
+    r"key points|what (?:did|does) (?:it|that|the \w+) (?:say|find|conclude|recommend)|"
+    r"vote count|votes? on|tally|adopted by|how (?:was|were) (?:it|they) adopted)\b"
+)
+"""Asked of a document the report only cites: its contents, or how it was adopted."""
+CITED_DOCUMENT = re.compile(
+    r"\b(?:sg|secretary-general)(?:'s)? report\b|\breport of the secretary-general\b"
 )
 PAST_EVENT = words(
     r"happened",
@@ -70,6 +99,14 @@ PAST_EVENT = words(
     r"conclud(?:e|ed)",
     r"(?:was|were|has been|have been) (?:eventually |finally )?(?:adopted|agreed|signed)",
     r"did (?:it|they) (?:meet|agree|decide|adopt)",
+    r"did (?:the )?(?:\w+ ){0,4}?(?:actually |really |ever |eventually |finally )?"
+    r"(?:meet|convene|take place|happen|go ahead|start|begin|finish|get held)",
+    r"(?:was|were) (?:it|they|the (?:\w+ ){0,4}?)(?:actually |really |ever |eventually |finally )?"
+    r"(?:held|convened|postponed|cancell?ed|delayed|moved)",
+    r"postponed",
+    r"cancell?ed",
+    r"covid\w*",
+    r"pandemic",
     r"decided",
     r"agreed",
 )
@@ -78,7 +115,11 @@ _TOPIC_FRAMES = (
     re.compile(
         r"\b(?:mention(?:s|ed)?|say(?:s)? about|said about|anything (?:about|on)|refers? to|"
         r"reference to|talk(?:s)? about|cover(?:s)?|address(?:es)?|deal(?:s)? with|"
-        r"discuss(?:es)?|position of)\s+(?:the |a |an |any )?(?P<topic>[^?]+)"
+        r"discuss(?:es)?|position of|relat(?:e|es|ed|ion|ionship) (?:to|with|between)|"
+        r"compare[sd]? (?:to|with)|differ(?:s|ent)? from|replace[sd]?|connect(?:ed|ion)? "
+        r"(?:to|with)|link(?:ed)? (?:to|with))\s+(?:the |a |an |any )?(?P<topic>[^?]+)"
+        r"|\bwhat (?:did|do|does|have|has) (?P<who>[^?]{2,60}?) (?:say|said|think|thought|feel|"
+        r"argue|make of)\b"
     ),
     re.compile(
         r"^(?:and |so |ok )?(?:what|how) about (?:the )?(?P<about>[^?]+)"
@@ -96,9 +137,15 @@ _TOPIC_STOP = word_set(
     date dates day days time times place places location name names number numbers role roles
     purpose aim aims goal goals point points idea status difference thing things story
     background history context detail details content contents main key exact exactly kind
-    sort type
+    sort type symbol symbols language wording words word precise quote quoted verbatim paste
+    para paras paragraph paragraphs part parts bit bits section sections line lines passage
+    preamble preambular operative actually really specifically supposed meant going able
+    deal stuff info itself printed they them he she we you i us their his her our your
+    will would should could can do does did be been being have has had first last very
+    exact full whole entire
     """
 )
+"""Words about asking (and about the text itself), never the subject a refusal names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +162,30 @@ def find_limit(
     if CHAIR.search(plain):
         return Found(Limit.CHAIR)
     if PERSON.search(plain):
-        return Found(Limit.NOT_STATED, "names")
+        return Found(Limit.NOT_STATED, NAMES)
     if MONEY.search(plain):
         return Found(Limit.MONEY)
     if _later(plain, vocabulary):
         return Found(Limit.LATER_EVENTS)
+    if _about_a_cited_document(plain, vocabulary):
+        return Found(Limit.NOT_STATED, CITED)
+    if DEFINITION.search(plain) and not vocabulary.knows("define"):
+        return Found(Limit.NOT_STATED, DEFINITIONS)
+    if REQUIRED_MAJORITY.search(plain) and not vocabulary.knows("required"):
+        return Found(Limit.NOT_STATED, MAJORITY)
     topic = unknown_topic(plain, raw, vocabulary, unexplained)
     if topic is not None:
         return Found(Limit.UNKNOWN_TOPIC, topic)
     return None
+
+
+def _about_a_cited_document(plain: str, vocabulary: Vocabulary) -> bool:
+    """A question about what another document says, or how another resolution was adopted:
+    the report cites it by symbol and says no more."""
+    if not CITED_CONTENT.search(plain):
+        return False
+    cited = [s for s in vocabulary.cited_symbols(plain) if s not in vocabulary.drafts]
+    return bool(cited) or CITED_DOCUMENT.search(plain) is not None
 
 
 def _later(plain: str, vocabulary: Vocabulary) -> bool:
@@ -131,6 +193,8 @@ def _later(plain: str, vocabulary: Vocabulary) -> bool:
     event that the report only plans (the organizational session, the convention)."""
     latest = max(vocabulary.years, default=0)
     if any(year > latest for year in vocabulary.unknown_years(plain)):
+        return True
+    if LATER_OUTCOME.search(plain):
         return True
     about_planned = LATER_SUBJECT.search(plain) is not None
     if LATER_EVENT.search(plain) and (about_planned or "ratif" in plain or "force" in plain):
@@ -142,7 +206,9 @@ def unknown_topic(
     plain: str, raw: str, vocabulary: Vocabulary, unexplained: Sequence[str]
 ) -> str | None:
     """The words of a "what is X" or "does it mention X" question that the document never
-    uses, as the user wrote them; ``None`` when X is known or the question is off topic."""
+    uses, as the user wrote them; ``None`` when X is known, when the question is off topic, or
+    when the unknown words are a minority of X and none is a name (the passage that holds the
+    rest is a better answer than a refusal: "free speech online" and fundamental freedoms)."""
     for frame_index, frame in enumerate(_TOPIC_FRAMES):
         match = frame.search(plain)
         if match is None:
@@ -152,17 +218,43 @@ def unknown_topic(
         unknown = [w for w in topic if w in unexplained and not vocabulary.knows(w)]
         if not topic or not unknown:
             return None
-        on_topic = frame_index == DOCUMENT_POINTING or len(unknown) < len(topic)
-        return _as_written(raw, topic) if on_topic else None
+        if match.lastgroup == "who":
+            return _as_written(raw, topic)
+        if frame_index != DOCUMENT_POINTING and len(unknown) == len(topic):
+            return None
+        if 2 * len(unknown) >= len(topic) or any(_written_as_name(raw, w) for w in unknown):
+            return _as_written(raw, unknown)
+        return None
     return None
 
 
-def _as_written(raw: str, topic: list[str]) -> str:
-    """The topic words as the user typed them (their case), from first to last."""
+def _written_as_name(raw: str, word: str) -> bool:
+    """Whether the user capitalised ``word`` inside the question: a name ("OEWG", "Budapest"),
+    which the document either holds or does not, however many other words it shares."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", raw, re.IGNORECASE):
+        if match.start() > 0 and match.group()[:1].isupper():
+            return True
+    return False
+
+
+def _as_written(raw: str, unknown: list[str]) -> str:
+    """The words the document does not hold, as the user typed them (their case), from the
+    first to the last of them, with the capitalised words of the same name around them:
+    only what is really missing is named."""
     folded = raw.casefold()
-    start = folded.find(topic[0].casefold())
-    end_word = topic[-1].casefold()
+    start = folded.find(unknown[0].casefold())
+    end_word = unknown[-1].casefold()
     end = folded.find(end_word, max(start, 0))
     if start < 0 or end < 0:
-        return " ".join(topic)
-    return raw[start : end + len(end_word)].strip()
+        return " ".join(unknown)
+    end += len(end_word)
+    before = _CAPITALISED_BEFORE.search(raw[:start])
+    after = _CAPITALISED_AFTER.match(raw[end:])
+    start = before.start() if before and raw[start : start + 1].isupper() else start
+    end += after.end() if after and raw[start : start + 1].isupper() else 0
+    return raw[start:end].strip()
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*\s+)+$")
+_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*\b)+")
+"""A name the user capitalised runs on: "the Budapest Convention" is named whole."""

@@ -22,6 +22,38 @@ _RESOLUTION_PARAGRAPH = re.compile(
     r"\b(?:paragraph|para\.?|§)\s*(\d{1,3})\s+of\s+the\s+(?:draft\s+)?resolution\b", re.IGNORECASE
 )
 _BARE_PARAGRAPH = re.compile(r"\b(?:paragraph|para\.?|§)\s*(\d{1,3})\b", re.IGNORECASE)
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_ORDINAL = r"(?P<ordinal>" + "|".join(_ORDINALS) + r"|last|final|\d{1,2}(?:st|nd|rd|th))"
+_ORDINAL_PARTS = (
+    (Part.OPERATIVE, rf"\b{_ORDINAL}\s+(?:operative|op)\b"),
+    (Part.OPERATIVE, rf"\b{_ORDINAL}\s+(?:paragraph|para\.?)\s+of\s+the\s+operative\b"),
+    (Part.PREAMBLE, rf"\b{_ORDINAL}\s+(?:preambular|preamble|pp)\b"),
+    (Part.PREAMBLE, rf"\b{_ORDINAL}\s+(?:paragraph|para\.?)\s+of\s+the\s+preamble\b"),
+    (Part.REPORT, rf"\b{_ORDINAL}\s+(?:paragraph|para\.?)\s+of\s+the\s+report\b"),
+)
+LAST = -1
+"""``ParagraphRef.number`` for "the last preambular paragraph": the last of its part."""
 _DESCRIBED = re.compile(r"\bparagraphs?\s+(?:about|on|that|which|where)\b", re.IGNORECASE)
 
 
@@ -35,9 +67,22 @@ def paragraph_ref(text: str) -> ParagraphRef | None:
         match = pattern.search(text)
         if match:
             return ParagraphRef(part=part, number=int(next(g for g in match.groups() if g)))
+    for part, ordinal in _ORDINAL_PARTS:
+        found = re.search(ordinal, text, re.IGNORECASE)
+        if found:
+            return ParagraphRef(part=part, number=_number(found.group("ordinal")))
     if _RESOLUTION_PARAGRAPH.search(text):
         return None
     match = _BARE_PARAGRAPH.search(text)
     if match and not _DESCRIBED.search(text):
         return ParagraphRef(part=None, number=int(match.group(1)))
     return None
+
+
+def _number(ordinal: str) -> int:
+    word = ordinal.casefold()
+    if word in ("last", "final"):
+        return LAST
+    if word in _ORDINALS:
+        return _ORDINALS.index(word) + 1
+    return int(word[:-2])

@@ -23,7 +23,8 @@ _QUESTION_WORD = (
     r"had|can|could|will|would|should|list|name|quote|show|give|tell)"
 )
 _CLAUSE_BREAK = re.compile(
-    rf"\s*(?:[;]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?|,)\s+(?={_QUESTION_WORD}\b)",
+    rf"\s*(?:[;]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?|,)\s+"
+    rf"(?=(?:(?:at|in|on|by|for|from|to|with|since|until)\s+)?{_QUESTION_WORD}\b)",
     re.IGNORECASE,
 )
 _ASKS = re.compile(

@@ -29,6 +29,9 @@ class ReadingContext(Protocol):
     def named_documents(self, text: str) -> tuple[str, ...]:
         """Ids of the documents ``text`` names (by symbol, agenda item or subject)."""
 
+    def meetings_on(self, month: int, day: int) -> tuple[int, ...]:
+        """The numbers of the meetings the documents record on that day of their year."""
+
     @property
     def people(self) -> Mapping[str, str]:
         """The country of each role the documents name ("rapporteur" -> "Iraq")."""
@@ -60,6 +63,9 @@ def read(question: str, context: ReadingContext, previous: Query | None = None) 
     """The typed reading of ``question``, completed from ``previous`` for a follow-up."""
     text = valid_text(question)
     evidence = gather(text, context.vocabulary)
+    if evidence.meeting is None and evidence.day is not None:
+        held = context.meetings_on(*evidence.day)
+        evidence.meeting = held[0] if len(held) == 1 else None
     query = decide(evidence, context.vocabulary)
     query = query.model_copy(update={"documents": context.named_documents(text)})
     if previous is not None and is_follow_up(evidence, query, previous):

@@ -43,8 +43,20 @@ _CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"'ll\b"), " will"),
     (re.compile(r"'s\b"), ""),
 )
+_BRITISH = re.compile(
+    r"\b(organi|recogni|emphasi|prioriti|criminali|harmoni|reali|summari|authori|mobili|"
+    r"utili|characteri|standardi|moderni|finali|legali|speciali|itemi|penali|apologi)s"
+    r"(e|ed|es|ing|ation|ations|ational)\b"
+)
+"""British spellings folded to the UN's -ize forms ("organisational" is "organizational")."""
 _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\by\s*/\s*n\b|\b(?:yay|yea|yeah) or nay\b"), "yes or no"),
+    (
+        re.compile(
+            r"\by\s*/\s*n\b|\b(?:yay|yea|yeah) or nay\b|\byes\s*/\s*no\b|\bno\s*/\s*yes\b"
+            r"|\bfor\s*/\s*against\b"
+        ),
+        "yes or no",
+    ),
     (re.compile(r"\bpl[sz]\b|\bplease\b|\bthx\b|\bthanks\b"), " "),
     (re.compile(r"\bu\b"), "you"),
     (re.compile(r"\bur\b"), "your"),
@@ -59,6 +71,9 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bsg\b"), "secretary-general"),
     (re.compile(r"\b3rd\b"), "third"),
     (re.compile(r"\bpbis?\b"), "programme budget implications"),
+    (re.compile(r"\borg session\b"), "organizational session"),
+    (re.compile(r"\bres\b(?=[ ?.!,]|$)"), "resolution"),
+    (_BRITISH, r"\1z\2"),
     (re.compile(r"\beovs\b"), "explanations of vote"),
     (re.compile(r"\beov\b"), "explanation of vote"),
     (re.compile(r"\b(?:or nah|lol|lmao|ngl|tbh|bruh|idk|imo|smh|ikr|omg|jk|fr fr)\b"), " "),

@@ -59,6 +59,25 @@ def correct(plain: str) -> tuple[str, tuple[str, ...]]:
     return _WORD.sub(fix, plain), tuple(dict.fromkeys(made))
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def correct_lower_case(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` with its misspelt cue words fixed where they are typed in lower case (how
+    slips are typed; a capitalised word may be a name), before names are looked for."""
+    made: list[str] = []
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        target = cue_for(word)
+        if target is None:
+            return word
+        made.append(f"{word} → {target}")
+        return target
+
+    return _LOWER_WORD.sub(fix, text), tuple(dict.fromkeys(made))
+
+
 @cache
 def cue_for(word: str) -> str | None:
     """The one cue word ``word`` is a slip of, if there is exactly one."""

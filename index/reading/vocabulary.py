@@ -70,6 +70,10 @@ class Vocabulary:
         """Document symbols in ``text`` that the documents never cite ("74/247")."""
         return [s for s in _symbols(text) if s not in self.symbols]
 
+    def cited_symbols(self, text: str) -> list[str]:
+        """Document symbols in ``text`` that the documents cite ("73/187", "a/74/130")."""
+        return [s for s in _symbols(text) if s in self.symbols]
+
     def unknown_years(self, text: str) -> list[int]:
         return [int(y) for y in _YEAR.findall(text) if int(y) not in self.years]
 

@@ -91,9 +91,14 @@ def vote_heading(view: VoteView) -> str:
         named = f" {document_title(view.report)}." if view.report is not None else ""
         return f"*{view.title}: {outcome}, {counts}.{named}*"
     silent = len(view.roster(view.silent))
+    source = (
+        "This vote is not in the report: it comes from the voting data of"
+        if view.report is not None
+        else "Voting data:"
+    )
     return (
         f"*{view.title}: {outcome}, {counts}, {silent} not recorded. “{record.title}”. "
-        f"Voting data: {data_citation(view)}.*"
+        f"{source} {data_citation(view)}.*"
     )
 
 
@@ -238,3 +243,26 @@ def vote_entries(names: Sequence[str], view: VoteView) -> list[VoteEntry]:
         )
         for name in names
     ]
+
+
+def with_quotation(answer: Answer, documents: Sequence[Document]) -> Answer:
+    """``answer`` with the first paragraph it cites quoted in full, for a user who asked for
+    the document's own words; nothing changes when the answer already quotes all of it."""
+    if not answer.answered or not answer.sources:
+        return answer
+    cited = answer.sources[0]
+    paragraph = next(
+        (
+            p
+            for d in documents
+            if d.id == cited.document
+            for p in d.paragraphs
+            if p.label == cited.label
+        ),
+        None,
+    )
+    if paragraph is None or paragraph.text in answer.text:
+        return answer
+    notes = "".join(f"\n> [{note.number}] {note.text}" for note in paragraph.footnotes)
+    quoted = f"{paragraph.label[:1].upper()}{paragraph.label[1:]}, in full:\n> {paragraph.text}"
+    return answer.model_copy(update={"text": f"{answer.text}\n\n{quoted}{notes}"})

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from index.answers import Answer, AnswerKind, Source
 from index.library import Library, format_date, ordinal
 from index.query import MetadataField, ParagraphRef
+from index.reading.paragraph_refs import LAST
 from index.records import Document, Paragraph, Part
 from index.structured.citing import cited_sources, document_line, join_names, sources
 
@@ -102,7 +103,8 @@ def answer_paragraph(question: str, documents: Sequence[Document], ref: Paragrap
         (document, paragraph)
         for document in documents
         for paragraph in document.paragraphs
-        if paragraph.number == ref.number and (ref.part is None or paragraph.part is ref.part)
+        if paragraph.number == _numbered(document, ref)
+        and (ref.part is None or paragraph.part is ref.part)
     ]
     if len(found) == 1 or (found and len({p.part for _, p in found}) == 1):
         return Answer(
@@ -129,6 +131,14 @@ def answer_paragraph(question: str, documents: Sequence[Document], ref: Paragrap
         answered=False,
         text=f"There is no {wanted}. The document has {ranges}.",
     )
+
+
+def _numbered(document: Document, ref: ParagraphRef) -> int:
+    """The number a reference means in ``document``: "the last" is the part's highest."""
+    if ref.number != LAST:
+        return ref.number
+    numbers = [p.number for p in document.paragraphs if ref.part in (None, p.part)]
+    return max(numbers, default=LAST)
 
 
 def _show(document: Document, paragraph: Paragraph) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
-from index.query import Limit, Query
+from index.query import CITED, DEFINITIONS, MAJORITY, Limit, Query
 from index.records import Document, Part, Statement, StatementMoment
 from index.structured.citing import (
     NO_VOTE,
@@ -46,7 +46,7 @@ def answer_limit(
         blocks.append(f"{text}\n{document_line(document)}")
         sources += [s for s in (cite(document, pid) for pid in dict.fromkeys(cited)) if s]
         votes += named
-    if limit is Limit.UNKNOWN_TOPIC:
+    if limit is Limit.UNKNOWN_TOPIC or query.topic in (DEFINITIONS, CITED):
         found = list(nearest(query.search_text))[:1]
         if found:
             blocks.append(f"The closest the document comes is {found[0].label}: “{found[0].text}”")
@@ -94,10 +94,21 @@ def _explain(
         Limit.MONEY: "The report gives no sums of money.",
         Limit.LATER_EVENTS: f"The report is dated {_date(document)} and says nothing of what "
         "happened afterwards.",
-        Limit.NOT_STATED: f"The report does not say; the only person it names is its Rapporteur, "
-        f"{officer}.",
+        Limit.NOT_STATED: {
+            DEFINITIONS: "The document does not define its terms: it uses them without a "
+            "definition.",
+            MAJORITY: "The report does not say what majority the draft needed; it records "
+            f"the result: {_tally_words(document)}.",
+            CITED: "The report cites that document by its symbol but does not say what it "
+            "contains or how it was adopted.",
+        }.get(
+            query.topic or "",
+            f"The report does not say; the only person it names is its Rapporteur, {officer}.",
+        ),
     }[limit]
     ids = _nearest_paragraphs(limit, document)
+    if query.topic == MAJORITY and document.vote is not None:
+        ids = [document.vote.paragraph_id]
     if not ids:
         return headline, [], []
     nearest = "; ".join(
@@ -127,6 +138,19 @@ def _nearest_paragraphs(limit: Limit, document: Document) -> list[str]:
     if limit is Limit.LATER_EVENTS:
         found = [pid for pid in found if pid.startswith(Part.OPERATIVE.value)]
     return found[:NEAREST_LIMIT]
+
+
+def _tally_words(document: Document) -> str:
+    vote = document.vote
+    if vote is None:
+        return "no recorded vote"
+    counts = vote.stated
+    return (
+        f"adopted by {counts.in_favour} votes to {counts.against}, with {counts.abstaining} "
+        "abstentions"
+        if vote.adopted
+        else f"rejected by {counts.against} votes to {counts.in_favour}"
+    )
 
 
 def _date(document: Document) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from index.answers import Answer, AnswerKind, VoteEntry
 from index.countries import CountryMention, ResolutionStatus, canonical_name
 from index.groups import Group, speaks_for
-from index.library import Library, ordinal
+from index.library import Library, format_date, ordinal
 from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
 from index.structured.citing import cited_sources, document_line, join_names, vote_entries
 from index.vote_view import Stage, VoteView
@@ -56,6 +56,12 @@ def sponsor_phrase(document: Document, sponsor: Sponsor) -> str:
     return f"one of those who joined the sponsors of {sponsor.draft} afterwards ({label})"
 
 
+def meeting_name(document: Document, number: int) -> str:
+    """ "44th meeting (7 November 2019)": a meeting with its day, where the report gives it."""
+    date = next((m.date for m in document.meta.meetings if m.number == number), None)
+    return f"{ordinal(number)} meeting" + (f" ({format_date(date)})" if date else "")
+
+
 def report_facts(library: Library, view: VoteView, name: str) -> list[str]:
     """What the report says of a State beyond its vote: a note, its sponsorship, its
     statements; given only with the report's own vote, where they belong."""
@@ -85,7 +91,7 @@ def report_paragraphs(library: Library, report: Document, names: Sequence[str]) 
 
 def statement_phrase(document: Document, statement: Statement, country: str | None = None) -> str:
     """One statement in words; from the point of view of ``country`` when it was spoken for."""
-    meeting = f" at the {ordinal(statement.meeting)} meeting" if statement.meeting else ""
+    meeting = f" at the {meeting_name(document, statement.meeting)}" if statement.meeting else ""
     label = paragraph_label(document, statement.paragraph_id)
     phrase = MOMENT_PHRASES[statement.moment]
     if country is not None and country != statement.speaker:
@@ -195,9 +201,14 @@ def answer_statements(
     countries: Sequence[CountryMention],
     moment: StatementMoment | None,
     groups: Sequence[Group] = (),
+    *,
+    meeting: int | None = None,
+    excluded: Sequence[str] = (),
+    exact: bool = False,
 ) -> Answer:
     """Statements by or for named countries and groups (and each group's members), or all of
-    them by moment."""
+    them by moment (only that moment when ``exact``: "not counting the explanations"), at one
+    meeting when one is named, leaving out ``excluded`` speakers."""
     entities = [c.name for c in countries if c.status is not ResolutionStatus.MEMBER and c.name]
     members = [c.name for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     blocks: list[str] = []
@@ -210,7 +221,12 @@ def answer_statements(
                 lines += more
                 ids += more_ids
         else:
-            lines, ids = _statement_lists(document, moment)
+            chosen = [
+                s
+                for s in document.statements
+                if s.speaker not in excluded and meeting in (None, s.meeting)
+            ]
+            lines, ids = _statement_lists(document, chosen, moment, exact=exact)
         cited[document.id] = ids
         blocks.append("\n".join([*lines, document_line(document)]))
     return Answer(
@@ -277,13 +293,18 @@ def _group_statements(
 
 
 def _statement_lists(
-    document: Document, moment: StatementMoment | None
+    document: Document,
+    statements: Sequence[Statement],
+    moment: StatementMoment | None,
+    *,
+    exact: bool,
 ) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     ids: list[str] = []
     for current in StatementMoment:
-        group = [s for s in document.statements if s.moment is current]
-        if not group or (moment is not None and _moment_family(current) != moment):
+        group = [s for s in statements if s.moment is current]
+        family = current if exact else _moment_family(current)
+        if not group or (moment is not None and family != moment):
             continue
         ids += [s.paragraph_id for s in group]
         lines.append(f"**{MOMENT_HEADINGS[current]}**:")
@@ -320,7 +341,7 @@ def _speaker_line(document: Document, statement: Statement) -> str:
     if statement.on_behalf_of:
         also = "also " if statement.also_on_behalf else ""
         behalf = f" ({also}on behalf of {_parties(statement.on_behalf_of)})"
-    meeting = f", {ordinal(statement.meeting)} meeting" if statement.meeting else ""
+    meeting = f", {meeting_name(document, statement.meeting)}" if statement.meeting else ""
     return (
         f"{statement.speaker}{behalf}{meeting}, {paragraph_label(document, statement.paragraph_id)}"
     )

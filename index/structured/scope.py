@@ -62,7 +62,7 @@ def scope_of(query: Query, view: VoteView, library: Library) -> Scope:
     named = [c.name for c in query.countries if c.status is ResolutionStatus.MEMBER and c.name]
     if named:
         chosen &= set(named)
-    chosen.discard(query.aligned_with or "")
+    chosen -= {query.aligned_with or "", *query.excluded}
     ordered = tuple(name for name in all_member_names() if name in chosen)
     return Scope(
         members=ordered,
@@ -98,7 +98,7 @@ def _document_set(
         ]
         return [s.country for s in sponsors], [s.paragraph_id for s in sponsors]
     if mention.set is DocumentSet.SPEAKERS:
-        family = moments_asked(mention.moment)
+        family = (mention.moment,) if mention.exact else moments_asked(mention.moment)
         spoken = [s for s in document.statements if s.moment in family]
         return [s.speaker for s in spoken], [s.paragraph_id for s in spoken]
     vote = document.vote

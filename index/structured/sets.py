@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
-from index.groups import regional_groups
+from index.groups import group_by_id, regional_groups
 from index.library import Library
 from index.query import DocumentSet, Intent, Quantifier, Query
 from index.records import Position
@@ -38,6 +38,10 @@ POSITION_VERBS = {
     Position.ABSENT: "did not vote",
     Position.NOT_RECORDED: "had no vote recorded",
 }
+NAMED_OUTLIER_RULE = (
+    "Read as: members that voted differently from most of their group "
+    "(members that did not vote are left out of the comparison)."
+)
 OUTLIER_RULE = (
     "Read as: States that voted differently from most of their own UN regional group "
     "(States that did not vote are left out of the comparison)."
@@ -322,11 +326,13 @@ def _comparison(query: Query, view: VoteView, library: Library) -> VoteBlock:
 
 
 def _outliers(query: Query, view: VoteView, library: Library) -> VoteBlock:
-    """Per UN regional group: its most common position, and the States that voted otherwise."""
+    """Per group (the groups named, else each UN regional group): its most common position,
+    and the States that voted otherwise ("which EU country broke ranks" looks in the EU)."""
     date = view.date
-    lines = [OUTLIER_RULE]
+    named_groups = [group_by_id(g.id) for g in query.groups]
+    lines = [OUTLIER_RULE if not named_groups else NAMED_OUTLIER_RULE]
     named: list[str] = []
-    for group in regional_groups():
+    for group in named_groups or regional_groups():
         members = group.members_on(date)
         voted = {name: view.position(name) for name in members}
         counts = Counter(p for p in voted.values() if p is not view.silent)

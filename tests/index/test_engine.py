@@ -262,6 +262,9 @@ def test_every_plenary_answer_names_the_resolution_the_vote_and_the_data(
         answer.text
     )
     assert "“Countering the use of information and communications technologies" in answer.text
-    assert "Voting data: Erik Voeten, Anton Strezhnev and Michael Bailey" in answer.text
+    assert (
+        "This vote is not in the report: it comes from the voting data of Erik Voeten, Anton "
+        "Strezhnev and Michael Bailey" in answer.text
+    )
     assert "(CC0)" in answer.text
     assert "Third Committee recorded vote" not in answer.text

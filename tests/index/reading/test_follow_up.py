@@ -140,3 +140,15 @@ def test_a_pronoun_acting_is_the_state_not_the_draft(engine: Engine) -> None:
     assert (vote.intent, [c.name for c in vote.countries]) == (Intent.VOTE, ["China"])
     tally = chain(engine, "did china sponsor it?", "was it adopted?")
     assert tally.intent is Intent.TALLY
+
+
+def test_at_which_meeting_keeps_the_whole_previous_question(engine: Engine) -> None:
+    query = chain(engine, "who introduced the draft?", "at which meeting?")
+    assert (query.intent, query.moment) == (
+        Intent.STATEMENTS,
+        StatementMoment.INTRODUCTION_OF_DRAFT,
+    )
+
+
+def test_a_statement_names_its_meeting_with_the_day(engine: Engine) -> None:
+    assert "44th meeting (7 November 2019)" in engine.ask("Who introduced L.11?").text

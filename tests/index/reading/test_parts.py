@@ -56,3 +56,8 @@ def test_sentences_that_ask_nothing_are_context_and_elaborations_join_their_ques
 
 def test_a_message_that_asks_nothing_is_read_whole() -> None:
     assert [(p.text, p.asks) for p in split_parts("Kenya.")] == [("Kenya.", True)]
+
+
+def test_a_preposition_may_open_the_next_question() -> None:
+    found = split_parts("Who introduced L.11 and at which meeting?")
+    assert [part.text for part in found] == ["Who introduced L.11", "at which meeting?"]

@@ -361,3 +361,214 @@ def test_sided_with_moscow_lists_those_that_voted_as_russia_did(engine: Engine) 
 )
 def test_weak_words_need_their_context(engine: Engine, question: str, intent: Intent) -> None:
     assert engine.read(question).intent is intent
+
+
+def test_a_meeting_named_by_its_day_and_a_state_left_out(engine: Engine) -> None:
+    question = "besides the russians, which delegation talked about the drafts at the 7 nov meeting"
+    query = engine.read(question)
+    assert (query.intent, query.meeting, query.excluded) == (
+        Intent.STATEMENTS,
+        44,
+        ("Russian Federation",),
+    )
+    answer = engine.ask(question)
+    assert "United States of America" in answer.text and "Russian" not in answer.text.split("*")[0]
+
+
+BEFORE, AFTER = StatementMoment.BEFORE_VOTE, StatementMoment.AFTER_VOTE
+EXPLAINED_AFTER = StatementMoment.EXPLANATION_AFTER_VOTE
+
+
+@pytest.mark.parametrize(
+    ("question", "moment", "exact"),
+    [
+        ("who spoke before the voting (not counting the explanations)", BEFORE, True),
+        ("after the vote one delegation made a statement that wasnt an EOV", AFTER, True),
+        ("who gave explanations of vote once the vote was over", EXPLAINED_AFTER, True),
+        ("who spoke before the vote", BEFORE, False),
+    ],
+)
+def test_a_moment_narrowed_to_one_kind_of_statement(
+    engine: Engine, question: str, moment: StatementMoment, exact: bool
+) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.moment, query.exact_moment) == (Intent.STATEMENTS, moment, exact)
+
+
+def test_only_the_other_statements_after_the_vote(engine: Engine) -> None:
+    answer = engine.ask("after the vote one delegation made a statement that wasnt an EOV, who?")
+    assert "Iran (Islamic Republic of)" in answer.text
+    assert "Japan" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "part", "number"),
+    [
+        ("how does the very first preambular para frame ICTs", Part.PREAMBLE, 1),
+        ("what does the last operative paragraph say", Part.OPERATIVE, -1),
+        ("show me the 2nd preambular paragraph", Part.PREAMBLE, 2),
+        ("the third paragraph of the report", Part.REPORT, 3),
+    ],
+)
+def test_paragraphs_named_by_ordinal(
+    engine: Engine, question: str, part: Part, number: int
+) -> None:
+    query = engine.read(question)
+    assert query.intent is Intent.PARAGRAPH
+    assert query.paragraph is not None
+    assert (query.paragraph.part, query.paragraph.number) == (part, number)
+
+
+def test_the_last_paragraph_of_a_part_is_its_highest(engine: Engine) -> None:
+    assert engine.ask("what does the last operative paragraph say").sources[0].label == (
+        "operative paragraph 6"
+    )
+
+
+def test_asking_for_the_words_quotes_the_cited_paragraph_in_full(engine: Engine) -> None:
+    answer = engine.ask("the para about countries joining as sponsors later - quote")
+    assert engine.read("the para about countries joining as sponsors later - quote").quote
+    assert "joined in sponsoring the draft resolution" in answer.text
+    assert "Paragraph 7 of the report, in full:" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what is the Budapest Convention?", "Budapest Convention"),
+        ("What did Human Rights Watch and NGOs say of it", "Human Rights Watch and NGOs"),
+        ("how does this relate to the OEWG on ICTs in the first committee", "OEWG"),
+    ],
+)
+def test_a_refusal_names_only_what_is_missing(engine: Engine, question: str, topic: str) -> None:
+    query = engine.read(question)
+    assert (query.limit, query.topic) == (Limit.UNKNOWN_TOPIC, topic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the doc symbol of the text that actually got voted on",
+        "what are they supposed to agree on at the organizational session",
+        "what's the symbol of the SG report the committee had",
+        "whats the precise language about the first session in 2020",
+        "what's the 2013 commission resolution recalled for, quote",
+    ],
+)
+def test_words_about_asking_are_never_the_missing_topic(engine: Engine, question: str) -> None:
+    assert engine.read(question).limit is not Limit.UNKNOWN_TOPIC
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("who ended up chairing the ad hoc committee", Limit.CHAIR),
+        ("what were the EU's main objections in finland's speech", Limit.ARGUMENTS),
+        ("when was the final UN cybercrime convention adopted", Limit.LATER_EVENTS),
+        ("how does the resolution define cybercrime", Limit.NOT_STATED),
+    ],
+)
+def test_more_honest_limits(engine: Engine, question: str, limit: Limit) -> None:
+    assert engine.read(question).limit is limit
+
+
+def test_an_unknown_subject_is_said_back_with_what_it_may_mean(engine: Engine) -> None:
+    answer = engine.ask("did the frenchies go for it")
+    assert not answer.answered
+    assert "“frenchies”" in answer.text and "Did you mean France?" in answer.text
+
+
+def test_bodies_that_are_not_states_are_not_in_the_document(engine: Engine) -> None:
+    query = engine.read("Did any human rights groups or NGOs lobby against the China-backed text?")
+    assert (query.limit, query.topic) == (Limit.UNKNOWN_TOPIC, "human rights groups or NGOs")
+
+
+@pytest.mark.parametrize(
+    ("question", "groups"),
+    [
+        ("how many african contries voted for it in the commitee", ["african-group"]),
+        ("Which western countries didn't vote against it?", ["weog"]),
+    ],
+)
+def test_groups_named_loosely_or_with_a_slip(
+    engine: Engine, question: str, groups: list[str]
+) -> None:
+    assert [g.id for g in engine.read(question).groups] == groups
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Who wrote this report up, the rapporteur?", Intent.METADATA),
+        ("does it say anything about free speech online or nah", Intent.PASSAGE),
+        ("who is supposed to cover the costs of running the new committee?", Intent.PASSAGE),
+        ("how does this relate to the OEWG on ICTs in the first committee", Intent.NOT_IN_DOCUMENT),
+        ("what is the budapest convention", Intent.NOT_IN_DOCUMENT),
+    ],
+)
+def test_a_few_unknown_words_leave_the_passage_to_answer(
+    engine: Engine, question: str, intent: Intent
+) -> None:
+    assert engine.read(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("did the ad hoc committee actually meet in August 2020?", Intent.NOT_IN_DOCUMENT),
+        ("did the 2020 session actually happen or was it postponed", Intent.NOT_IN_DOCUMENT),
+        ("did the organizational session take place", Intent.NOT_IN_DOCUMENT),
+        ("when is the ad hoc committee meant to meet", Intent.PASSAGE),
+        ("what session will look at it next", Intent.PASSAGE),
+    ],
+)
+def test_a_plan_is_not_an_event(engine: Engine, question: str, intent: Intent) -> None:
+    assert engine.read(question).intent is intent
+
+
+def test_the_majority_needed_is_not_stated(engine: Engine) -> None:
+    answer = engine.ask("how many votes did it need to pass?")
+    assert not answer.answered
+    assert answer.text.startswith("The report does not say what majority the draft needed")
+
+
+def test_yes_slash_no_asks_which_way(engine: Engine) -> None:
+    query = engine.read("guinea yes/no?")
+    assert (query.intent, query.positions) == (Intent.VOTE, ())
+    assert engine.ask("guinea yes/no?").text.startswith("**Guinea** voted **in favour**")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many latin america & caribbean countries abstained", "**15** of the 33 members"),
+        ("how many joined as sponsors only after the revision?", "**20** later sponsors"),
+        ("which eu country broke ranks", "**European Union** (most against: 28 of 28): none."),
+        ("did any asean member break ranks", "abstaining (1): Philippines"),
+        ("what exactly does the resolution set up", "*Decides* to establish"),
+        ("what does the text actually create", "*Decides* to establish"),
+        ("which plenary meeting put the item on the agenda", "2nd plenary meeting"),
+    ],
+)
+def test_the_issue_examples_keep_their_constraints(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the vote count on resolution 73/187 the year before",
+        "what are the main conclusions of the SG report A/74/130",
+    ],
+)
+def test_a_document_the_report_only_cites(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert "cites that document by its symbol" in answer.text
+
+
+def test_a_stage_named_to_include_does_not_narrow(engine: Engine) -> None:
+    question = "of all the co-sponsors incl the ones that joined late, how many voted yes"
+    assert "**44** of the 47 sponsors" in engine.ask(question).text
