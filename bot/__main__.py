@@ -1,7 +1,5 @@
 """``python -m bot``: the same entry point as the ``rapporteur`` console script."""
 
-import sys
+from bot.cli import run
 
-from bot.cli import main
-
-sys.exit(main())
+run()

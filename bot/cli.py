@@ -7,12 +7,13 @@ that need them, so ``rapporteur vote France`` starts in a fraction of a second.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.picture_files import BALLOTS, KINDS, write_picture
 from bot.question_log.entries import FrontEnd
@@ -22,13 +23,15 @@ from bot.question_log.settings import LogSettings, engine_and_log_settings
 from bot.terminal import console, render, render_about, render_gaps, render_reindex
 from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
-from index.engine import Engine
+from index.engine import MAX_QUESTION_CHARS, Engine
 from index.parsing.errors import ParseError
 from index.query import Ballot
 from index.settings import EngineSettings, SettingsError, engine_settings
 
 if TYPE_CHECKING:
     from bot.question_log.writer import QuestionLog
+
+INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,19 +111,58 @@ for scripts and are not logged."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    use_utf8(sys.stdin, sys.stdout, sys.stderr)
-    args = build_parser().parse_args(argv)
+    """The exit code: 0, 1 for a failed command or output that cannot be written, 2 for a
+    setting or seed problem, 130 for Ctrl-C; every failure is one line on stderr."""
+    _hold_standard_descriptors()
     try:
-        if args.command in (None, "run"):
-            return _bot_or_console(args)
-        if args.command in LOGGED:
-            settings, log_settings = engine_and_log_settings()
-        else:
-            settings, log_settings = engine_settings(), None
-    except SettingsError as error:
-        print(f"rapporteur: {error}", file=sys.stderr)
-        return 2
-    return _terminal(settings, log_settings, args, args.command)
+        use_utf8(sys.stdin, sys.stdout, sys.stderr)
+        args = build_parser().parse_args(argv)
+        try:
+            if args.command in (None, "run"):
+                return _bot_or_console(args)
+            if args.command in LOGGED:
+                settings, log_settings = engine_and_log_settings()
+            else:
+                settings, log_settings = engine_settings(), None
+        except SettingsError as error:
+            _say(str(error))
+            return 2
+        return _terminal(settings, log_settings, args, args.command)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return INTERRUPTED
+
+
+def run() -> NoReturn:
+    """The ``rapporteur`` command: ``main``, then exit. After Ctrl-C the process ends at once,
+    without waiting for worker threads still loading a model or building an index (their
+    temporary files are removed on the next start); waiting could take seconds and let a
+    half-imported library end the process by the signal instead of with 130."""
+    code = main()
+    if code == INTERRUPTED:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _hold_standard_descriptors() -> None:
+    """Open ``/dev/null`` on a closed stdin, stdout or stderr, so no file opened later takes
+    its number (a library printing would write into it). A closed stdin reads as empty; a
+    closed stdout is said by the commands that print."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  (lives as long as stdin)
+
+
+def _say(line: str) -> None:
+    if sys.stderr is not None:
+        print(f"rapporteur: {line}", file=sys.stderr)
 
 
 def _bot_or_console(args: argparse.Namespace) -> int:
@@ -146,6 +188,9 @@ def _terminal(
     args: argparse.Namespace,
     command: str,
 ) -> int:
+    if sys.stdout is None:
+        _say("standard output is closed; nothing to write the answer to")
+        return 1
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         engine = Engine(settings)
@@ -158,14 +203,26 @@ def _terminal(
 
         question_log = QuestionLog.open(log_settings, settings.data_dir, FrontEnd.CONSOLE)
     try:
-        return _run_terminal(engine, question_log, args, command)
+        code = _run_terminal(engine, question_log, args, command)
+        sys.stdout.flush()  # a full disk says so here, not in an ignored error at exit
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other Unix tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
         return 0
+    except OSError as error:
+        # Every file the engine writes has its own fallback: what is left is the output.
+        _drop_output()
+        _say(f"cannot write the output: {error.strerror or error}")
+        return 1
     finally:
         if question_log is not None:
             question_log.close()
+    return code
+
+
+def _drop_output() -> None:
+    """Point stdout at /dev/null, so what is still buffered cannot fail again at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run_terminal(
@@ -205,7 +262,7 @@ def _print_gaps(engine: Engine, question_log: QuestionLog, days: int, *, as_json
     try:
         digest = question_log.digest(days, engine.group_by_meaning)
     except LogUnavailable as error:
-        print(f"rapporteur: cannot read the question log: {error}", file=sys.stderr)
+        _say(f"cannot read the question log: {error}")
         return 1
     print(json_line(digest) if as_json else render_gaps(digest))
     return 0
@@ -217,7 +274,7 @@ def _print_answer(answer: Answer, *, as_json: bool, color: bool) -> None:
 
 def _ask_lines(engine: Engine, *, as_json: bool) -> int:
     """One answer per input line, in order: JSON Lines for scripts and evaluations."""
-    for line in input_lines(sys.stdin):
+    for line in input_lines(sys.stdin, MAX_QUESTION_CHARS):
         answer = engine.ask(line)
         if as_json:
             print(json_line(answer), flush=True)

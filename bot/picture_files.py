@@ -7,11 +7,16 @@ The drawing code is imported inside these functions, so other commands never loa
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import os
+import stat
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from index.data_folder import write_atomically, writer_prefix
 from index.engine import Engine
 from index.query import Ballot
 from index.structured.vote_picture import NoVotePicture
@@ -105,10 +110,35 @@ def _draw(
     else:
         picture = vote_map(engine, store, document, ballot)
     if out is not None:
-        out.write_bytes(picture.png)
+        _write_out(out, picture.png)
         return out, picture.alt_text
     if picture.path is not None:
         return picture.path, picture.alt_text
-    with tempfile.NamedTemporaryFile(prefix="rapporteur-", suffix=".png", delete=False) as file:
-        file.write(picture.png)
-    return Path(file.name), picture.alt_text
+    return _scratch_copy(picture.filename, picture.png), picture.alt_text
+
+
+def _write_out(out: Path, png: bytes) -> None:
+    """Write ``out`` whole or not at all: a temporary file beside it is renamed over it, so a
+    kill or a full disk leaves the previous picture, never half of one. A pipe or a device
+    (``--out /dev/stdout``) is written in place: it cannot be replaced."""
+    target = Path(os.path.realpath(out))
+    if target.exists() and not target.is_file():
+        target.write_bytes(png)
+        return
+    write_atomically(target, png, prefix=writer_prefix(f".{target.name}"))
+
+
+def _scratch_copy(filename: str, png: bytes) -> Path:
+    """A picture the data folder could not keep, in one private folder of the system's
+    temporary space, named by its content: asking again reuses the file instead of adding
+    one per request."""
+    folder = Path(tempfile.gettempdir()) / f"rapporteur-pictures-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    status = folder.lstat()
+    if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.getuid():
+        raise OSError(errno.EPERM, f"{folder} is not a private folder of this user")
+    stem, _, suffix = filename.rpartition(".")
+    path = folder / f"{stem}-{hashlib.sha256(png).hexdigest()[:16]}.{suffix}"
+    if not (path.is_file() and path.stat().st_size == len(png)):
+        write_atomically(path, png, prefix=writer_prefix(f".{path.name}"))
+    return path

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, TextIO
 from bot.picture_files import console_groups, console_map, leading_ballot
 from bot.question_log.errors import LogUnavailable
 from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS, GapDigest
+from bot.text_io import input_lines
 from index.answers import Answer
-from index.engine import Engine
+from index.engine import MAX_QUESTION_CHARS, Engine
 from index.query import Ballot, Query
 from index.search.models import ReindexReport
 
@@ -181,9 +182,10 @@ def console(
     }
     if question_log is not None:
         commands[":gaps"] = lambda arg: console_gaps(engine, question_log, arg)
+    lines = input_lines(stdin, MAX_QUESTION_CHARS)
     while True:
         try:
-            line = input("rapporteur> ") if interactive else _read(stdin)
+            line = input("rapporteur> ") if interactive else next(lines, None)
         except (EOFError, KeyboardInterrupt):
             stdout.write("\n")
             return 0
@@ -212,11 +214,6 @@ def console(
 def _vote_argument(argument: str) -> tuple[str, Ballot]:
     ballot, country = leading_ballot(argument, Ballot.BOTH)
     return country, ballot
-
-
-def _read(stdin: TextIO) -> str | None:
-    line = stdin.readline()
-    return line if line else None
 
 
 def _enable_history() -> None:

@@ -50,11 +50,56 @@ def why_unwritable(folder: Path, error: OSError, *, temporary_suffix: str = ".tm
     return why
 
 
+def why_file_unwritable(path: Path, error: OSError) -> str:
+    """Why ``path`` inside the data folder could not be written: a folder in its place, or
+    whatever stops the folder itself."""
+    if path.is_dir():
+        return f"{path.name} is a folder"
+    return why_unwritable(path.parent, error)
+
+
+def writer_prefix(name: str) -> str:
+    """The start of this process's temporary files for ``name``: ``name.<pid>.``, so the
+    next start can tell a killed writer's leftovers from a live writer's work."""
+    return f"{name}.{os.getpid()}."
+
+
+def remove_orphans(folder: Path, pattern: str) -> None:
+    """Delete the temporary files matching ``pattern`` whose writer is gone.
+
+    Each is named ``<name>.<pid>.<random>.tmp`` (``writer_prefix``); one whose process is
+    gone can never be finished, while one of a live process may be a write in progress and
+    is left alone. A name without a process id predates the scheme and is removed too.
+    """
+    try:
+        found = list(folder.glob(pattern))
+    except OSError:
+        return
+    for orphan in found:
+        parts = orphan.name.split(".")
+        pid = parts[-3] if len(parts) >= 3 else ""
+        if not (pid.isdigit() and _alive(int(pid))):
+            try:
+                orphan.unlink()
+            except OSError:
+                log.debug("Could not remove the temporary file %s", orphan)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: it exists
+    return True
+
+
 def unwritable_line(folder: Path, why: str) -> str:
     return (
-        f"Cannot write to the data folder {folder} ({why}); parsed records, the search index "
-        "and pictures are kept in memory and made again at every start. Set "
-        "RAPPORTEUR_DATA_DIR to a writable folder"
+        f"Cannot write to the data folder {folder} ({why}); parsed records, the search index, "
+        "pictures and the bot's registered command schema are kept in memory and made again "
+        "at every start. Set RAPPORTEUR_DATA_DIR to a writable folder"
     )
 
 

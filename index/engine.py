@@ -9,6 +9,7 @@ off their event loop.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -25,7 +26,8 @@ from index.query import Ballot, ParagraphRef, Query
 from index.reading.paragraph_refs import paragraph_ref
 from index.records import Document, Position, VotingRecord
 from index.records_cache import load_sources
-from index.search.answering import EXAMPLE_QUESTIONS, refusal
+from index.search.answering import EXAMPLE_QUESTIONS, NO_PASSAGES, refusal
+from index.search.model_path import ModelNotAvailableError
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
 from index.structured.citing import choose_votes, data_citation, excerpt
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     from index.search.embedders import Embedder, QueryEncoder
     from index.search.retriever import Retriever
     from index.structured.trail_picture import TrailPicture
+
+log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
 NAME_A_COUNTRY = "Which Member State? Name one, for example Kenya, Côte d'Ivoire or DPRK."
@@ -96,6 +100,7 @@ class Engine:
         self._retriever: Retriever | None = None
         self._retriever_lock = threading.Lock()
         self._reindex_lock = threading.Lock()
+        self._model_missing = False
 
     # ------------------------------------------------------------------ questions
 
@@ -229,7 +234,10 @@ class Engine:
         problem = _question_problem(query)
         if problem is not None:
             return refusal(query, self._library.documents, problem)
-        hits = self._retriever_ready().search(query, k)
+        try:
+            hits = self._retriever_ready().search(query, k)
+        except ModelNotAvailableError:
+            return refusal(query, self._library.documents, NO_PASSAGES)
         lines = [
             f"{hit.rank}. **{hit.paragraph.label}** (score {hit.score:.3f}): "
             f"{excerpt(hit.paragraph.text, 200)}"
@@ -341,8 +349,13 @@ class Engine:
     # ------------------------------------------------------------------ index lifecycle
 
     def warm_up(self) -> ReindexReport:
-        """Load (or build) the retrieval index now rather than on the first passage question."""
-        return self._ensure_retriever()
+        """Load (or build) the retrieval index now rather than on the first passage question;
+        a report says why it failed (an embedding model that is not there, among others)."""
+        started = time.perf_counter()
+        try:
+            return self._ensure_retriever()
+        except ModelNotAvailableError as error:
+            return _no_model(error, started)
 
     def reindex(self) -> ReindexReport:
         """Re-read the seeds and rebuild; on any failure the previous records and index stay.
@@ -362,7 +375,10 @@ class Engine:
                 )
             # One build, compared with the index that serves (or the one on disk), so the
             # report names what changed; loading the old index first would build twice.
-            report = self._retriever_instance().rebuild(sources.documents)
+            try:
+                report = self._retriever_instance().rebuild(sources.documents)
+            except ModelNotAvailableError as error:
+                return _no_model(error, started)
             if report.ok:
                 self._library = Library(sources.documents, sources.records)
             return report
@@ -371,13 +387,21 @@ class Engine:
         return self._retriever_instance().ensure_ready(self._library.documents)
 
     def _retriever_instance(self) -> Retriever:
+        """The retriever; raises ``ModelNotAvailableError`` (logged once) while the configured
+        embedding model cannot be found: passage answers are then refused, the rest works."""
         with self._retriever_lock:
             if self._retriever is None:
                 from index.search.retriever import Retriever
 
-                self._retriever = Retriever(
-                    self.settings, embedder=self._embedder, query_encoder=self._query_encoder
-                )
+                try:
+                    self._retriever = Retriever(
+                        self.settings, embedder=self._embedder, query_encoder=self._query_encoder
+                    )
+                except ModelNotAvailableError as error:
+                    if not self._model_missing:
+                        self._model_missing = True
+                        log.warning("Passage answers are off: %s", error)
+                    raise
             return self._retriever
 
     def _retriever_ready(self) -> Retriever:
@@ -388,6 +412,15 @@ class Engine:
             retriever = self._retriever
         assert retriever is not None
         return retriever
+
+
+def _no_model(error: ModelNotAvailableError, started: float) -> ReindexReport:
+    return ReindexReport(
+        ok=False,
+        action=ReadyAction.FAILED,
+        reason=str(error),
+        seconds=round(time.perf_counter() - started, 3),
+    )
 
 
 def _question_problem(question: str) -> str | None:

@@ -9,20 +9,37 @@ the same way: ``RAPPORTEUR_``-prefixed names in any case, the environment winnin
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from index.regular_files import Unusable, read_regular
+
+ENV_FILE_MAX_BYTES = 1_000_000
+"""A ``.env`` holds a dozen short lines; anything near this size is not one."""
+
+
+class EnvFileError(Exception):
+    """The ``.env`` file is there but cannot be used; the message says why."""
+
 
 def dotenv_values(path: Path) -> dict[str, str]:
     """``KEY=value`` lines of a ``.env`` file (comments, ``export`` and quotes handled);
-    an absent file is empty."""
+    an absent file is empty.
+
+    The file is read with the guards of ``index.regular_files`` (a folder, a pipe or a link
+    to a device raises ``EnvFileError``, never a hang), and a UTF-8 byte-order mark, which
+    some editors write, is not part of the first name.
+    """
     try:
-        data = path.read_bytes()
+        data = read_regular(path, ENV_FILE_MAX_BYTES)
     except FileNotFoundError:
         return {}
+    except Unusable as why:
+        raise EnvFileError(f"{path.absolute()} cannot be used as settings: {why}") from None
     values: dict[str, str] = {}
-    for raw in data.decode("utf-8").splitlines():
+    for raw in data.removeprefix(codecs.BOM_UTF8).decode("utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue

@@ -15,6 +15,8 @@ from index.groups import group_by_id
 from index.library import Library
 from index.query import Ballot, DocumentSet, Intent, OperativeSelection, Query
 from index.records import Document
+from index.search.answering import NO_PASSAGES, refusal
+from index.search.model_path import ModelNotAvailableError
 from index.structured.citing import choose_votes, excerpt, with_quotation
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
 from index.structured.limits import answer_limit, no_plenary_statements
@@ -39,7 +41,10 @@ def execute(query: Query, library: Library, retriever: Callable[[], Retriever]) 
 def _answer(query: Query, library: Library, retriever: Callable[[], Retriever]) -> Answer:
     documents = library.documents_for(query.documents)
     if query.intent is Intent.PASSAGE:
-        passage = retriever().answer(query.search_text)
+        try:
+            passage = retriever().answer(query.search_text)
+        except ModelNotAvailableError:
+            return refusal(query.text, documents, NO_PASSAGES)
         return passage.model_copy(update={"question": query.text})
     if query.intent is Intent.NOT_IN_DOCUMENT:
         return answer_limit(query, documents, library, lambda text: _nearest(retriever, text))
@@ -131,7 +136,10 @@ def _only_unknown(query: Query) -> bool:
 
 def _nearest(retriever: Callable[[], Retriever], text: str) -> list[Source]:
     """Retrieval's best passage for a subject the document never names, if it is close."""
-    found = retriever().search(text, NEAREST_PASSAGES)
+    try:
+        found = retriever().search(text, NEAREST_PASSAGES)
+    except ModelNotAvailableError:
+        return []  # the limit is said all the same, without the nearest passage
     if not found or not retriever().in_scope(text, found[:1]):
         return []
     best = found[0]

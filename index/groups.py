@@ -326,7 +326,8 @@ def speaks_for(behalf: str, country: str, date: dt.date | None) -> bool:
     return any(group.has(country, date) for group in _speaking_groups(behalf))
 
 
-def _speaking_groups(behalf: str) -> list[Group]:
+@cache
+def _speaking_groups(behalf: str) -> tuple[Group, ...]:
     """The groups a statement "on behalf of ``behalf``" names.
 
     A geographic region is no body and never speaks ("the Group of Eastern European States"
@@ -335,4 +336,4 @@ def _speaking_groups(behalf: str) -> list[Group]:
     States, though "the Group of 77 and China" still speaks for each member of the Group.
     """
     named = [g for g in load_groups() if g.kind is not GroupKind.GEOGRAPHIC and g.name in behalf]
-    return [g for g in named if not any(g.name in h.name != g.name for h in named)]
+    return tuple(g for g in named if not any(g.name in h.name != g.name for h in named))

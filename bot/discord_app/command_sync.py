@@ -3,6 +3,10 @@
 Global registration is rate-limited and slow to propagate, so the bot remembers a hash of
 what it last registered (in the data directory) and skips the upload when nothing changed.
 A development guild is synced on every start: it is instant and cheap.
+
+The hash is only a saving: a data folder that cannot hold it (read-only, full, a file, or a
+folder or pipe where the hash file should be) costs a sync at every start and one warning,
+never the start itself.
 """
 
 from __future__ import annotations
@@ -16,9 +20,20 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from index.data_folder import (
+    remove_orphans,
+    warn_unwritable,
+    why_file_unwritable,
+    write_atomically,
+    writer_prefix,
+)
+from index.regular_files import Unusable, read_regular
+
 log = logging.getLogger(__name__)
 
 STATE_FILE = "discord_commands.json"
+STATE_MAX_BYTES = 1_000_000
+"""One hash per application and guild: a few hundred bytes."""
 
 
 def command_schema(tree: app_commands.CommandTree[Any]) -> list[dict[str, Any]]:
@@ -33,9 +48,10 @@ def schema_hash(schema: list[dict[str, Any]]) -> str:
 
 
 def _read_state(path: Path) -> dict[str, str]:
+    """The stored hashes; anything unreadable (a pipe, a folder, bad JSON) counts as none."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, STATE_MAX_BYTES))
+    except (OSError, Unusable, ValueError):
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
@@ -65,6 +81,17 @@ async def sync_commands(
     log.info("Synced %d global commands (may take a while to appear everywhere)", len(synced))
     if path is not None:
         state[key] = digest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(state, indent=2), encoding="utf-8")
+        _store(path, state)
     return True
+
+
+def _store(path: Path, state: dict[str, str]) -> None:
+    """Remember the hashes; an unwritable data folder warns once and costs a sync per start."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_orphans(path.parent, f"{STATE_FILE}.*.tmp")
+        write_atomically(
+            path, json.dumps(state, indent=2).encode(), prefix=writer_prefix(STATE_FILE)
+        )
+    except OSError as error:
+        warn_unwritable(path.parent, why_file_unwritable(path, error))

@@ -5,8 +5,8 @@ free to acknowledge everyone within Discord's 3 s window. A structured answer th
 within ``ANSWER_WITHIN`` seconds is sent as the response itself; otherwise, and at once when
 the workers are all busy, the interaction is deferred first and answered when ready. ``ask``,
 ``search`` and ``reindex`` always defer: they may build the index. Every option that takes
-typed text is bounded in length, and every command that takes typed text has the per-user
-cooldown.
+typed text is bounded in length, and every command that takes typed text shares the one
+per-person cooldown window with the questions asked in chat.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any
 
 import discord
 from discord import app_commands
@@ -23,10 +22,10 @@ from discord.ext import commands
 from bot.charts.pictures import Picture, trail_chart, vote_map
 from bot.charts.store import PictureStore
 from bot.discord_app import delivery, gaps_view, pictures, status_view
-from bot.discord_app.context import BotContext, context_of
+from bot.discord_app.context import BotContext
 from bot.discord_app.conversations import Conversations
 from bot.discord_app.pager import Paged
-from bot.discord_app.permissions import is_moderator
+from bot.discord_app.permissions import is_moderator, one_window
 from bot.discord_app.questions import (
     looks_like_question,
     question_problem,
@@ -79,12 +78,6 @@ def _ballot(choice: app_commands.Choice[str] | None, default: Ballot) -> Ballot:
     return Ballot(choice.value) if choice is not None else default
 
 
-def question_cooldown(interaction: discord.Interaction[Any]) -> app_commands.Cooldown | None:
-    """Per-user rate for the commands that embed text; 0 seconds disables it."""
-    seconds = context_of(interaction).settings.ask_cooldown_seconds
-    return app_commands.Cooldown(1, seconds) if seconds > 0 else None
-
-
 def _choices(names: list[str]) -> list[app_commands.Choice[str]]:
     return [
         app_commands.Choice(name=name[:CHOICE_NAME_LIMIT], value=name)
@@ -104,11 +97,6 @@ class RapporteurCog(commands.Cog):
         charts = context.state_dir / PICTURES_FOLDER if context.state_dir is not None else None
         self.pictures = PictureStore(charts)
         self._conversations = Conversations(self.settings.follow_up_seconds)
-        self._chat_cooldown: commands.CooldownMapping[discord.Message] = (
-            commands.CooldownMapping.from_cooldown(
-                1, self.settings.ask_cooldown_seconds, commands.BucketType.user
-            )
-        )
 
     async def _answer(
         self,
@@ -126,8 +114,7 @@ class RapporteurCog(commands.Cog):
             return None
         pages = render_answer(answer, self.context.captions)
         if answer.illustration is not None and not interaction.response.is_done():
-            # drawing may take a second
-            await interaction.response.defer(thinking=True, ephemeral=private)
+            await delivery.defer(interaction, ephemeral=private)  # drawing may take a second
         picture = await self._picture(answer, pages)
         command = interaction.command.name if interaction.command else "?"
         answer_id = self.context.question_log.record_answer(
@@ -165,7 +152,7 @@ class RapporteurCog(commands.Cog):
         """
         workers = self.context.workers
         if typed and (defer or workers.text_saturated):
-            await interaction.response.defer(thinking=True, ephemeral=private)
+            await delivery.defer(interaction, ephemeral=private)
         try:
             pending = workers.text(call) if typed else workers.fixed(call)
         except Busy:
@@ -174,7 +161,7 @@ class RapporteurCog(commands.Cog):
         if not interaction.response.is_done():
             done, _ = await asyncio.wait({pending}, timeout=ANSWER_WITHIN)
             if not done:
-                await interaction.response.defer(thinking=True, ephemeral=private)
+                await delivery.defer(interaction, ephemeral=private)
         return await pending
 
     async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> Picture | None:
@@ -205,7 +192,7 @@ class RapporteurCog(commands.Cog):
         question="For example: How did Kenya vote? Who sponsored the draft?",
         private="Only you see the answer (you can share it in the channel afterwards).",
     )
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def ask(
         self, interaction: discord.Interaction, question: Question, private: bool = False
     ) -> None:
@@ -223,7 +210,7 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def search(self, interaction: discord.Interaction, query: Question) -> None:
         if await self._checked_question(interaction, query):
             await self._answer(
@@ -238,7 +225,7 @@ class RapporteurCog(commands.Cog):
         vote="Which vote: both (the default), the Third Committee's, or the plenary's.",
     )
     @app_commands.choices(vote=BALLOT_CHOICES)
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def vote(
         self,
         interaction: discord.Interaction,
@@ -283,7 +270,7 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="sponsors", description="Who sponsored the draft resolution.")
     @app_commands.describe(country="Optional: check whether one country was a sponsor.")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def sponsors(self, interaction: discord.Interaction, country: Name | None = None) -> None:
         await self._answer(interaction, lambda: self.engine.sponsors(country))
 
@@ -295,7 +282,7 @@ class RapporteurCog(commands.Cog):
 
     @app_commands.command(name="statements", description="Who spoke, when, and on whose behalf.")
     @app_commands.describe(country="Optional: only statements by or for this country.")
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def statements(
         self, interaction: discord.Interaction, country: Name | None = None
     ) -> None:
@@ -313,7 +300,7 @@ class RapporteurCog(commands.Cog):
     @app_commands.describe(
         label='For example "operative paragraph 2" or "paragraph 10 of the report".'
     )
-    @app_commands.checks.dynamic_cooldown(question_cooldown)
+    @one_window()
     async def paragraph(self, interaction: discord.Interaction, label: Name) -> None:
         await self._answer(interaction, lambda: self.engine.paragraph(label))
 
@@ -340,7 +327,7 @@ class RapporteurCog(commands.Cog):
         document: Name | None = None,
         vote: app_commands.Choice[str] | None = None,
     ) -> None:
-        await interaction.response.defer(thinking=True)
+        await delivery.defer(interaction)
         ballot = _ballot(vote, Ballot.COMMITTEE)
         try:
             picture = await asyncio.to_thread(self._draw_map, document, ballot)
@@ -385,7 +372,7 @@ class RapporteurCog(commands.Cog):
     @app_commands.guild_only()
     @is_moderator()
     async def reindex(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(thinking=True)
+        await delivery.defer(interaction)
         async with self._reindex_lock:
             report = await asyncio.to_thread(self.engine.reindex)
         if report.ok:
@@ -432,7 +419,7 @@ class RapporteurCog(commands.Cog):
     async def _digest(self, interaction: discord.Interaction, days: int) -> GapDigest | None:
         """The digest, read and grouped off the event loop; ``None`` after telling the
         moderator why the log cannot be read."""
-        await interaction.response.defer(thinking=True, ephemeral=True)
+        await delivery.defer(interaction, ephemeral=True)
         question_log = self.context.question_log
         try:
             return await asyncio.to_thread(question_log.digest, days, self.engine.group_by_meaning)
@@ -455,11 +442,14 @@ class RapporteurCog(commands.Cog):
             question = message.content.strip()
         else:
             return
-        retry_after = self._chat_retry_after(message)
-        if retry_after is not None:
-            if mentioned:
+        # One window per person, shared with the slash commands. In the answer channel extra
+        # questions are skipped silently; a mention is told once per window, then skipped, so
+        # a burst of questions never turns into a burst of refusals.
+        verdict = self.context.cooldown.ask(message.author.id)
+        if verdict.retry_after is not None:
+            if mentioned and verdict.tell:
                 cooldown = self.settings.ask_cooldown_seconds
-                await delivery.reply_page(message, notice(slow_down(cooldown, retry_after)))
+                await delivery.reply_page(message, notice(slow_down(cooldown, verdict.retry_after)))
             return
         problem = question_problem(question, self.settings.max_question_length)
         if problem is not None:
@@ -495,17 +485,6 @@ class RapporteurCog(commands.Cog):
         )
         self._conversations.remember(answer.query, **where, answer_ids=[sent])
         self.context.pager.keep(paged)
-
-    def _chat_retry_after(self, message: discord.Message) -> float | None:
-        """Seconds to wait when a user asks faster than ``/ask`` allows, else ``None``.
-
-        In the answer channel extra messages are skipped silently, so a burst of questions
-        never turns into a burst of refusals; a mention gets told to slow down.
-        """
-        if self.settings.ask_cooldown_seconds <= 0:
-            return None
-        bucket = self._chat_cooldown.get_bucket(message)
-        return bucket.update_rate_limit() if bucket is not None else None
 
     def _in_answer_channel(self, channel: discord.abc.Messageable) -> bool:
         wanted = self.settings.answer_channel_id

@@ -13,6 +13,7 @@ from typing import Any
 
 import discord
 
+from bot.discord_app.cooldown import PersonCooldown
 from bot.discord_app.engine_port import AnswerEngine
 from bot.discord_app.pager import Pager
 from bot.discord_app.status_view import caption
@@ -29,6 +30,8 @@ class BotContext:
     state_dir: Path | None
     question_log: QuestionLog
     pager: Pager
+    cooldown: PersonCooldown
+    """One window between questions per person, for slash commands and chat alike."""
     captions: dict[str, str] = field(default_factory=dict)
     """Footer caption of every document, by id (refreshed after a reindex)."""
 

@@ -118,6 +118,16 @@ async def serve(bot: commands.Bot, token: str, *, login_timeout: float = 60.0) -
             error.status, error.response.reason or "", advice,
         )  # fmt: skip
         return EXIT_FAILURE
+    except discord.ConnectionClosed as error:
+        log.error(
+            "Discord closed the gateway connection during start-up (code %s: %s); "
+            "check the bot in the Developer Portal, then start again",
+            error.code, error.reason or "no reason given",
+        )  # fmt: skip
+        return EXIT_FAILURE
+    except discord.GatewayNotFound:
+        log.error("Could not reach Discord: it did not say where its gateway is; try again later")
+        return EXIT_FAILURE
     except (aiohttp.ClientError, OSError) as error:
         log.error("Could not reach Discord: %s", error)
         return EXIT_FAILURE
@@ -139,6 +149,9 @@ async def _start(bot: commands.Bot, token: str, timeout: float) -> None:
     except (TypeError, KeyError, ValueError) as error:
         # discord.py reads whatever came back as Discord's JSON: HTML from a proxy ends here.
         raise UnreadableAnswer(f"{type(error).__name__}: {error}") from None
+    first_failure = _FirstConnectionFailure(bot)
+    discord_log = logging.getLogger("discord.client")
+    discord_log.addFilter(first_failure)
     connection = asyncio.create_task(bot.connect(), name="discord-connection")
     ready = asyncio.create_task(bot.wait_until_ready(), name="discord-ready")
     try:
@@ -149,10 +162,35 @@ async def _start(bot: commands.Bot, token: str, timeout: float) -> None:
         )
     finally:
         ready.cancel()
+        discord_log.removeFilter(first_failure)
     if not connection.done() and not bot.is_ready() and not bot.is_closed():
         connection.cancel()
         raise StartupTimeout
-    await connection
+    try:
+        await connection
+    except AttributeError:
+        # discord.py's reconnect loop assumes a first connection was made: when the very
+        # first one fails it reads the missing socket's sequence number. Say the failure.
+        if bot.ws is not None:
+            raise
+        raise first_failure.error or ConnectionRefusedError("the gateway refused") from None
+
+
+class _FirstConnectionFailure(logging.Filter):
+    """Keeps the error of the gateway connection that failed before any succeeded, instead of
+    discord.py logging it with a traceback (the start-up then ends with one line)."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        super().__init__()
+        self._bot = bot
+        self.error: BaseException | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        reconnecting = str(record.msg).startswith("Attempting a reconnect")
+        if reconnecting and self._bot.ws is None and record.exc_info and record.exc_info[1]:
+            self.error = record.exc_info[1]
+            return False
+        return True
 
 
 def loop_time() -> float:

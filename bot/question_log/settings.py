@@ -10,12 +10,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 
-from index.environment import environment
+from index.environment import EnvFileError, environment
 from index.settings import (
     ENV_FILE,
     ENV_PREFIX,
     EngineSettings,
+    SettingsError,
     invalid,
+    not_utf8,
     problem_line,
     read_engine_settings,
 )
@@ -70,6 +72,10 @@ def read_log_settings(problems: list[str]) -> LogSettings | None:
     except ValidationError as error:
         problems.extend(problem_line(details, SECRETS) for details in error.errors())
         return None
+    except UnicodeDecodeError as error:
+        raise not_utf8(error) from None
+    except EnvFileError as error:
+        raise SettingsError(str(error)) from None
 
 
 def engine_and_log_settings() -> tuple[EngineSettings, LogSettings]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import stat
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from index.parsing.errors import ParseError
 from index.records import Document, VotingRecord
+from index.regular_files import Unusable, read_regular
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +26,6 @@ REPORT_SUFFIX = ".md"
 VOTING_DATA_SUFFIX = ".csv"
 ORIGIN_SUFFIX = ".source.json"
 """Beside a voting-data file ``x.csv``, ``x.source.json`` says where its data comes from."""
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 class SeedFile(BaseModel):
@@ -53,10 +44,6 @@ class SeedFile(BaseModel):
         return self.path.suffix == VOTING_DATA_SUFFIX
 
 
-class Unusable(Exception):
-    """Why a file in the seeds folder is not read (the warning line says it)."""
-
-
 def seed_paths(seeds_dir: Path) -> list[Path]:
     """The ``*.md`` reports and ``*.csv`` voting-data files of the folder, by name: which ones
     are read is decided later."""
@@ -64,22 +51,12 @@ def seed_paths(seeds_dir: Path) -> list[Path]:
 
 
 def read_seed(path: Path, max_bytes: int) -> SeedFile:
-    """The file's bytes if it is a regular file of at most ``max_bytes``; else ``Unusable``.
-
-    The file is opened without blocking and checked again through its descriptor, so a pipe
-    swapped in after the first check still cannot block, and at most ``max_bytes + 1`` bytes
-    are ever read, so a file that grows meanwhile cannot exhaust memory.
-    """
+    """The file's bytes if it is a regular file of at most ``max_bytes``; else ``Unusable``
+    (guarded as ``index.regular_files`` reads every file others can replace)."""
     try:
-        _check(path, path.stat(), max_bytes)
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        with os.fdopen(descriptor, "rb") as handle:
-            _check(path, os.fstat(handle.fileno()), max_bytes)
-            data = handle.read(max_bytes + 1)
-    except OSError as error:
+        data = read_regular(path, max_bytes, size_setting=SIZE_SETTING)
+    except FileNotFoundError as error:
         raise Unusable(f"it cannot be read ({error.strerror or error})") from error
-    if len(data) > max_bytes:
-        raise Unusable(_too_big(max_bytes))
     return SeedFile(path=path, data=data, sha256=hashlib.sha256(data).hexdigest())
 
 
@@ -113,22 +90,6 @@ def _origin(path: Path, max_bytes: int) -> SeedFile | None:
     except Unusable as reason:
         log.warning("Not reading %s: %s", described, reason)
         return None
-
-
-def _check(path: Path, status: os.stat_result, max_bytes: int) -> None:
-    if not stat.S_ISREG(status.st_mode):
-        kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a file")
-        target = f", through a link to {os.path.realpath(path)}" if path.is_symlink() else ""
-        raise Unusable(f"it is {kind}{target}, not a regular file")
-    if status.st_size > max_bytes:
-        raise Unusable(_too_big(max_bytes, status.st_size))
-
-
-def _too_big(max_bytes: int, size: int | None = None) -> str:
-    found = f"{size:,} bytes" if size is not None else "growing"
-    return (
-        f"it is {found}, over the limit of {max_bytes:,} bytes (raise {SIZE_SETTING} to allow it)"
-    )
 
 
 def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:

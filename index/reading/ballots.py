@@ -23,7 +23,7 @@ from index.reading.cues import words
 from index.reading.vocabulary import Vocabulary
 
 PLENARY = re.compile(
-    r"\bplenary\b"
+    r"\bplenary\b(?! meetings?\b)"
     r"|\b(?:general assembly|the assembly|the ga)\b(?:\s+\w+){0,6}?\s+"
     r"(?:vote[ds]?|voting|adopt(?:ed|ion)?|pass(?:ed)?|approv(?:ed|al))\b"
     r"|\b(?:vote[ds]?|voting|adopt(?:ed|ion)|pass(?:ed)?)\b(?:\s+\w+){0,6}?\s+"
@@ -34,6 +34,7 @@ PLENARY = re.compile(
     r"|\bresolution number\b|\bnumber (?:of|did) (?:the|it|this) (?:final )?resolution\b"
     r"|\b(?:what|which) number\b|\bnumbered\b|\bnumber (?:did it get|was it given)\b"
     r"|\ba/res/\d+/\d+\b"
+    r"|\b(?:in|at|by) the (?:general assembly|ga)\b(?! (?:agenda|session|documents?|item))"
 )
 COMMITTEE = words(
     r"(?<!hoc )(?:in|at|by) (?:the )?(?:third )?committee",
@@ -44,9 +45,11 @@ BOTH = words(
     r"both votes?",
     r"(?:in|at) both",
     r"(?:the )?two votes",
-    r"each vote",
-    r"(?:third )?committee and (?:in )?(?:the )?(?:plenary|general assembly|final vote)",
-    r"(?:plenary|general assembly) and (?:in )?(?:the )?(?:third )?committee",
+    r"(?<!did )(?<!do )each vote",
+    r"(?:third )?committee (?:and|or|versus|compared (?:to|with)|then) (?:in )?(?:the )?"
+    r"(?:plenary|general assembly|final vote)",
+    r"(?:plenary|general assembly|final vote) (?:and|or|versus|compared (?:to|with)|then) "
+    r"(?:in )?(?:the )?(?:third )?committee",
     r"from (?:the )?(?:third )?committee to (?:the )?(?:plenary|general assembly)",
     r"same way in (?:the )?(?:plenary|general assembly|final vote)",
     r"(?:plenary|general assembly) (?:too|as well|again)",

@@ -224,6 +224,8 @@ SPONSOR_SET = re.compile(
 )
 SPEAKER_SET = re.compile(
     r"\bspeakers\b"
+    r"|\b(?:countries|states|delegations|representatives|members|nations) (?:actually |also )?"
+    r"(?:spoke|made (?:a |their )?statements?|took the floor|explained their votes?)\b"
     r"|\b(?:countries|states|delegations|ones|those|members|nations|representatives) "
     r"(?:that|which|who) (?:had |actually |also |even )?(?:spoke|made (?:a |their )?statements?|"
     r"took the floor|"
@@ -314,6 +316,9 @@ TALLY_STRONG = words(
     r"counts?",
     r"margin",
     r"how close",
+    r"(?:was|is) (?:it|the vote) (?:a )?(?:close|tight|narrow|lopsided|one-sided)",
+    r"close (?:vote|call|result|race)",
+    r"landslide",
     r"by how much",
     r"how did the vote go",
     r"what was the vote",
@@ -368,6 +373,7 @@ INCLUDING = words(
     r"along with",
     r"together with",
     r"plus",
+    r"(?<!not )counting",
 )
 """"All the sponsors, including those who joined late": a stage named to include, not to
 narrow."""

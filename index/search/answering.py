@@ -79,6 +79,14 @@ def _source(hit: Hit, text: str) -> Source:
     )
 
 
+NO_PASSAGES = (
+    "I cannot search the documents' text here right now (the search model is not available), "
+    "so I cannot quote a passage; questions about votes, sponsors, statements and paragraphs "
+    "still work"
+)
+"""The refusal of passage answers while the embedding model cannot be found."""
+
+
 def refusal(question: str, documents: Sequence[Document], reason: str | None = None) -> Answer:
     """Say what the bot covers and how to ask, rather than presenting an unrelated paragraph."""
     if documents:

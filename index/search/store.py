@@ -35,6 +35,7 @@ from pydantic import (
 )
 
 from index.data_folder import write_atomically
+from index.regular_files import Unusable, open_regular, read_regular
 from index.search.models import IndexType
 
 MANIFEST_FORMAT = 2
@@ -51,6 +52,9 @@ MANIFEST_FILE = "manifest.json"
 ENCODER_FILE = "query_encoder.onnx"
 LOCK_FILE = ".lock"
 TEMP_SUFFIX = ".tmp"
+MANIFEST_MAX_BYTES = 64 << 20
+"""Far above any manifest (this report's is 8 KB; 100,000 vectors make under 2 MB)."""
+FAISS_BYTES_PER_FLOAT = 3
 
 
 class DocumentEntry(BaseModel):
@@ -221,9 +225,9 @@ def _holds(path: Path, entry: EncoderEntry | None) -> bool:
     if entry is None:
         return False
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             return _matches(handle, entry)
-    except OSError:
+    except (OSError, Unusable):
         return False
 
 
@@ -240,14 +244,24 @@ def _matches(handle: io.BufferedReader, entry: EncoderEntry) -> bool:
 def read_manifest(data_dir: Path) -> Manifest:
     path = data_dir / MANIFEST_FILE
     try:
-        manifest = Manifest.model_validate_json(path.read_bytes())
+        manifest = Manifest.model_validate_json(read_regular(path, MANIFEST_MAX_BYTES))
     except FileNotFoundError as error:
         raise StoredIndexError("no index on disk yet") from error
+    except Unusable as why:
+        raise StoredIndexError(f"manifest {path} is not usable: {why}") from why
     except (OSError, ValidationError) as error:
         raise StoredIndexError(f"manifest {path} is unreadable or invalid") from error
     if manifest.format != MANIFEST_FORMAT:
         raise StoredIndexError(f"manifest format {manifest.format} != {MANIFEST_FORMAT}")
     return manifest
+
+
+def _faiss_limit(manifest: Manifest) -> int:
+    """The largest FAISS file the manifest can explain (its vectors, with room for HNSW's
+    graph), so a link to ``/dev/zero`` is never read."""
+    return FAISS_BYTES_PER_FLOAT * 4 * len(manifest.vector_paragraphs) * manifest.dimension + (
+        1 << 20
+    )
 
 
 @contextlib.contextmanager
@@ -264,7 +278,9 @@ def open_encoder(data_dir: Path, manifest: Manifest) -> Iterator[Path]:
     if entry is None:
         raise StoredIndexError("the index was built without a query encoder")
     try:
-        handle = path.open("rb")
+        handle = open_regular(path)
+    except Unusable as why:
+        raise StoredIndexError(f"query encoder {path} is not usable: {why}") from why
     except OSError as error:
         raise StoredIndexError(f"query encoder {path} is missing or unreadable") from error
     with handle:
@@ -282,7 +298,9 @@ def load_index(data_dir: Path, manifest: Manifest) -> faiss.Index:
     """Read the FAISS file the manifest describes, refusing anything that does not match it."""
     path = data_dir / FAISS_FILE
     try:
-        data = path.read_bytes()
+        data = read_regular(path, _faiss_limit(manifest))
+    except Unusable as why:
+        raise StoredIndexError(f"FAISS file {path} is not usable: {why}") from why
     except OSError as error:
         raise StoredIndexError(f"FAISS file {path} is missing or unreadable") from error
     if sha256_bytes(data) != manifest.faiss_sha256:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -68,18 +71,46 @@ def test_console_map_prints_where_it_wrote_the_picture(tmp_path: Path) -> None:
     assert any(line.startswith("No document with a recorded vote") for line in lines)
 
 
-def test_console_map_works_with_a_read_only_data_folder(tmp_path: Path) -> None:
+def test_console_map_works_with_a_read_only_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("in the way")
     engine = Engine(EngineSettings(data_dir=blocked))
     out = io.StringIO()
-    console(engine, stdin=io.StringIO(":map\n"), stdout=out)
-    written = next(line for line in out.getvalue().splitlines() if "Picture written to" in line)
-    path = Path(written.removeprefix("Picture written to "))
-    try:
-        assert path.read_bytes().startswith(PNG_SIGNATURE)
-    finally:
-        path.unlink()
+    console(engine, stdin=io.StringIO(":map\n" * 5), stdout=out)
+    written = {
+        line.removeprefix("Picture written to ")
+        for line in out.getvalue().splitlines()
+        if "Picture written to" in line
+    }
+    (path,) = map(Path, written)
+    assert path.read_bytes().startswith(PNG_SIGNATURE)
+    assert list((tmp_path / "tmp").rglob("*")) == [path.parent, path], "one file, not five"
+
+
+def test_chart_out_is_replaced_whole_or_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "vote.png").write_bytes(b"the previous picture")
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    replace = os.replace
+    # The failure comes as late as it can: after the temporary file was written in full.
+    monkeypatch.setattr("os.replace", full)
+    assert main(["chart", "map", "--out", "vote.png"]) == 1
+    assert capsys.readouterr().err == (
+        "rapporteur: cannot write vote.png: No space left on device\n"
+    )
+    assert (tmp_path / "vote.png").read_bytes() == b"the previous picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "vote.png"], "no temporary"
+    monkeypatch.setattr("os.replace", replace)
+    assert main(["chart", "map", "--out", "vote.png"]) == 0
+    assert (tmp_path / "vote.png").read_bytes().startswith(PNG_SIGNATURE)
 
 
 def test_chart_groups_writes_the_regional_groups(

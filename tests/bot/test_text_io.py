@@ -26,7 +26,7 @@ def test_lines_split_at_newline_only_and_keep_bad_bytes_as_surrogates() -> None:
     raw = b"one\r\ntwo\rstill two\xe2\x80\xa8still two\n\xff bad\nlast"
     stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="ascii")
     use_utf8(stdin)
-    assert list(input_lines(stdin)) == [
+    assert list(input_lines(stdin, 100)) == [
         "one",
         "two\rstill two\u2028still two",
         "\udcff bad",
@@ -41,3 +41,16 @@ def test_output_is_utf8_whatever_the_locale_says() -> None:
     stdout.write("“Côte d’Ivoire” \udcff")
     stdout.flush()
     assert buffer.getvalue().decode("utf-8") == "“Côte d’Ivoire” ?"
+
+
+def test_lines_are_bounded_and_a_longer_one_is_cut_and_marked() -> None:
+    limit = 10
+    exact = "a" * limit
+    stdin = io.StringIO(f"{exact}\r\n{'b' * (limit + 1)}\n{'c' * 100_000}\nnext\n{'d' * 50}")
+    assert list(input_lines(stdin, limit)) == [
+        exact,
+        "b" * (limit + 1),
+        "c" * limit + "…",
+        "next",
+        "d" * limit + "…",
+    ]

@@ -179,6 +179,12 @@ class FakeDiscord:
         self._clicked: dict[int, int] = {}
         """A component interaction's id and the message whose button was clicked."""
         self._tokens: dict[int, str] = {}
+        self.deleted_messages: set[int] = set()
+        """Messages deleted on Discord's side: a reply to one is refused as Discord does."""
+        self.expired_tokens: set[str] = set()
+        """Interaction tokens past their time: callbacks and follow-ups are refused."""
+        self.tokens_expire_after_ack = False
+        """When set, every token expires as soon as its interaction is acknowledged."""
 
     @property
     def api_base(self) -> str:
@@ -296,7 +302,18 @@ class FakeDiscord:
             "type": 1,
             "options": _options(options),
         }
-        payload, invocation = self.interaction_payload(2, data, **who)
+        return await self.send_interaction(2, data, **who)
+
+    async def send_interaction(
+        self, kind: int, data: JSON, *, expired: bool = False, **who: Any
+    ) -> Invocation:
+        """Send an interaction of any ``kind`` (2 command, 4 autocomplete) with ``data`` as
+        given, whether or not it matches what the bot registered: a client with a stale
+        command list sends removed commands, renamed or retyped options, dropped choices.
+        ``expired``: its token is already past its time when the bot answers."""
+        payload, invocation = self.interaction_payload(kind, data, **who)
+        if expired:
+            self.expired_tokens.add(invocation.token)
         invocation.sent_at = time.monotonic()
         await self.dispatch("INTERACTION_CREATE", payload)
         return invocation
@@ -311,9 +328,14 @@ class FakeDiscord:
             "type": 1,
             "options": [{"name": subcommand, "type": 1, "options": _options(options)}],
         }
-        payload, invocation = self.interaction_payload(2, data, **who)
-        await self.dispatch("INTERACTION_CREATE", payload)
-        return invocation
+        return await self.send_interaction(2, data, **who)
+
+    def command_id(self, name: str) -> int:
+        """The id Discord gave a registered command; a made-up one for any other name."""
+        try:
+            return self._command_id(name)
+        except KeyError:
+            return self.next_id()
 
     async def autocomplete(self, name: str, option: str, typed: str) -> list[JSON]:
         data = {
@@ -337,10 +359,14 @@ class FakeDiscord:
         author_is_bot: bool = False,
         author_id: int | None = None,
         reply_to: int | None = None,
+        deleted: bool = False,
     ) -> int:
         """Deliver a MESSAGE_CREATE from a guild member (a new one unless ``author_id``),
-        replying to message ``reply_to`` when given."""
+        replying to message ``reply_to`` when given; ``deleted``: its author deletes it
+        before the bot can reply."""
         message_id = self.next_id()
+        if deleted:
+            self.deleted_messages.add(message_id)
         author_id = author_id or self.next_id()
         author = user_payload(author_id, "asker", bot=author_is_bot)
         mentions = [user_payload(BOT_USER_ID, "Rapporteur", bot=True)] if mention_bot else []
@@ -641,8 +667,14 @@ class FakeDiscord:
             self.commands[scope] = [self._registered(command, parts) for command in body]
             return 200, self.commands[scope]
         if method == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
+            if parts[2] in self.expired_tokens:
+                return 404, {"message": "Unknown interaction", "code": 10062}
+            if self.tokens_expire_after_ack:
+                self.expired_tokens.add(parts[2])
             self._tokens[int(parts[1])] = parts[2]
             return 200, self._callback_reply(int(parts[1]), body, recorded.files)
+        if parts[0] == "webhooks" and len(parts) > 2 and parts[2] in self.expired_tokens:
+            return 401, {"message": "Invalid Webhook Token", "code": 50027}
         if parts[0] == "webhooks" and method == "PATCH" and parts[-2] == "messages":
             token = parts[2]
             wanted = self._originals.get(token) if parts[-1] == "@original" else int(parts[-1])
@@ -662,6 +694,19 @@ class FakeDiscord:
         if method == "DELETE" and parts[0] == "webhooks" and parts[-1] == "@original":
             return 204, None
         if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
+            reference = (body or {}).get("message_reference") or {}
+            if int(reference.get("message_id", 0)) in self.deleted_messages:
+                return 400, {
+                    "message": "Invalid Form Body",
+                    "code": 50035,
+                    "errors": {
+                        "message_reference": {
+                            "_errors": [
+                                {"code": "REPLIES_UNKNOWN_MESSAGE", "message": "Unknown message"}
+                            ]
+                        }
+                    },
+                }
             return 200, self._sent_message(body, int(parts[1]), recorded.files)
         return 404, {"message": "Unknown route in fake Discord", "code": 0}
 

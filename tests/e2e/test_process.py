@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -49,7 +50,10 @@ async def bot_process(
     seeds_dir: Path,
     token: str,
     extra_env: dict[str, str] | None = None,
+    wrapper: Sequence[str] = (),
 ) -> AsyncIterator[BotProcess]:
+    """``python -m bot run`` against ``fake``; ``wrapper`` is a command that execs it (the
+    bot's own arguments follow it), for running it inside a prepared environment."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -66,7 +70,7 @@ async def bot_process(
     }
     env |= extra_env or {}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run",
+        *wrapper, sys.executable, "-m", "bot", "run",
         cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
@@ -156,3 +160,14 @@ async def test_a_gateway_that_never_says_hello_times_out_the_start(
     timeout = {"RAPPORTEUR_LOGIN_TIMEOUT_SECONDS": "3"}
     error = await start_and_fail(fake_discord, tmp_path, seeds_dir, timeout)
     assert "Discord did not answer within 3 s" in error
+
+
+async def test_a_gateway_that_refuses_the_connection_is_one_line(
+    fake_discord: FakeDiscord, tmp_path: Path, seeds_dir: Path
+) -> None:
+    with socket.socket() as closed:  # a port nothing listens on once this block ends
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    refused = {"RAPPORTEUR_DISCORD_GATEWAY": f"ws://127.0.0.1:{port}/gateway"}
+    error = await start_and_fail(fake_discord, tmp_path, seeds_dir, refused)
+    assert "Could not reach Discord: Cannot connect to host 127.0.0.1" in error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import shutil
@@ -248,6 +249,33 @@ def test_every_answer_names_the_document_and_the_committee_vote(
     assert "Report of the Third Committee, “Countering the use of information" in answer.text
     assert "Third Committee recorded vote on A/C.3/74/L.11/Rev.1" in answer.text
     assert "(50th meeting, 18 November 2019)" in answer.text
+
+
+@pytest.mark.parametrize("model", ["/no/such/model", "someone/unbundled-model"])
+def test_a_missing_embedding_model_refuses_passages_in_one_line_and_answers_the_rest(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, model: str
+) -> None:
+    engine = Engine(EngineSettings(seeds_dir=SEEDS, data_dir=tmp_path, embedding_model=model))
+    with caplog.at_level(logging.WARNING):
+        answers = [
+            engine.ask(question)
+            for question in (
+                "How did France vote?",
+                "When does the ad hoc committee meet?",
+                "what is the budapest convention?",
+                "When does the ad hoc committee meet?",
+                "Who sponsored it?",
+            )
+        ]
+        searched = engine.search("ad hoc committee")
+        reports = [engine.warm_up(), engine.reindex()]
+    assert [a.answered for a in answers] == [True, False, False, False, True]
+    assert answers[1].text.startswith("I cannot search the documents' text here right now")
+    assert answers[2].kind is AnswerKind.NOT_IN_DOCUMENT
+    assert not searched.answered and searched.text.startswith("I cannot search")
+    assert all(not r.ok and model in r.reason for r in reports)
+    (warning,) = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("Passage answers are off: embedding model") and model in warning
 
 
 @pytest.mark.parametrize(

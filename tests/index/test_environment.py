@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from index.environment import dotenv_values, environment
+from index.environment import EnvFileError, dotenv_values, environment
 from index.settings import EngineSettings
 
 
@@ -54,3 +56,27 @@ def test_engine_settings_from_the_environment(
     monkeypatch.delenv("RAPPORTEUR_MAX_SEED_BYTES")
     with pytest.raises(UnicodeDecodeError):
         EngineSettings.from_environment()
+
+
+def test_a_byte_order_mark_does_not_hide_the_first_setting(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_bytes(b"\xef\xbb\xbfRAPPORTEUR_DATA_DIR=/from/file\n")
+    assert dotenv_values(env) == {"RAPPORTEUR_DATA_DIR": "/from/file"}
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (lambda p: p.mkdir(), "it is a folder"),
+        (lambda p: os.mkfifo(p), "it is a named pipe (FIFO)"),
+        (lambda p: p.symlink_to("/dev/zero"), "it is a character device"),
+    ],
+)
+def test_an_env_that_is_not_a_file_is_one_line_not_a_hang(
+    tmp_path: Path, make: object, why: str
+) -> None:
+    env = tmp_path / ".env"
+    assert callable(make)
+    make(env)
+    with pytest.raises(EnvFileError, match=re.escape(f"{env} cannot be used as settings: {why}")):
+        dotenv_values(env)

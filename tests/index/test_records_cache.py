@@ -257,3 +257,25 @@ def test_temporary_files_of_killed_writers_are_removed(settings: EngineSettings)
     load_records(settings)
     assert not orphan.exists(), "a dead writer's file can never be finished"
     assert in_progress.exists(), "a live writer's file may be a write in progress"
+
+
+@pytest.mark.parametrize("special", ["fifo", "dev-zero"])
+def test_a_pipe_or_device_in_place_of_the_cache_is_reparsed_and_replaced(
+    settings: EngineSettings,
+    parses: ParseCounter,
+    caplog: pytest.LogCaptureFixture,
+    special: str,
+) -> None:
+    path = cache_of(settings)
+    path.parent.mkdir(parents=True)
+    if special == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with caplog.at_level(logging.WARNING):
+        assert Engine(settings).vote("France").answered
+    (warning,) = warnings(caplog)
+    assert "not usable" in warning and "not a regular file" in warning
+    assert path.is_file() and not path.is_symlink(), "the fresh parse replaced it"
+    assert Engine(settings).vote("France").answered
+    assert parses.calls == 1, "the replaced cache serves the next start"

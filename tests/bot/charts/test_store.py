@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 from bot.charts.pictures import GROUPS_FILENAME, MAP_FILENAME, group_chart, illustrate, vote_map
@@ -119,3 +121,29 @@ def test_reindexing_a_changed_vote_draws_it_again(tmp_path: Path) -> None:
     assert after.path != before.path and after.path is not None and after.path.exists()
     assert before.path is not None and not before.path.exists()
     assert after.alt_text.endswith("intended to abstain.")
+
+
+def test_temporary_files_of_killed_writers_are_removed_when_a_store_opens(tmp_path: Path) -> None:
+    gone = tmp_path / f".map-doc-{'0' * 20}.png.{_ended_pid()}.a1b2c3.tmp"
+    older = tmp_path / f".map-doc-{'0' * 20}.png.x9y8z7q6.tmp"
+    live = tmp_path / f".map-doc-{'1' * 20}.png.{os.getpid()}.d4e5f6.tmp"
+    for path in (gone, older, live):
+        path.write_bytes(PNG[:4])
+    PictureStore(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name]
+
+
+def test_a_pipe_in_place_of_a_stored_picture_is_drawn_again_not_read(tmp_path: Path) -> None:
+    first = PictureStore(tmp_path).get("map-doc", "content-1", Drawer())
+    assert first.path is not None
+    first.path.unlink()
+    os.mkfifo(first.path)
+    draw = Drawer()
+    again = PictureStore(tmp_path).get("map-doc", "content-1", draw)
+    assert again.png == PNG and draw.calls == 1
+
+
+def _ended_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid

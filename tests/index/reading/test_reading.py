@@ -572,3 +572,29 @@ def test_a_document_the_report_only_cites(engine: Engine, question: str) -> None
 def test_a_stage_named_to_include_does_not_narrow(engine: Engine) -> None:
     question = "of all the co-sponsors incl the ones that joined late, how many voted yes"
     assert "**44** of the 47 sponsors" in engine.ask(question).text
+
+
+def test_how_did_each_vote_asks_of_the_groups_not_of_both_votes(engine: Engine) -> None:
+    query = engine.read("EU vs the African group: how did each vote?")
+    assert (query.intent, query.separately, query.ballot) == (Intent.COMPARE, True, None)
+
+
+def test_counting_the_later_ones_counts_them_all(engine: Engine) -> None:
+    question = "How many co-sponsors in total, counting the ones who joined after Rev.1?"
+    assert "**47** sponsors" in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many countries spoke", "**15** States that spoke"),
+        ("how many delegations made statements before the vote", "**9** States that spoke"),
+        ("was it close?", "**88** in favour to **58** against"),
+        ("how did brazil vote in plenary vs committee", "abstained** in both votes"),
+        ("what about the ones who abstained in the GA", "**Abstaining** (33)"),
+    ],
+)
+def test_speakers_closeness_and_the_vote_named_loosely(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in engine.ask(question).text

@@ -165,3 +165,22 @@ def test_a_stored_encoder_must_match_its_manifest(
         replacement.write_bytes(b"written by a concurrent reindex")
         os.replace(replacement, stored)
         assert path.read_bytes() == b"graph"
+
+
+@pytest.mark.parametrize("name", [store.MANIFEST_FILE, store.FAISS_FILE])
+@pytest.mark.parametrize("special", ["fifo", "dev-zero"])
+def test_a_pipe_or_device_in_place_of_an_index_file_is_rebuilt_not_read(
+    retriever: Retriever, settings: EngineSettings, document: Document, name: str, special: str
+) -> None:
+    path = settings.data_dir / name
+    path.unlink()
+    if special == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    again = fresh(settings)
+    report = again.ensure_ready([document])
+    assert report.ok and report.action is ReadyAction.BUILT, report.reason
+    assert "not a regular file" in report.reason
+    assert path.is_file() and not path.is_symlink(), "the rebuild replaced it"
+    assert fresh(settings).ensure_ready([document]).action is ReadyAction.LOADED
