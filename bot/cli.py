@@ -25,7 +25,9 @@ from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS, Engine
 from index.parsing.errors import ParseError
+from index.parsing.seed_files import read_seed
 from index.query import Ballot
+from index.regular_files import Unusable
 from index.settings import EngineSettings, SettingsError, engine_settings
 
 if TYPE_CHECKING:
@@ -62,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("console", help="interactive questions in the terminal")
     reindex = commands.add_parser("reindex", help="re-read seeds/ and rebuild the search index")
     reindex.add_argument("--json", action="store_true", help="print the report as JSON")
+    add = commands.add_parser(
+        "add",
+        help="check a report (.md, .txt, .pdf) or voting data (.csv), copy it into seeds/ and "
+        "reindex",
+    )
+    add.add_argument("file", type=Path, help="the report to add (or to replace, by its name)")
+    add.add_argument("--json", action="store_true", help="print the report as JSON")
     commands.add_parser("about", help="the documents and the index status")
     chart = commands.add_parser("chart", help="draw the recorded vote as a PNG picture")
     chart.add_argument(
@@ -244,6 +253,8 @@ def _run_terminal(
         print(json_line(report) if args.json else render_reindex(report))
         # Built but not saved: the warning line (logged once) names the folder and the fix.
         return 0 if report.ok and report.persisted else 1
+    elif command == "add":
+        return _add(engine, args.file, as_json=args.json)
     elif command == "about":
         print(render_about(engine))
     elif command == "chart":
@@ -266,6 +277,19 @@ def _print_gaps(engine: Engine, question_log: QuestionLog, days: int, *, as_json
         return 1
     print(json_line(digest) if as_json else render_gaps(digest))
     return 0
+
+
+def _add(engine: Engine, file: Path, *, as_json: bool) -> int:
+    """``rapporteur add FILE``: the file is read with the seeds folder's guards (no pipe, no
+    device, nothing over the size limit), then checked and added as from Discord."""
+    try:
+        seed = read_seed(file, engine.settings.max_seed_bytes)
+    except Unusable as why:
+        print(f"rapporteur: not adding {file}: {why}", file=sys.stderr)
+        return 1
+    report = engine.add(file.name, seed.data)
+    print(json_line(report) if as_json else render_reindex(report))
+    return 0 if report.ok and report.persisted else 1
 
 
 def _print_answer(answer: Answer, *, as_json: bool, color: bool) -> None:

@@ -19,7 +19,7 @@ from bot.text_io import input_lines
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS, Engine
 from index.query import Ballot, Query
-from index.search.models import ReindexReport
+from index.search.models import ReadyAction, ReindexReport, SourceChange
 
 if TYPE_CHECKING:
     from bot.question_log.writer import QuestionLog
@@ -68,6 +68,8 @@ def _style(text: str, *, color: bool) -> str:
 
 
 def render_reindex(report: ReindexReport) -> str:
+    if report.action is ReadyAction.REFUSED:
+        return report.reason
     if not report.ok:
         return f"Reindex failed; the previous index is still serving. Reason: {report.reason}"
     changes = (
@@ -75,9 +77,26 @@ def render_reindex(report: ReindexReport) -> str:
         f"~{len(report.documents_changed)}; paragraphs +{len(report.paragraphs_added)} "
         f"-{len(report.paragraphs_removed)} ~{len(report.paragraphs_changed)}"
     )
-    return (
+    lines = [
         f"Reindexed {report.documents} document(s), {report.paragraphs} paragraphs "
-        f"({report.vectors} vectors, {report.index_type}) in {report.seconds:.1f} s: {changes}."
+        f"({report.vectors} vectors, {report.index_type}) in {report.seconds:.1f} s: {changes}; "
+        f"{report.texts_encoded} new texts embedded.",
+        *(_change_line(change) for change in report.sources),
+        *_skipped_lines(report.skipped),
+    ]
+    return "\n".join(lines)
+
+
+def _change_line(change: SourceChange) -> str:
+    paragraphs = f" ({change.paragraphs} paragraphs)" if change.paragraphs is not None else ""
+    return f"  {change.kind} {change.change.value}: {change.id}: {change.title}{paragraphs}"
+
+
+def _skipped_lines(skipped: list[str]) -> list[str]:
+    return (
+        [f"Skipped {len(skipped)} seed file(s):", *(f"  {line}" for line in skipped)]
+        if skipped
+        else []
     )
 
 
@@ -103,6 +122,7 @@ def render_about(engine: Engine) -> str:
         )
     else:
         lines.append("Search index: not loaded yet (it loads on the first open question)")
+    lines += _skipped_lines(status.skipped)
     return "\n".join(lines)
 
 

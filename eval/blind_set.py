@@ -39,6 +39,7 @@ from index.settings import EngineSettings
 
 BLIND_DIR = Path(__file__).resolve().parent / "blind" / "raw"
 PARAPHRASES = "paraphrase"
+"""The prefix of the files of hard paraphrases, reported as a set of their own."""
 HALVES = ("tuning", "held-out")
 VoteName = Literal["committee", "plenary"]
 
@@ -68,6 +69,10 @@ class Item(BaseModel):
     def half(self) -> str:
         """ "tuning" or "held-out": the parity of the first byte of the sha256 of the id."""
         return "tuning" if hashlib.sha256(self.id.encode()).digest()[0] % 2 == 0 else "held-out"
+
+    @property
+    def paraphrase(self) -> bool:
+        return self.set_name.startswith(PARAPHRASES)
 
     @property
     def answerable(self) -> bool:
@@ -364,9 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for verdict in verdicts:
             print(verdict.model_dump_json())
         return 0
-    personas = [v for v in verdicts if v.item.set_name != PARAPHRASES]
-    paraphrases = [v for v in verdicts if v.item.set_name == PARAPHRASES]
-    print(f"Blind set: {len(personas)} questions by five personas\n")
+    personas = [v for v in verdicts if not v.item.paraphrase]
+    paraphrases = [v for v in verdicts if v.item.paraphrase]
+    print(f"Blind set: {len(personas)} questions, by persona\n")
     print(table(personas, _types), "\n")
     print("By persona:\n")
     print(table(personas, lambda item: [item.set_name]), "\n")

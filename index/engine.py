@@ -30,6 +30,7 @@ from index.search.answering import EXAMPLE_QUESTIONS, NO_PASSAGES, refusal
 from index.search.model_path import ModelNotAvailableError
 from index.search.models import IndexStatus, ReadyAction, ReindexReport
 from index.settings import EngineSettings
+from index.source_changes import source_changes
 from index.structured.citing import choose_votes, data_citation, excerpt
 from index.structured.document_facts import answer_paragraph, paragraph_labels
 from index.structured.group_picture import GroupsPicture, groups_picture
@@ -80,6 +81,8 @@ class EngineStatus(BaseModel):
     paragraphs: int
     index: IndexStatus | None
     examples: list[str]
+    skipped: list[str] = []
+    """A line for each seed file left unread, and why."""
     votes: list[VotingSummary] = []
 
 
@@ -91,15 +94,17 @@ class Engine:
         embedder: Embedder | None = None,
         query_encoder: QueryEncoder | None = None,
     ) -> None:
-        """Parse every seed document; raises ``ParseError`` when one cannot be trusted."""
+        """Parse the seed documents; a file that cannot be read is skipped with a warning,
+        and ``ParseError`` is raised only when none can be."""
         self.settings = settings or EngineSettings.from_environment()
         sources = load_sources(self.settings)
         self._library = Library(sources.documents, sources.records)
+        self._skipped = sources.skipped
         self._embedder = embedder
         self._query_encoder = query_encoder
         self._retriever: Retriever | None = None
         self._retriever_lock = threading.Lock()
-        self._reindex_lock = threading.Lock()
+        self._reindex_lock = threading.RLock()
         self._model_missing = False
 
     # ------------------------------------------------------------------ questions
@@ -333,6 +338,7 @@ class Engine:
             paragraphs=sum(len(d.paragraphs) for d in documents),
             index=retriever.status() if retriever else None,
             examples=list(EXAMPLE_QUESTIONS),
+            skipped=list(self._skipped),
             votes=[
                 VotingSummary(
                     id=record.id,
@@ -379,9 +385,49 @@ class Engine:
                 report = self._retriever_instance().rebuild(sources.documents)
             except ModelNotAvailableError as error:
                 return _no_model(error, started)
+            before = self._library
             if report.ok:
                 self._library = Library(sources.documents, sources.records)
-            return report
+                self._skipped = sources.skipped
+            changes = (
+                source_changes(before.documents, sources.documents, before.records, sources.records)
+                if report.ok
+                else []
+            )
+            return report.model_copy(update={"skipped": sources.skipped, "sources": changes})
+
+    def add(self, name: str, data: bytes) -> ReindexReport:
+        """Add (or replace) one seed document from its file name and bytes, then reindex.
+
+        The file is checked whole first (name, size, parse, clashes with what is read); one
+        that fails changes nothing and the report, refused, says why in one line. A rebuild
+        that fails puts the seeds folder back as it was.
+        """
+        from index.adding import Refused, checked_seed, undo_write, write_seed  # parses
+
+        with self._reindex_lock:
+            started = time.perf_counter()
+            try:
+                seed = checked_seed(self.settings, name, data, self._library)
+            except Refused as refusal_reason:
+                return refused(str(refusal_reason), started)
+            try:
+                previous = write_seed(seed)
+            except OSError as error:
+                cause = error.strerror or type(error).__name__
+                return refused(
+                    f"the seeds folder {seed.path.parent} cannot be written ({cause})", started
+                )
+            report = self.reindex()
+            if report.ok:
+                return report
+            try:
+                undo_write(seed.path, previous)
+            except OSError as error:
+                kept = f"; {seed.path} could not be put back ({error.strerror or error})"
+            else:
+                kept = f"; {seed.path.name} was not kept"
+            return report.model_copy(update={"reason": f"{report.reason}{kept}"})
 
     def _ensure_retriever(self) -> ReindexReport:
         return self._retriever_instance().ensure_ready(self._library.documents)
@@ -412,6 +458,17 @@ class Engine:
             retriever = self._retriever
         assert retriever is not None
         return retriever
+
+
+def refused(reason: str, started: float | None = None) -> ReindexReport:
+    """The report for a document that failed its checks: one line, nothing changed."""
+    seconds = time.perf_counter() - started if started is not None else 0.0
+    return ReindexReport(
+        ok=False,
+        action=ReadyAction.REFUSED,
+        reason=f"Not added: {reason}. Nothing changed.",
+        seconds=round(seconds, 3),
+    )
 
 
 def _no_model(error: ModelNotAvailableError, started: float) -> ReindexReport:
@@ -452,4 +509,4 @@ def _named_country(country: str | None) -> list[CountryMention] | Resolution:
     return [mention]
 
 
-__all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport", "VotingSummary"]
+__all__ = ["DocumentSummary", "Engine", "EngineStatus", "ReindexReport", "VotingSummary", "refused"]

@@ -186,6 +186,11 @@ class Group(_Frozen):
         notes += [m.note for m in self.non_state_members if m.on(date)]
         return tuple(dict.fromkeys(notes))
 
+    def notes_of(self, country: str) -> tuple[str, ...]:
+        """What the data says of one State's place in the group, over all its stretches
+        ("The United Kingdom left the European Union on 31 January 2020")."""
+        return tuple(dict.fromkeys(m.note for m in self.members if m.name == country and m.note))
+
     def has(self, country: str, date: dt.date | None) -> bool:
         """Whether ``country`` is a counted member on ``date``."""
         return any(m.name == country and m.counted and m.on(date) for m in self.members)

@@ -153,6 +153,8 @@ class Query(BaseModel):
     sets: tuple[SetMention, ...] = ()
     positions: tuple[Position, ...] = ()
     """The positions asked about, as a filter (empty: any position)."""
+    membership: bool = False
+    """Whether the States named belong to the groups named ("is the UK still in the EU?")."""
     aligned_with: str | None = None
     """A State whose position is the filter ("which sided with Moscow?"), read per vote."""
     quantifier: Quantifier | None = None

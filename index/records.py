@@ -44,6 +44,9 @@ class Footnote(Record):
 
     number: int
     text: str
+    offset: int | None = None
+    """Where its mark stands in the paragraph's text (characters), when the mark is in the
+    prose: a quote pairs the footnote with the sentence that carries it."""
 
 
 class Paragraph(Record):
@@ -152,6 +155,9 @@ class DocumentMeta(Record):
     rapporteur: str
     rapporteur_country: str | None
     meetings: tuple[Meeting, ...] = ()
+    heading: tuple[str, ...] = ()
+    """The front matter's lines as printed (symbol and date block, session, agenda item,
+    title, subtitle, Rapporteur): citable as "the report's heading"."""
 
 
 class Document(Record):

@@ -31,7 +31,7 @@ from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 """Bump whenever a parser change alters the records it produces: every cache rebuilds."""
 
 CACHE_FILE = "records.json"
@@ -62,11 +62,14 @@ def load_records(settings: EngineSettings) -> list[Document]:
 
 def load_sources(settings: EngineSettings) -> ParsedSeeds:
     """The seeds' reports and voting records: from the cache when it is current and intact,
-    else parsed afresh.
+    else parsed afresh, with a line for every seed file left unread (unusable, a copy, or one
+    that does not parse).
 
-    Raises ``ParseError`` as parsing does; logs each skipped seed, cached or not.
+    Raises ``ParseError`` when no seed at all can be read; logs each skipped seed, cached or
+    not.
     """
-    seeds = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
+    folder = usable_seeds(settings.seeds_dir, settings.max_seed_bytes)
+    seeds = folder.seeds
     key = cache_key(seeds)
     path = settings.data_dir / CACHE_FILE
     remove_orphans(path.parent, f"{path.name}.*.tmp")
@@ -78,7 +81,7 @@ def load_sources(settings: EngineSettings) -> ParsedSeeds:
         _store(path, key, parsed)
     for warning in parsed.skipped:
         log.warning(warning)
-    return parsed
+    return parsed.model_copy(update={"skipped": [*folder.skipped, *parsed.skipped]})
 
 
 def cache_key(seeds: Sequence[SeedFile]) -> str:

@@ -15,6 +15,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -37,10 +38,12 @@ from bot.discord_app.views import answer_view
 from bot.discord_app.workers import Busy
 from bot.question_log.errors import LogUnavailable
 from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS, GapDigest
+from index.adding import size_problem
 from index.answers import Answer
-from index.engine import MAX_QUESTION_CHARS
+from index.engine import MAX_QUESTION_CHARS, refused
 from index.query import Ballot
 from index.records import Position
+from index.search.models import ReindexReport
 from index.structured.vote_picture import NoVotePicture
 from index.user_text import NAME_LIMIT
 
@@ -366,15 +369,24 @@ class RapporteurCog(commands.Cog):
         await self._send(interaction, Paged(pages, interaction.user.id, None, private=False))
 
     @app_commands.command(
-        name="reindex", description="Moderators: re-read the seed documents and rebuild the index."
+        name="reindex",
+        description="Moderators: re-read the seed documents (adding one, if attached) and rebuild.",
+    )
+    @app_commands.describe(
+        file="A report (.md, .txt, .pdf) or voting data (.csv) to add, or to replace by name"
     )
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
     @is_moderator()
-    async def reindex(self, interaction: discord.Interaction) -> None:
+    async def reindex(
+        self, interaction: discord.Interaction, file: discord.Attachment | None = None
+    ) -> None:
         await delivery.defer(interaction)
         async with self._reindex_lock:
-            report = await asyncio.to_thread(self.engine.reindex)
+            if file is None:
+                report = await asyncio.to_thread(self.engine.reindex)
+            else:
+                report = await self._add(file)
         if report.ok:
             await self.context.refresh_captions()
             log.info("Reindex by %s finished in %.2f s", interaction.user.id, report.seconds)
@@ -426,6 +438,18 @@ class RapporteurCog(commands.Cog):
         except LogUnavailable as error:
             await delivery.send_notice(interaction, f"I cannot read the question log: {error}.")
             return None
+
+    async def _add(self, file: discord.Attachment) -> ReindexReport:
+        """The attachment, downloaded only when its stated size is within the limit, checked
+        and added by the engine; every refusal is one line and changes nothing."""
+        problem = size_problem(file.filename, file.size, self.engine.settings.max_seed_bytes)
+        if problem is not None:
+            return refused(problem)
+        try:
+            data = await file.read()
+        except (discord.HTTPException, aiohttp.ClientError) as error:
+            return refused(f"{file.filename} could not be downloaded from Discord ({error})")
+        return await asyncio.to_thread(self.engine.add, file.filename, data)
 
     # ------------------------------------------------------------------ chat
 

@@ -15,7 +15,8 @@ from bot.discord_app.render import (
 )
 from index.engine import EngineStatus
 from index.records import Position
-from index.search.models import ReindexReport
+from index.search.models import ReadyAction, ReindexReport, SourceChange
+from index.user_text import quote_user_text
 
 CAPABILITIES = "\n".join(
     [
@@ -28,6 +29,9 @@ CAPABILITIES = "\n".join(
     ]
 )
 LISTED_ITEMS = 15
+SKIPPED_LINE_LIMIT = 300
+"""A skipped seed's line may quote the file's text (the line that did not parse): it is
+quoted like user text, at most this long."""
 
 
 def caption(title: str, vote: str | None) -> str:
@@ -66,12 +70,30 @@ def render_status(status: EngineStatus) -> list[discord.Embed]:
         ("Example questions", "\n".join(f"• {q}" for q in status.examples) or "—"),
         ("Index", _index_line(status)),
     ]
+    if status.skipped:
+        fields.append(_skipped_field(status.skipped))
     return build_pages(
         title="About Rapporteur",
         text=documents or "No document is loaded.",
         fields=fields,
         colour=ANSWER_COLOUR,
     )
+
+
+def _skipped_field(skipped: Sequence[str]) -> tuple[str, str]:
+    lines = "\n".join(f"• {quote_user_text(line, SKIPPED_LINE_LIMIT)}" for line in skipped)
+    return (f"Seed files skipped ({len(skipped)})", lines)
+
+
+def _source_changes(changes: Sequence[SourceChange]) -> list[tuple[str, list[str]]]:
+    """ "Documents and votes added", and so on: what each is, with its paragraph count."""
+    grouped: dict[str, list[str]] = {}
+    for change in changes:
+        what = "Documents" if change.kind == "document" else "Votes"
+        counted = f" ({change.paragraphs} paragraphs)" if change.paragraphs is not None else ""
+        line = quote_user_text(f"{change.id}: {change.title}", SKIPPED_LINE_LIMIT) + counted
+        grouped.setdefault(f"{what} {change.change.value}", []).append(line)
+    return list(grouped.items())
 
 
 def _listing(items: Sequence[str]) -> str:
@@ -81,6 +103,12 @@ def _listing(items: Sequence[str]) -> str:
 
 
 def render_reindex(report: ReindexReport) -> list[discord.Embed]:
+    if report.action is ReadyAction.REFUSED:
+        return build_pages(
+            title="Not added",
+            text=quote_user_text(report.reason, SKIPPED_LINE_LIMIT),
+            colour=ERROR_COLOUR,
+        )
     if not report.ok:
         return build_pages(
             title="Reindex failed — the previous index keeps answering",
@@ -89,16 +117,19 @@ def render_reindex(report: ReindexReport) -> list[discord.Embed]:
             colour=ERROR_COLOUR,
         )
     changes = [
-        ("Documents added", report.documents_added),
-        ("Documents removed", report.documents_removed),
-        ("Documents changed", report.documents_changed),
         ("Paragraphs added", [p.id for p in report.paragraphs_added]),
         ("Paragraphs removed", [p.id for p in report.paragraphs_removed]),
         ("Paragraphs changed", [p.id for p in report.paragraphs_changed]),
     ]
-    fields = [(f"{name} ({len(items)})", _listing(items)) for name, items in changes if items]
+    fields = [
+        (f"{name} ({len(lines)})", "\n".join(lines[:LISTED_ITEMS]))
+        for name, lines in _source_changes(report.sources)
+    ]
+    fields += [(f"{name} ({len(items)})", _listing(items)) for name, items in changes if items]
     if report.warning:
         fields.insert(0, ("Not saved", report.warning))
+    if report.skipped:
+        fields.append(_skipped_field(report.skipped))
     summary = f"{report.reason} in {report.seconds:.2f} s." if report.reason else ""
     return build_pages(
         title=f"Reindex complete ({report.action.value})",

@@ -1,10 +1,15 @@
 """Public entry points: one report's text -> ``Document``; a seeds folder -> documents and
-voting records."""
+voting records.
+
+A report comes as Markdown, plain text or PDF; each reader turns it into the same classified
+lines, so one segmenter and one set of rules make the records whatever the file's form.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,9 +18,11 @@ from pydantic import ValidationError
 from index.parsing.drafts import considered_drafts, current_drafts
 from index.parsing.errors import ParseError
 from index.parsing.footnotes import attach_footnotes
+from index.parsing.markdown import Line, clean_inline, lines_of
 from index.parsing.meetings import committee_meetings, paragraph_meetings
 from index.parsing.metadata import committee_name, parse_metadata
 from index.parsing.paragraphs import RawParagraph, segment
+from index.parsing.plain_text import report_lines
 from index.parsing.seed_files import DEFAULT_MAX_SEED_BYTES, ParsedSeeds, SeedFile, usable_seeds
 from index.parsing.sponsors import extract_sponsors
 from index.parsing.statements import extract_statements
@@ -33,37 +40,49 @@ _LABELS = {
 
 
 def parse_document(text: str, *, document_id: str, source: str) -> Document:
-    """Parse one report; raises ``ParseError`` rather than return doubtful records."""
+    """Parse one report's Markdown; raises ``ParseError`` rather than return doubtful records."""
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parse_lines(lines_of(text.lstrip("\ufeff")), document_id, source, sha256)
+
+
+def parse_lines(lines: list[Line], document_id: str, source: str, sha256: str) -> Document:
+    """Parse one report's classified lines, whichever reader made them."""
     try:
-        return _parse(text.lstrip("\ufeff"), document_id, source, sha256)
+        return _parse(lines, document_id, source, sha256)
     except ValueError as error:
         raise ParseError(document_id, f"invalid value in the document: {error}") from error
 
 
 def load_documents(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> list[Document]:
-    """Every usable ``*.md`` report in ``seeds_dir``, by file name; id = file stem.
+    """Every usable report in ``seeds_dir``, by file name; id = file stem.
 
-    Files that are not regular, too big, or copies of a report already read are skipped
-    with one warning each (see ``seed_files``); a report that does not parse is an error.
+    Files that are not regular, too big, copies of a report already read or that do not
+    parse are skipped with one warning each (see ``seed_files``); none at all is an error.
     """
-    parsed = parse_seeds(usable_seeds(seeds_dir, max_bytes))
+    parsed = parse_seeds(usable_seeds(seeds_dir, max_bytes).seeds)
     for warning in parsed.skipped:
         log.warning(warning)
     return parsed.documents
 
 
 def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
-    """Parse each seed; a later report on a draft already reported on is skipped, and so is a
-    later file's record of a resolution already read."""
+    """Parse each seed; a seed that does not parse, a later report on a draft already
+    reported on, and a later file's record of a resolution already read are skipped with a
+    warning line. Raises ``ParseError`` when no report parses."""
     parsed = ParsedSeeds(documents=[])
     reports: dict[str, Document] = {}
     for seed in seeds:
-        if seed.is_voting_data:
-            _add_voting_data(seed, parsed)
+        try:
+            if seed.is_voting_data:
+                _add_voting_data(seed, parsed)
+                continue
+            document = parse_seed(seed)
+        except ParseError as error:
+            # A report's error names its id; a voting-data file's names the file and row.
+            why = str(error) if seed.is_voting_data else error.reason
+            parsed.skipped.append(f"Skipping seed {seed.path}: {why}")
             continue
-        document = parse_seed(seed)
-        symbol = _reported_draft(document)
+        symbol = reported_draft(document)
         first = reports.setdefault(symbol, document) if symbol else document
         if first is document:
             parsed.documents.append(document)
@@ -72,6 +91,10 @@ def parse_seeds(seeds: Sequence[SeedFile]) -> ParsedSeeds:
                 f"Skipping seed {seed.path}: it reports on the same draft resolution "
                 f"({symbol}) as {first.source}"
             )
+    if not parsed.documents:
+        where = str(seeds[0].path.parent) if seeds else "seeds"
+        reasons = "; ".join(line.removeprefix("Skipping seed ") for line in parsed.skipped)
+        raise ParseError(where, f"no seed document can be read: {reasons}")
     return parsed
 
 
@@ -107,25 +130,42 @@ def _origin(seed: SeedFile) -> VotingSource:
 
 
 def parse_seed(seed: SeedFile) -> Document:
-    """One seed file's report; its id is the file name without ``.md``."""
+    """One seed file's report, read by its suffix; its id is the file name without it."""
     document_id = seed.path.stem
+    lines = seed_lines(seed)
+    return parse_lines(lines, document_id, str(seed.path), seed.sha256)
+
+
+def seed_lines(seed: SeedFile) -> list[Line]:
+    """The classified lines of a report file: Markdown, plain text or PDF."""
+    if seed.suffix == ".pdf":
+        from index.parsing.pdf_text import pdf_text  # the PDF library only for PDFs
+
+        return report_lines(pdf_text(seed.data, seed.path.stem))
+    text = decoded(seed)
+    if seed.suffix == ".txt":
+        return report_lines(text)
+    return lines_of(text)
+
+
+def decoded(seed: SeedFile) -> str:
+    """A text seed's characters: UTF-8 (a byte-order mark allowed), or UTF-16 with its mark."""
+    encoding = "utf-16" if seed.data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     try:
-        text = seed.data.decode("utf-8")
+        return seed.data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
-        raise ParseError(document_id, f"{seed.path} is not UTF-8 text ({error.reason})") from error
-    document = parse_document(text, document_id=document_id, source=str(seed.path))
-    return document.model_copy(update={"sha256": seed.sha256})
+        raise ParseError(seed.path.stem, f"it is not UTF-8 text ({error.reason})") from error
 
 
-def _reported_draft(document: Document) -> str | None:
+def reported_draft(document: Document) -> str | None:
     """The draft a report ends up recommending: two reports on it are the same report."""
     if document.vote is not None:
         return document.vote.subject
     return document.drafts[-1] if document.drafts else None
 
 
-def _parse(text: str, document_id: str, source: str, sha256: str) -> Document:
-    layout = segment(text, document_id)
+def _parse(lines: list[Line], document_id: str, source: str, sha256: str) -> Document:
+    layout = segment(lines, document_id)
     meta = parse_metadata(layout.front, document_id)
     report = [p for p in layout.paragraphs if p.part is Part.REPORT]
     footnotes = attach_footnotes(layout.paragraphs, layout.footnotes, document_id)
@@ -184,5 +224,22 @@ def _paragraph(raw: RawParagraph, footnotes: tuple[Footnote, ...], document_id: 
         section=raw.section,
         lead=raw.lead,
         text=raw.text,
-        footnotes=footnotes,
+        footnotes=_marked(raw, footnotes),
     )
+
+
+def _marked(raw: RawParagraph, footnotes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
+    """Each footnote with where its mark stands in the paragraph's cleaned prose, so a quote
+    can pair "An account … is contained in the relevant summary records" with footnote 1."""
+    printed = raw.raw
+    placed: list[Footnote] = []
+    start = 0
+    for note in footnotes:
+        mark = re.compile(rf"<sup>\s*{note.number}\s*</sup>").search(printed, start)
+        if mark is None:
+            placed.append(note)
+            continue
+        start = mark.end()
+        offset = len(clean_inline(printed[: mark.start()]))
+        placed.append(note.model_copy(update={"offset": offset}))
+    return tuple(placed)

@@ -45,6 +45,7 @@ def parse_metadata(front: list[Line], document: str) -> DocumentMeta:
         date=date,
         rapporteur=name,
         rapporteur_country=(resolve_country(country) or country) if country else None,
+        heading=tuple(text for line in front if (text := clean_inline(line.text))),
     )
 
 

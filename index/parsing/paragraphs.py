@@ -15,7 +15,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field
 
 from index.parsing.errors import ParseError
-from index.parsing.markdown import Line, LineKind, clean_inline, footnote_markers, lines_of
+from index.parsing.markdown import Line, LineKind, clean_inline, footnote_markers
 from index.records import Part, Section
 
 _SECTION = re.compile(r"^([IVXLC]+)\.\s+(.+)$")
@@ -246,5 +246,6 @@ class _Segmenter:
         self.interrupted = False
 
 
-def segment(text: str, document: str) -> Layout:
-    return _Segmenter(document).run(lines_of(text))
+def segment(lines: list[Line], document: str) -> Layout:
+    """The layout of a report's classified lines (from Markdown or from plain text)."""
+    return _Segmenter(document).run(lines)

@@ -3,7 +3,8 @@
 Whatever lands in ``seeds/`` is read on every start, so a named pipe (which blocks a reader
 forever), a link to ``/dev/zero`` (which never ends), a folder named ``x.md`` or a 50 MB file
 must each cost one warning line, never a hang or all the memory. A second copy of a report
-already read is skipped too: answering every question twice helps nobody.
+already read is skipped too: answering every question twice helps nobody. Each kind of
+source is known by its suffix, so a new kind is one more suffix and one more reader.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_SEED_BYTES = 5_000_000
 SIZE_SETTING = "RAPPORTEUR_MAX_SEED_BYTES"
-REPORT_SUFFIX = ".md"
+REPORT_SUFFIXES = (".md", ".txt", ".pdf")
+"""Reports as people have them: the Markdown rendering, plain text and the published PDF."""
 VOTING_DATA_SUFFIX = ".csv"
 ORIGIN_SUFFIX = ".source.json"
 """Beside a voting-data file ``x.csv``, ``x.source.json`` says where its data comes from."""
+SEED_SUFFIXES = (*REPORT_SUFFIXES, VOTING_DATA_SUFFIX)
+KNOWN_KINDS = "*.md, *.txt or *.pdf"
 
 
 class SeedFile(BaseModel):
@@ -41,13 +45,30 @@ class SeedFile(BaseModel):
 
     @property
     def is_voting_data(self) -> bool:
-        return self.path.suffix == VOTING_DATA_SUFFIX
+        return self.suffix == VOTING_DATA_SUFFIX
+
+    @property
+    def suffix(self) -> str:
+        """Which reader the file is for (``.md``, ``.txt``, ``.pdf``, ``.csv``), in any case."""
+        return self.path.suffix.lower()
+
+
+class SeedFolder(BaseModel):
+    """The files worth parsing, and a warning line for each file left unread."""
+
+    seeds: list[SeedFile]
+    skipped: list[str] = []
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
-    """The ``*.md`` reports and ``*.csv`` voting-data files of the folder, by name: which ones
-    are read is decided later."""
-    return sorted([*seeds_dir.glob(f"*{REPORT_SUFFIX}"), *seeds_dir.glob(f"*{VOTING_DATA_SUFFIX}")])
+    """The entries of the folder with a known suffix (reports and voting-data files), by
+    name (hidden names, such as a write's temporary file, are not): which ones are read is
+    decided later."""
+    return sorted(
+        path
+        for path in seeds_dir.iterdir()
+        if path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".")
+    )
 
 
 def read_seed(path: Path, max_bytes: int) -> SeedFile:
@@ -60,24 +81,36 @@ def read_seed(path: Path, max_bytes: int) -> SeedFile:
     return SeedFile(path=path, data=data, sha256=hashlib.sha256(data).hexdigest())
 
 
-def readable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
-    """Every usable seed file, in name order; each unusable one or copy logs one warning."""
-    seeds: list[SeedFile] = []
+def readable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
+    """Every usable seed file, in name order; each unusable one, copy or second file of the
+    same name (``x.md`` beside ``x.pdf``: a document's id is its name) logs one warning."""
+    folder = SeedFolder(seeds=[])
     by_content: dict[str, Path] = {}
+    by_name: dict[str, Path] = {}
     for path in seed_paths(seeds_dir):
         try:
             seed = read_seed(path, max_bytes)
         except Unusable as reason:
-            log.warning("Skipping seed %s: %s", path, reason)
+            _skip(folder, f"Skipping seed {path}: {reason}")
             continue
         first = by_content.setdefault(seed.sha256, path)
         if first != path:
-            log.warning("Skipping seed %s: it is a copy of %s (same content)", path, first)
+            _skip(folder, f"Skipping seed {path}: it is a copy of {first} (same content)")
             continue
         if seed.is_voting_data:
-            seed = seed.model_copy(update={"origin": _origin(path, max_bytes)})
-        seeds.append(seed)
-    return seeds
+            folder.seeds.append(seed.model_copy(update={"origin": _origin(path, max_bytes)}))
+            continue
+        named = by_name.setdefault(path.stem, path)
+        if named != path:
+            _skip(folder, f"Skipping seed {path}: {named} has the same name")
+            continue
+        folder.seeds.append(seed)
+    return folder
+
+
+def _skip(folder: SeedFolder, line: str) -> None:
+    log.warning("%s", line)
+    folder.skipped.append(line)
 
 
 def _origin(path: Path, max_bytes: int) -> SeedFile | None:
@@ -92,22 +125,25 @@ def _origin(path: Path, max_bytes: int) -> SeedFile | None:
         return None
 
 
-def usable_seeds(seeds_dir: Path, max_bytes: int) -> list[SeedFile]:
+def usable_seeds(seeds_dir: Path, max_bytes: int) -> SeedFolder:
     """The seed files worth parsing; raises ``ParseError`` when there is none."""
     if not seeds_dir.is_dir():
         raise ParseError(str(seeds_dir), "the seeds folder does not exist or is not a folder")
-    if not any(path.suffix == REPORT_SUFFIX for path in seed_paths(seeds_dir)):
-        raise ParseError(str(seeds_dir), "the seeds folder holds no *.md documents")
-    seeds = readable_seeds(seeds_dir, max_bytes)
-    if not any(not seed.is_voting_data for seed in seeds):
-        raise ParseError(str(seeds_dir), "the seeds folder holds no readable *.md documents")
-    return seeds
+    if not any(path.suffix.lower() in REPORT_SUFFIXES for path in seed_paths(seeds_dir)):
+        raise ParseError(str(seeds_dir), f"the seeds folder holds no {KNOWN_KINDS} documents")
+    folder = readable_seeds(seeds_dir, max_bytes)
+    if not any(not seed.is_voting_data for seed in folder.seeds):
+        raise ParseError(
+            str(seeds_dir), f"the seeds folder holds no readable {KNOWN_KINDS} documents"
+        )
+    return folder
 
 
 class ParsedSeeds(BaseModel):
     """The reports and voting records read from a seeds folder, and a warning line for each
-    seed skipped as a second edition of one already read or read without a column its data
-    dictionary does not define (kept so a cached parse can repeat them)."""
+    seed skipped: a second edition of one already read, a file that does not parse, or one
+    read without a column its data dictionary does not define (kept so a cached parse can
+    repeat them)."""
 
     documents: list[Document]
     records: list[VotingRecord] = []

@@ -283,6 +283,15 @@ QUOTE = words(
 )
 """Asking for the document's own words: the answer quotes the paragraph it cites in full."""
 
+MEMBERSHIP = re.compile(
+    r"\b(?:is|was|are|were|isn't|wasn't) " + SUBJECTS + r" (?:still |even |also |actually |really |"
+    r"then |already )?(?:in|inside|part of|(?:an? |one of the )?members? (?:state )?of|counted "
+    r"(?:in|as|among|with)|among|one of) (?:the )?xgroupx\b"
+    r"|\b(?:is|was|are|were) " + SUBJECTS + r" (?:still |even |also )?an? xgroupx"
+    r"(?: (?:members?|countr(?:y|ies)|states?))?\b"
+)
+"""Whether a State belongs to a group ("is the UK still in the EU here?"), as of the vote."""
+
 # --- intents ------------------------------------------------------------------------------
 
 VOTE = words(
@@ -455,7 +464,10 @@ OPERATIVE_PART = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the|this|it) (?:draft )?(?:resolution )?do\b"
     r"|\boperative (?:part|paragraphs|section)\b"
     r"|\bsummar(?:y|ise|ize)\b(?! records?)(?:.{0,20}\b(?:resolution|text|draft)\b)?"
-    r"|\bmain points\b|\bkey (?:provisions|points)\b|\btl ?;? ?dr\b|\bgist\b"
+    r"|\bmain (?:points|things|provisions)\b|\bkey (?:provisions|points|things|takeaways)\b"
+    r"|\btl ?;? ?dr\b|\bgist\b|\bin a nutshell\b"
+    r"|\b(?:things|stuff) (?:that )?(?:the |this |it )?(?:resolution |text |draft )?does\b"
+    r"|\bwhat (?:the|this|it) (?:resolution |text |draft )?does\b"
 )
 METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

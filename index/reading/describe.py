@@ -69,6 +69,9 @@ def reading(query: Query) -> str:
     if intent is Intent.BREAKDOWN:
         return f"How {subject} voted, position by position"
     if intent is Intent.LIST:
+        if query.membership:
+            groups = " and the ".join(g.name for g in query.groups)
+            return f"Whether {_country_names(query.countries)} belonged to the {groups}"
         if query.quantifier is Quantifier.ANY:
             return f"Whether any of {subject} {positions}"
         if query.quantifier is Quantifier.ALL:

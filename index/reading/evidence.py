@@ -115,6 +115,7 @@ class Evidence:
     anaphora: bool = False
     bare_moment: StatementMoment | None = None
     aligned_with: CountryMention | None = None
+    membership: bool = False
     excluded: list[CountryMention] = field(default_factory=list)
     day: tuple[int, int] | None = None
     """A day named (month, day), to find the meeting held on it."""
@@ -394,6 +395,7 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.anaphora = seen(cues.ANAPHORA)
     evidence.agent_pronoun = seen(cues.AGENT_PRONOUN)
     evidence.quote = seen(cues.QUOTE)
+    evidence.membership = seen(cues.MEMBERSHIP)
     evidence.person_country = seen(cues.PERSON_COUNTRY)
     evidence.when_or_where = seen(cues.WHEN_OR_WHERE)
     meeting = cues.MEETING.search(evidence.plain)

@@ -91,6 +91,15 @@ def merge(
     """``current`` completed from ``previous``; the inherited slots are named. ``people``
     maps the roles the documents name (the Rapporteur) to their country, for "and how did
     his country vote?"."""
+    if previous.membership and e.agent_pronoun and not e.subjects:
+        return current.model_copy(
+            update={
+                "follow_up": True,
+                "intent": Intent.VOTE,
+                "countries": previous.countries,
+                "inherited": ("subjects",),
+            }
+        )
     if e.when_or_where and previous.intent in _TOLD_WHEN and not e.subjects:
         return previous.model_copy(
             update={"text": current.text, "follow_up": True, "inherited": ("intent", "subjects")}

@@ -168,8 +168,18 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
         return base.model_copy(update={"intent": Intent.COMPARE, "outliers": True})
     scoped = bool(e.groups or e.sets)
     countries = [c for c in e.countries if c.status is not ResolutionStatus.UNKNOWN]
+    if e.membership and countries and e.groups:
+        return base.model_copy(update={"intent": Intent.LIST, "membership": True})
     if e.aligned_with is not None and (e.listing or e.count or e.quantifier or scoped):
         return base.model_copy(update=_set_reading(e))
+    if e.aligned_with is not None and countries:
+        return base.model_copy(
+            update={
+                "intent": Intent.COMPARE,
+                "countries": (*countries, e.aligned_with),
+                "aligned_with": None,
+            }
+        )
     if e.separately and e.positions and (e.listing or e.count):
         return base.model_copy(update=_set_reading(e))
     if e.compare and (len(countries) >= 2 or _plural(countries) or scoped):

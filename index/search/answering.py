@@ -43,15 +43,39 @@ def where(paragraph: Paragraph, document: Document | None) -> str:
 
 
 def passage_answer(
-    question: str, hits: Sequence[Hit], documents: dict[str, Document], min_dense: float
+    question: str,
+    hits: Sequence[Hit],
+    documents: dict[str, Document],
+    min_dense: float,
+    *,
+    weak: bool = False,
+    lacking: str | None = None,
 ) -> Answer:
     """Quote the first hit's chosen sentences; cite it and the other hits that are on topic;
-    close, like every answer, with the document and the vote it records."""
+    close, like every answer, with the document and the vote it records.
+
+    ``weak`` (the best match is not close) or ``lacking`` (what the question asks for and the
+    quote fails to give: "gives no number for it") turn the answer into the closest passage, said
+    plainly not to answer, with ``answered`` false.
+    """
     best = hits[0]
     quoted = best.quote or (best.paragraph.text,)
     document = documents.get(best.paragraph.document)
     quote = "\n> ".join(quoted)
-    text = f"According to **{where(best.paragraph, document)}**:\n\n> {quote}"
+    place = where(best.paragraph, document)
+    if lacking is not None:
+        opening = (
+            f"The document does not say. The closest passage, **{place}**, {lacking} and "
+            f"may not answer the question:"
+        )
+    elif weak:
+        opening = (
+            f"The document does not say this in so many words; the closest passage, "
+            f"**{place}**, may not answer the question:"
+        )
+    else:
+        opening = f"According to **{place}**:"
+    text = f"{opening}\n\n> {quote}"
     related = [
         hit for hit in hits[1:MAX_SOURCES] if hit.dense >= min_dense or hit.score >= best.score
     ]
@@ -64,7 +88,7 @@ def passage_answer(
     return Answer(
         question=question,
         kind=AnswerKind.PASSAGE,
-        answered=True,
+        answered=not weak and lacking is None,
         text=text,
         sources=sources,
     )

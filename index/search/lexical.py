@@ -34,7 +34,6 @@ _STOPWORDS = frozenset(
         "a",
         "about",
         "above",
-        "after",
         "again",
         "all",
         "also",
@@ -47,7 +46,6 @@ _STOPWORDS = frozenset(
         "at",
         "be",
         "been",
-        "before",
         "being",
         "between",
         "both",
@@ -150,23 +148,32 @@ _STOPWORDS = frozenset(
 def tokenize(text: str, normalise: Callable[[str], str] = stem) -> list[str]:
     """Lower-cased, ``normalise``d terms; a compound like "A/C.3/74/L.11" yields itself and
     its parts."""
-    tokens: list[str] = []
+    return [term for term, function_word in words(text, normalise) if not function_word]
+
+
+def words(text: str, normalise: Callable[[str], str] = stem) -> list[tuple[str, bool]]:
+    """Every term of ``text`` in order, function words included and marked, so a glossary
+    phrase can require them: "voted on" is not "voted", "set up" is not "set"."""
+    tokens: list[tuple[str, bool]] = []
     for match in _TOKEN.finditer(text.lower()):
         token = match.group().replace("\u2019", "'")
         if token.endswith("'s"):
             token = token[:-2]
         parts = _PART.findall(token)
         if len(parts) > 1 and any(ch in token for ch in "./"):
-            tokens.append(token)
-        tokens.extend(normalise(part) for part in parts if part not in _STOPWORDS)
+            tokens.append((token, False))
+        tokens.extend(
+            (part, True) if part in _STOPWORDS else (normalise(part), False) for part in parts
+        )
     return tokens
 
 
 class QueryExpander:
     """Adds a glossary entry's formal terms to a query that uses one of its plain phrases.
 
-    Rules are filed under their phrase's first term, so a query is checked only against
-    the phrases that could start at one of its words (140 rules, ~10 words a question).
+    Phrases match word for word, function words included ("call on", "voted on"). Rules are
+    filed under their phrase's first word, so a query is checked only against the phrases
+    that could start at one of its words (~500 rules, ~15 words a question).
     """
 
     def __init__(self, glossary: Glossary) -> None:
@@ -174,18 +181,38 @@ class QueryExpander:
         for entry in glossary.entries:
             formal = [term for text in entry.formal for term in tokenize(text)]
             for plain in entry.plain:
-                phrase = tuple(tokenize(plain))
+                phrase = tuple(term for term, _ in words(plain))
                 if phrase:
                     self._rules.setdefault(phrase[0], []).append((phrase, formal))
 
+    def _matches(self, terms: Sequence[str]) -> list[tuple[int, tuple[str, ...], list[str]]]:
+        return [
+            (start, phrase, formal)
+            for start, term in enumerate(terms)
+            for phrase, formal in self._rules.get(term, ())
+            if tuple(terms[start : start + len(phrase)]) == phrase
+        ]
+
     def expand(self, terms: Sequence[str]) -> list[str]:
-        """Formal terms implied by ``terms`` (stemmed query tokens), minus those present."""
+        """Formal terms implied by ``terms`` (the query's words, as ``words`` gives them, or
+        its stemmed terms), minus those present."""
         found: dict[str, None] = {}
-        for start, term in enumerate(terms):
-            for phrase, formal in self._rules.get(term, ()):
-                if tuple(terms[start : start + len(phrase)]) == phrase:
-                    found.update(dict.fromkeys(formal))
+        for _, _, formal in self._matches(terms):
+            found.update(dict.fromkeys(formal))
         return [term for term in found if term not in terms]
+
+    def consumed(self, terms: Sequence[str]) -> set[int]:
+        """Positions of ``terms`` inside a plain phrase of several words: "human trafficking"
+        stands for "traffickers in persons" as a whole, and its "human" must not pull in
+        "human rights". A word the document's wording shares ("committee" in "new committee")
+        stays."""
+        return {
+            position
+            for start, phrase, formal in self._matches(terms)
+            if len(phrase) > 1
+            for position in range(start, start + len(phrase))
+            if terms[position] not in formal
+        }
 
 
 _Postings = tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
@@ -200,8 +227,14 @@ class LexicalIndex:
     (bm25s pulled it in: a quarter of a second of every cold start).
     """
 
-    def __init__(self, texts: Sequence[str], glossary: Glossary | None = None) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        glossary: Glossary | None = None,
+        asking: frozenset[str] = frozenset(),
+    ) -> None:
         self._size = len(texts)
+        self._asking = asking
         self._expander = QueryExpander(glossary) if glossary is not None else None
         corpus = [tokenize(text) for text in texts]
         self._postings = _bm25_postings(corpus)
@@ -221,13 +254,19 @@ class LexicalIndex:
         """BM25 score of every text for ``query`` (zeros when no term is known), plus a
         discounted score for the glossary's formal terms the query implies."""
         scores = np.zeros(self._size, dtype=np.float32)
-        tokens = tokenize(query)
-        terms = [term for term in tokens if term in self._vocabulary]
+        tokens = words(query)
+        every = [term for term, _ in tokens]
+        consumed = self._expander.consumed(every) if self._expander is not None else set()
+        terms = [
+            term
+            for position, (term, function_word) in enumerate(tokens)
+            if not function_word and term in self._vocabulary and position not in consumed
+        ]
         for term in terms:
             rows, weights = self._postings[term]
             scores[rows] += weights
         if self._expander is not None:
-            for term in self._expander.expand(tokens):
+            for term in self._expander.expand(every):
                 if term in self._postings:
                     rows, weights = self._postings[term]
                     scores[rows] += np.float32(EXPANSION_WEIGHT) * weights
@@ -244,9 +283,10 @@ class LexicalIndex:
         so "2018" must not make "Who won the 2018 World Cup?" look familiar. Words are compared
         unstemmed (stems make generic verbs match, "contain" / "contained", and would let a
         question about another text pass as familiar), but the glossary's plain words count:
-        "earlier" is how readers say the preamble's "recalling".
+        "earlier" is how readers say the preamble's "recalling". Words of asking ("quote",
+        "exactly", "lol") are left out: they are about the asking, not the topic.
         """
-        terms = tokenize(query, fold_plural)
+        terms = [term for term in tokenize(query, fold_plural) if term not in self._asking]
         words = [term for term in terms if not term.isdigit()] or terms
         known = sum(term in self._wording or term in self._plain_words for term in words)
         return known / len(words) if words else 0.0

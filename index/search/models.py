@@ -53,6 +53,8 @@ class ReadyAction(StrEnum):
     BUILT = "built"
     UNCHANGED = "unchanged"
     FAILED = "failed"
+    REFUSED = "refused"
+    """A document offered to ``Engine.add`` failed its checks: nothing was changed."""
 
 
 class ParagraphRef(BaseModel):
@@ -66,6 +68,24 @@ class ParagraphChange(BaseModel):
     id: str
     old_sha256: str
     new_sha256: str
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+class SourceChange(BaseModel):
+    """One document or recorded vote a reindex added, removed or changed, as a moderator
+    reads it: its id, what it is and, for a document, how many paragraphs it holds."""
+
+    kind: str
+    """``document`` or ``vote``."""
+    id: str
+    change: ChangeKind
+    title: str
+    paragraphs: int | None = None
 
 
 class ReindexReport(BaseModel):
@@ -89,5 +109,11 @@ class ReindexReport(BaseModel):
     paragraphs: int = 0
     vectors: int = 0
     index_type: IndexType | None = None
+    texts_encoded: int = 0
+    """Texts the build had to encode; the vectors of unchanged text are reused."""
     persisted: bool = True
     warning: str | None = None
+    skipped: list[str] = []
+    """A line for each seed file left unread, and why (filled in by the engine)."""
+    sources: list[SourceChange] = []
+    """The documents and votes added, removed or changed (filled in by the engine)."""

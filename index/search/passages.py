@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.records import Document, Paragraph, Part
+from index.records import Document, Footnote, Paragraph, Part
 
 
 class TextVariant(StrEnum):
@@ -32,22 +32,38 @@ class TextVariant(StrEnum):
 
 DEFAULT_VARIANT = TextVariant.SENTENCES
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[*“\"(\[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[*“\"(\[A-Z0-9])|\s*\n\s*")
+"""A sentence ends at a full stop before a capital, or at a line break: a vote's lists are
+printed one a line under "The voting was as follows:"."""
 _ABBREVIATION_END = re.compile(
     r"\b(?:para|paras|Mr|Mrs|Ms|Dr|No|Nos|chap|sect|art|vol|e\.g|i\.e|cf|St)\.$"
 )
 
 
+HEADING_ID = "heading"
+HEADING_LABEL = "the report's heading"
+"""The front matter is citable like a paragraph, under this id and label."""
+
+
 @dataclass(frozen=True, slots=True)
 class IndexedParagraph:
     """A paragraph ready to index: its embedded units, the sentences an answer may quote and
-    the text BM25 sees."""
+    the text BM25 sees.
+
+    A paragraph's footnotes are quotable sentences of it, after its own: ``anchors`` holds,
+    for each footnote sentence, the sentence that carries its mark (``None`` for the
+    paragraph's own sentences, or a mark that is not in the prose), so a quote of either
+    brings the other.
+    """
 
     paragraph: Paragraph
     units: tuple[str, ...]
     sentences: tuple[str, ...]
     lexical_text: str
     sha256: str
+    anchors: tuple[int | None, ...] = ()
+    whole: bool = False
+    """Quoted whole, never a part of it (the report's heading: a block of short lines)."""
 
     @property
     def sentence_units(self) -> tuple[int, ...]:
@@ -62,6 +78,13 @@ class IndexedParagraph:
     @property
     def key(self) -> tuple[str, str]:
         return (self.paragraph.document, self.paragraph.id)
+
+    def anchor(self, sentence: int) -> int | None:
+        return self.anchors[sentence] if sentence < len(self.anchors) else None
+
+    def notes_of(self, sentence: int) -> list[int]:
+        """The footnote sentences whose mark ``sentence`` carries."""
+        return [position for position, at in enumerate(self.anchors) if at == sentence]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -101,8 +124,15 @@ def context_header(paragraph: Paragraph, document: Document) -> str:
     return f"{where}{section} - {paragraph.label}."
 
 
+def footnote_sentence(note: Footnote) -> str:
+    return f"Footnote {note.number}: {note.text.strip()}"
+
+
 def embedded_units(paragraph: Paragraph, document: Document, variant: TextVariant) -> list[str]:
-    """The texts embedded for one paragraph: the paragraph, then each sentence if several."""
+    """The texts embedded for one paragraph: the paragraph, then each sentence if several
+    (its footnotes count as sentences of it). The heading is embedded whole: its lines
+    ("Seventy-fourth session") are too short to stand for it, and too close to many
+    questions."""
     body = paragraph_body(paragraph)
     with_context = variant in (
         TextVariant.PARAGRAPH_WITH_CONTEXT,
@@ -111,10 +141,62 @@ def embedded_units(paragraph: Paragraph, document: Document, variant: TextVarian
     prefix = f"{context_header(paragraph, document)} " if with_context else ""
     notes = footnotes_inline(paragraph) if with_context else ""
     texts = [body]
+    if paragraph.id == HEADING_ID:
+        return [_heading_own(body, document)]
     if variant in (TextVariant.SENTENCES, TextVariant.SENTENCES_WITH_CONTEXT):
-        sentences = split_sentences(body)
+        sentences = [*_own_sentences(paragraph, body), *map(footnote_sentence, paragraph.footnotes)]
         texts += sentences if len(sentences) > 1 else []
     return [f"{prefix}{text} {notes}".strip() for text in texts]
+
+
+def _heading_own(body: str, document: Document) -> str:
+    """The heading without the lines every paragraph shares in spirit (the body, the title):
+    indexed with them, it matched any question about the topic ("when does the GA come back
+    to this?") for being short."""
+    shared = {document.meta.body, document.meta.title}
+    return " ".join(line for line in body.splitlines() if line not in shared)
+
+
+def _own_sentences(paragraph: Paragraph, body: str) -> list[str]:
+    if paragraph.id == HEADING_ID:
+        return body.splitlines()
+    return split_sentences(body) or [body]
+
+
+def _anchors(paragraph: Paragraph, sentences: Sequence[str]) -> tuple[int | None, ...]:
+    """For each sentence: ``None``, or for a footnote the sentence its mark follows."""
+    body = paragraph_body(paragraph)
+    shift = len(body) - len(paragraph.text.strip())
+    starts: list[int] = []
+    position = 0
+    for sentence in sentences:
+        found = body.find(sentence[:40], position)
+        starts.append(found if found >= 0 else position)
+        position = max(position, found)
+    anchors: list[int | None] = [None] * len(sentences)
+    for note in paragraph.footnotes:
+        if note.offset is None:
+            anchors.append(None)
+            continue
+        mark = note.offset + shift
+        anchors.append(max((i for i, start in enumerate(starts) if start < mark), default=None))
+    return tuple(anchors)
+
+
+def heading_paragraph(document: Document) -> Paragraph | None:
+    """The report's front matter as a citable passage: "what date is printed on it?",
+    "what language was it written in?", "who is the Rapporteur?"."""
+    if not document.meta.heading:
+        return None
+    return Paragraph(
+        id=HEADING_ID,
+        document=document.id,
+        part=Part.REPORT,
+        number=0,
+        label=HEADING_LABEL,
+        section="",
+        text="\n".join(document.meta.heading),
+    )
 
 
 def paragraph_sha256(paragraph: Paragraph) -> str:
@@ -125,14 +207,18 @@ def paragraph_sha256(paragraph: Paragraph) -> str:
 def index_paragraphs(
     documents: Sequence[Document], variant: TextVariant = DEFAULT_VARIANT
 ) -> list[IndexedParagraph]:
-    """Every paragraph of every document, in a stable order, with its texts to index."""
+    """Every paragraph of every document, its heading first, in a stable order, with its
+    texts to index."""
     indexed: list[IndexedParagraph] = []
     for document in documents:
-        for paragraph in document.paragraphs:
+        heading = heading_paragraph(document)
+        for paragraph in (*([heading] if heading else []), *document.paragraphs):
             body = paragraph_body(paragraph)
-            sentences = split_sentences(body) or [body]
+            own = _own_sentences(paragraph, body)
+            sentences = [*own, *map(footnote_sentence, paragraph.footnotes)]
             units = embedded_units(paragraph, document, variant)
-            lexical = f"{paragraph.label} {body}"
+            indexed_body = _heading_own(body, document) if paragraph is heading else body
+            lexical = f"{paragraph.label} {indexed_body}"
             indexed.append(
                 IndexedParagraph(
                     paragraph=paragraph,
@@ -140,6 +226,8 @@ def index_paragraphs(
                     sentences=tuple(sentences),
                     lexical_text=f"{lexical} {footnotes_inline(paragraph)}".strip(),
                     sha256=paragraph_sha256(paragraph),
+                    anchors=_anchors(paragraph, own),
+                    whole=paragraph.id == HEADING_ID,
                 )
             )
     return indexed

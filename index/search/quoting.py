@@ -6,6 +6,11 @@ share of the question's informative words it contains (weighted by rarity, so "g
 discussion" counts for more than "committee"), and, for "when" questions, whether it states
 a date at all: "An account of the Committee's discussion is contained in the summary
 records" shares a word with "what day was the general discussion held?" but cannot answer it.
+
+A footnote is quoted with the sentence that carries its mark, and the reverse: "where are the
+summary records?" quotes "An account … is contained in the relevant summary records" and
+footnote 1, which names them. A mark on a sentence that only opens a list ("The voting was as
+follows:") brings the sentence before it too.
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ class SentenceIndex:
     ) -> None:
         self._vectors = vectors
         self._lexical = lexical
+        self._indexed = tuple(indexed)
         self._sentences = [item.sentences for item in indexed]
         self._terms = [
             [frozenset(tokenize(sentence)) for sentence in item.sentences] for item in indexed
@@ -87,9 +93,23 @@ class SentenceIndex:
         scores = self.scores(paragraph, question, query_vector)
         ranked = np.argsort(-scores, kind="stable")
         best = int(ranked[0])
+        item = self._indexed[paragraph]
+        if item.whole:
+            return Quote(sentence=sentences[best], score=float(scores[best]), quoted=sentences)
         chosen = {best}
         if scores[ranked[1]] >= scores[best] - SECOND_SENTENCE_MARGIN:
             chosen.add(int(ranked[1]))
+        chosen |= {
+            linked
+            for position in list(chosen)
+            for linked in [item.anchor(position), *item.notes_of(position)]
+            if linked is not None
+        }
+        chosen |= {
+            position - 1
+            for position in list(chosen)
+            if position > 0 and item.notes_of(position) and sentences[position].endswith(":")
+        }
         return Quote(
             sentence=sentences[best],
             score=float(scores[best]),

@@ -27,8 +27,9 @@ import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
 from index.answers import Answer
+from index.countries import all_member_names
 from index.data_folder import warn_unwritable, why_unwritable
-from index.language.glossary import default_glossary
+from index.language.lexicon import asking_words, lexicon
 from index.records import Document
 from index.search import answer_types
 from index.search.answering import passage_answer, refusal
@@ -72,6 +73,7 @@ from index.search.store import (
     save_index,
     sha256_bytes,
     stored_encoder_is,
+    text_key,
 )
 from index.settings import EngineSettings
 
@@ -96,6 +98,15 @@ eval/evaluate.py on eval/questions.jsonl and eval/out_of_scope.jsonl)."""
 MIN_TERM_COVERAGE = 0.4
 """Share of a question's content terms the corpus must contain: MiniLM finds "the 2024
 cybercrime convention" close to this report, but most of its words are foreign to it."""
+HIGH_COVERAGE = 0.75
+HIGH_COVERAGE_SLACK = 0.06
+WEAK_MIN_DENSE = 0.2
+"""A question mostly in the document's words whose best cosine reaches this is about the
+document, even if below ``REFUSAL_MIN_DENSE``: it gets its closest passage, not a refusal."""
+CLOSE_DENSE = 0.42
+WEAK_MIN_COVERAGE = 0.2
+"""A question this close in meaning (cosine) is about the document though most of its words
+are the reader's own ("the global south", "chip in"), as long as some are the document's."""
 SCOPE_HITS = 3
 """Only the paragraphs an answer would cite decide whether it is in scope."""
 MAX_QUERY_CHARS = 2_000
@@ -251,7 +262,9 @@ class Retriever:
         )
         data_dir = self._settings.data_dir
         try:
-            manifest, vectors, exported = self._build_index(documents, indexed, started, previous)
+            manifest, vectors, exported, encoded = self._build_index(
+                documents, indexed, started, previous
+            )
         except Exception as error:  # a failed build must never take the serving index down
             return _failure(f"index build failed: {type(error).__name__}: {error}", started)
         finally:
@@ -277,7 +290,9 @@ class Retriever:
             manifest, vectors, indexed, documents, encoder, persisted=warning is None
         )
         report = self._report(self._live, ReadyAction.BUILT, reason, started)
-        return report.model_copy(update={**_changes(previous, manifest), "warning": warning})
+        return report.model_copy(
+            update={**_changes(previous, manifest), "warning": warning, "texts_encoded": encoded}
+        )
 
     def _start_encoder_load(self) -> Future[tuple[EncoderEntry | None, QueryEncoder]] | None:
         """Check and load the stored query encoder on a worker thread, so that on a cold
@@ -343,7 +358,9 @@ class Retriever:
         indexed: Sequence[IndexedParagraph],
         started: float,
         previous: Manifest | None,
-    ) -> tuple[Manifest, faiss.Index, bytes | None]:
+    ) -> tuple[Manifest, faiss.Index, bytes | None, int]:
+        """The new index, its manifest, the query encoder when freshly exported, and how
+        many texts had to be encoded."""
         if not indexed:
             raise ValueError("the documents hold no paragraphs")
         keys = [item.key for item in indexed]
@@ -351,7 +368,8 @@ class Retriever:
             raise ValueError("two paragraphs share a document and id")
         units = [unit for item in indexed for unit in item.units]
         owners = _vector_owners(indexed)
-        vectors = encode_for_index(self._embedder, units)
+        text_keys = [text_key(unit) for unit in units]
+        vectors, encoded = self._vectors(units, text_keys, previous)
         if not np.all(np.isfinite(vectors)):
             raise ValueError("the embedder returned non-finite values")
         index, kind = build_faiss_index(vectors)
@@ -369,13 +387,55 @@ class Retriever:
             documents=_document_entries(documents),
             paragraphs=_paragraph_entries(indexed),
             vector_paragraphs=owners,
+            vector_texts=text_keys,
             faiss_sha256="",
             query_encoder=encoder_entry,
             built_at=dt.datetime.now(dt.UTC),
             build_seconds=round(time.perf_counter() - started, 3),
             versions=library_versions(),
         )
-        return manifest, index, exported
+        return manifest, index, exported, encoded
+
+    def _vectors(
+        self, units: Sequence[str], keys: Sequence[str], previous: Manifest | None
+    ) -> tuple[npt.NDArray[np.float32], int]:
+        """A vector for every unit: the previous index's where the text is unchanged, else
+        encoded, each distinct new text once. Adding one report encodes only its text, and a
+        rebuild that adds no text never loads the embedding model."""
+        known = self._known_vectors(previous)
+        vectors = np.zeros((len(units), self._embedder.dimension), dtype=np.float32)
+        fresh: dict[str, list[int]] = {}
+        for position, key in enumerate(keys):
+            row = known.get(key)
+            if row is None:
+                fresh.setdefault(key, []).append(position)
+            else:
+                vectors[position] = row
+        if fresh:
+            encoded = encode_for_index(self._embedder, [units[rows[0]] for rows in fresh.values()])
+            for rows, vector in zip(fresh.values(), encoded, strict=True):
+                vectors[rows] = vector
+        return vectors, len(fresh)
+
+    def _known_vectors(self, previous: Manifest | None) -> dict[str, npt.NDArray[np.float32]]:
+        """The previous index's vectors by text key, when made by the same model: from the
+        index that serves, or from the one on disk (checked against its manifest)."""
+        if (
+            previous is None
+            or previous.model_name != self._embedder.model_name
+            or previous.dimension != self._embedder.dimension
+        ):
+            return {}
+        live = self._live
+        if live is not None and live.manifest is previous:
+            stored = live.vectors
+        else:
+            try:
+                stored = load_index(self._settings.data_dir, previous)
+            except StoredIndexError:
+                return {}
+        rows = np.asarray(stored.reconstruct_n(0, stored.ntotal), dtype=np.float32)
+        return dict(zip(previous.vector_texts, rows, strict=True))
 
     @staticmethod
     def _report(
@@ -427,16 +487,44 @@ class Retriever:
         if not text:
             return refusal(question, documents, "Please ask a question")
         hits = self._search(live, text, _encode(live, text), SCOPE_HITS)
-        if not hits or not self.in_scope(text, hits):
+        if not hits or self.outside(text, hits):
             return refusal(question, documents)
-        return passage_answer(question, hits, live.documents, self._min_dense)
+        if not self.in_scope(text, hits):
+            return passage_answer(question, hits, live.documents, self._min_dense, weak=True)
+        quoted = " ".join(hits[0].quote or (hits[0].paragraph.text,))
+        kind = answer_types.asked(text)
+        lacking = answer_types.missing(kind, text, quoted, all_member_names())
+        return passage_answer(question, hits, live.documents, self._min_dense, lacking=lacking)
+
+    def outside(self, query: str, hits: Sequence[Hit]) -> bool:
+        """Whether ``query`` is about something other than the documents: refused outright.
+
+        Between this and ``in_scope`` lie questions about the document that its closest
+        passage may not answer ("who is asked to chip in so the global south can show up",
+        cosine 0.26): they get that passage, said to be the closest, with ``answered`` false.
+        """
+        live = self._live
+        if not hits or live is None:
+            return True
+        if live.lexical.symbol_matches(query):
+            return False
+        if live.lexical.unknown_years(query):
+            return True
+        dense = max(hit.dense for hit in hits[:SCOPE_HITS])
+        coverage = live.lexical.coverage(query)
+        return not (
+            (coverage >= MIN_TERM_COVERAGE and dense >= WEAK_MIN_DENSE)
+            or (dense >= CLOSE_DENSE and coverage >= WEAK_MIN_COVERAGE)
+        )
 
     def in_scope(self, query: str, hits: Sequence[Hit], min_dense: float | None = None) -> bool:
         """Whether the hits can answer ``query``.
 
         A symbol of the corpus named verbatim always counts; a year the corpus never mentions
         never does; otherwise the best paragraph must be close in meaning and the question
-        mostly made of the corpus's words.
+        mostly made of the corpus's words; a question almost wholly in the corpus's words (or
+        the lexicon's) may be a little less close ("who is asked to chip in so the global
+        south can show up": cosine 0.26, every content word known).
         """
         live = self._live
         if not hits or live is None:
@@ -446,10 +534,11 @@ class Retriever:
         if live.lexical.unknown_years(query):
             return False
         threshold = self._min_dense if min_dense is None else min_dense
-        return (
-            max(hit.dense for hit in hits[:SCOPE_HITS]) >= threshold
-            and live.lexical.coverage(query) >= MIN_TERM_COVERAGE
-        )
+        dense = max(hit.dense for hit in hits[:SCOPE_HITS])
+        coverage = live.lexical.coverage(query)
+        if coverage >= HIGH_COVERAGE:
+            threshold -= HIGH_COVERAGE_SLACK
+        return dense >= threshold and coverage >= MIN_TERM_COVERAGE
 
     def _search(
         self, live: _LiveIndex, query: str, query_vector: npt.NDArray[np.float32], k: int
@@ -522,7 +611,8 @@ def _make_live(
     persisted: bool,
 ) -> _LiveIndex:
     owners = np.asarray(manifest.vector_paragraphs, dtype=np.int64)
-    lexical = LexicalIndex([item.lexical_text for item in indexed], default_glossary())
+    texts = [item.lexical_text for item in indexed]
+    lexical = LexicalIndex(texts, lexicon(texts), asking_words())
     return _LiveIndex(
         manifest=manifest,
         vectors=vectors,
@@ -538,7 +628,7 @@ def _make_live(
                 [answer_types.stated(item.paragraph.text)[kind] for item in indexed],
                 dtype=np.float32,
             )
-            for kind in answer_types.AnswerType
+            for kind in answer_types.STATED
         },
     )
 

@@ -38,9 +38,13 @@ from index.data_folder import write_atomically
 from index.regular_files import Unusable, open_regular, read_regular
 from index.search.models import IndexType
 
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3
 """Bump when the manifest schema or the embedded-text templates change: forces a rebuild.
-2: sentence vectors are quoted from, the query encoder is stored beside the index."""
+2: sentence vectors are quoted from, the query encoder is stored beside the index.
+3: each vector's text is named by its hash, so a rebuild re-encodes only new text."""
+TEXT_KEY_CHARS = 32
+"""Hex digits of a text's sha256 that name its vector (128 bits: no collision in any
+library this serves, at half the manifest size of the full digest)."""
 FLAT_INDEX_MAX_VECTORS = 30_000
 """Above this, exact flat search passes 5 ms p50 per query on 2 cores (``bench/scale.py``
 measured 4.8 ms at 30k and 13.8 ms at 100k), so an HNSW index is built instead."""
@@ -103,6 +107,9 @@ class Manifest(BaseModel):
     vector_paragraphs: list[NonNegativeInt]
     """For each FAISS vector, in vector order, its position in ``paragraphs``: each
     paragraph's vectors are contiguous, the whole paragraph first, then its sentences."""
+    vector_texts: list[str]
+    """For each FAISS vector, the key of the text it embeds (``text_key``): a rebuild with the
+    same model takes the vectors of unchanged text from here instead of encoding it again."""
     faiss_sha256: str
     query_encoder: EncoderEntry | None = None
     built_at: dt.datetime
@@ -119,6 +126,8 @@ class Manifest(BaseModel):
         keys = [(entry.document, entry.id) for entry in self.paragraphs]
         if len(set(keys)) != len(keys):
             raise ValueError("two paragraphs share a document and id")
+        if len(self.vector_texts) != len(owners):
+            raise ValueError("vector_texts does not name every vector")
         return self
 
 
@@ -164,6 +173,11 @@ def _write(target: Path, data: bytes) -> None:
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def text_key(text: str) -> str:
+    """What names an embedded text's vector: the same text always has the same key."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:TEXT_KEY_CHARS]
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from index.answers import Answer, AnswerKind, Illustration, IllustrationKind, VoteEntry
 from index.groups import group_by_id, regional_groups
-from index.library import Library
+from index.library import Library, format_date
 from index.query import DocumentSet, Intent, Quantifier, Query
 from index.records import Position
 from index.structured.citing import (
@@ -56,7 +56,7 @@ def answer_set(query: Query, votes: Sequence[Chosen], library: Library) -> Answe
         Intent.COUNT: _count,
         Intent.COMPARE: _outliers if query.outliers else _comparison,
     }
-    block = compose[query.intent]
+    block = _membership if query.membership else compose[query.intent]
     if query.separately and len(query.groups) > 1:
         block = _group_comparison if query.intent is Intent.COMPARE else _each_group(block)
     if query.aligned_with is not None:
@@ -72,6 +72,29 @@ def answer_set(query: Query, votes: Sequence[Chosen], library: Library) -> Answe
 
 
 Block = Callable[[Query, VoteView, Library], VoteBlock]
+
+
+def _membership(query: Query, view: VoteView, library: Library) -> VoteBlock:
+    """Whether each State named was a counted member of each group named on the vote's
+    day, with what the data says of its membership (a later exit, a suspension)."""
+    lines: list[str] = []
+    named: list[str] = []
+    when = format_date(view.date) if view.date else "the vote's day"
+    for country in query.countries:
+        if country.name is None:
+            continue
+        for mention in query.groups:
+            group = group_by_id(mention.id)
+            member = group.has(country.name, view.date)
+            verdict = "**Yes**" if member else "**No**"
+            was = "was" if member else "was not"
+            lines.append(
+                f"{verdict}: on {when} {country.name} {was} counted among the members "
+                f"of the {group.name}."
+            )
+            lines += [f"Note: {note}" for note in group.notes_of(country.name)]
+            named.append(country.name)
+    return lines, vote_entries(named, view), []
 
 
 def _each_group(block: Block) -> Block:

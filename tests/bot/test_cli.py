@@ -17,8 +17,11 @@ from hypothesis import strategies as st
 
 from bot.cli import main
 from index.engine import Engine
+from index.search.models import ReadyAction, ReindexReport
 from index.settings import PROJECT_ROOT, EngineSettings
 from index.user_text import UNREADABLE, readable
+from tests.index.parsing.reports import RURAL_WATER
+from tests.index.parsing.un_layout import as_text
 from tests.index.search.helpers import FakeEmbedder
 
 
@@ -74,9 +77,14 @@ def test_vote_of_both_says_the_change(capsys: pytest.CaptureFixture[str]) -> Non
     assert "[2] voting data for A/RES/74/247 (score 1.00): Erik Voeten" in out
 
 
-def test_a_bad_voting_data_file_is_a_one_line_error(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_bad_voting_data_file_costs_one_line_not_the_answer(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """Issue 16, item 5, for voting data too: the bad file is skipped whole (never
+    half-loaded) with one line naming it and the row; the report still answers."""
     seeds = tmp_path / "seeds"
     shutil.copytree(PROJECT_ROOT / "seeds", seeds)
     data = seeds / "plenary-a-res-74-247.csv"
@@ -85,11 +93,13 @@ def test_a_bad_voting_data_file_is_a_one_line_error(
         encoding="utf-8",
     )
     monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
-    assert main(["vote", "France"]) == 2
-    assert capsys.readouterr().err == (
-        "rapporteur: cannot read the seed documents: plenary-a-res-74-247.csv row 30: unknown "
-        "vote code 'Q' for Cabo Verde (expected Y, N, A, X or blank)\n"
-    )
+    monkeypatch.setenv("RAPPORTEUR_DATA_DIR", str(tmp_path / "data"))
+    assert main(["vote", "France"]) == 0
+    assert "France voted against" in capsys.readouterr().out
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        f"Skipping seed {data}: plenary-a-res-74-247.csv row 30: unknown vote code 'Q' for "
+        "Cabo Verde (expected Y, N, A, X or blank)"
+    ]
 
 
 def test_ask_plain_text_has_no_markdown_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
@@ -173,7 +183,8 @@ def test_a_broken_seed_is_a_one_line_error(
     monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
     assert main(["vote", "France"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("rapporteur: cannot read the seed documents: report:")
+    assert err.startswith(f"rapporteur: cannot read the seed documents: {seeds}: no seed document")
+    assert f"{seeds / 'report.md'}: " in err
     assert "88" in err and "89" in err and len(err.splitlines()) == 1
 
 
@@ -185,14 +196,14 @@ def test_run_without_a_token_says_so(capsys: pytest.CaptureFixture[str]) -> None
 def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> None:
     """A cold ``rapporteur vote`` must stay fast: no torch, no sentence-transformers, nothing
     that draws pictures, no settings library for the bot, no question reader for a command
-    that takes a country, and (the second time, records cached) no parser."""
+    that takes a country, no PDF library, and (the second time, records cached) no parser."""
     probe = (
         "import sys; from bot.cli import main; main(['vote', 'France']); "
         "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
         "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map', "
         "'pydantic_settings', 'index.reading.cues', 'index.executor', "
-        "'index.parsing.paragraphs', 'index.parsing.voting_data', 'sqlalchemy', 'alembic', "
-        "'psycopg'}; "
+        "'index.parsing.paragraphs', 'index.parsing.voting_data', 'pdfminer', 'sqlalchemy', "
+        "'alembic', 'psycopg'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     runs = [
@@ -373,7 +384,63 @@ def test_reindex_into_an_unwritable_folder_says_so_in_one_line(tmp_path: Path) -
     where = f"Cannot write to the data folder {not_a_folder} (it is a file, not a folder)"
     assert line.startswith(f"WARNING index.data_folder: {where}")
     assert line.endswith("Set RAPPORTEUR_DATA_DIR to a writable folder")
-    assert result.stdout.startswith("Reindexed 1 document(s), 36 paragraphs")
+    assert result.stdout.startswith("Reindexed 1 document(s), 37 paragraphs")
+
+
+def test_one_bad_extra_seed_costs_a_warning_not_the_answer(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Issue 16, item 5: `rapporteur vote France` answers from the good report."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(
+        PROJECT_ROOT / "seeds" / "third-committee-report-ict-criminal-purposes-2019.md", seeds
+    )
+    (seeds / "notes.md").write_text("# My notes\n\nAsk about the plenary.\n", encoding="utf-8")
+    monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("RAPPORTEUR_DATA_DIR", str(tmp_path / "data"))
+    assert main(["vote", "France"]) == 0
+    captured = capsys.readouterr()
+    assert "France voted against" in captured.out
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.startswith(f"Skipping seed {seeds / 'notes.md'}: no draft resolution found")
+    assert main(["about"]) == 0
+    assert f"Skipping seed {seeds / 'notes.md'}" in capsys.readouterr().out
+
+
+def test_add_checks_a_report_copies_it_in_and_reindexes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(
+        PROJECT_ROOT / "seeds" / "third-committee-report-ict-criminal-purposes-2019.md", seeds
+    )
+    monkeypatch.setenv("RAPPORTEUR_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("RAPPORTEUR_DATA_DIR", str(tmp_path / "data"))
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n", encoding="utf-8")
+    assert main(["add", str(notes)]) == 1
+    assert capsys.readouterr().out == (
+        "Not added: notes.md does not read as a report: no draft resolution found: expected a "
+        "title heading, an opening line such as 'The General Assembly,' and numbered operative "
+        "paragraphs. Nothing changed.\n"
+    )
+    assert not (seeds / "notes.md").exists()
+    water = tmp_path / "water.txt"
+    water.write_text(as_text(RURAL_WATER.read_text(encoding="utf-8")), encoding="utf-8")
+    with mock.patch("index.engine.Engine._retriever_instance") as retriever:
+        retriever.return_value.rebuild.return_value = ReindexReport(
+            ok=True, action=ReadyAction.BUILT, reason="reindex requested", seconds=0.1
+        )
+        assert main(["add", str(water)]) == 0
+    out = capsys.readouterr().out
+    assert "  document added: water: Report of the Third Committee" in out
+    assert "  vote added: A/C.3/75/L.21/Rev.1: Third Committee recorded vote" in out
+    assert (seeds / "water.txt").read_bytes() == water.read_bytes()
 
 
 def test_the_console_logs_its_answers_and_shows_gaps(

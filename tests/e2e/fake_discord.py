@@ -179,6 +179,9 @@ class FakeDiscord:
         self._clicked: dict[int, int] = {}
         """A component interaction's id and the message whose button was clicked."""
         self._tokens: dict[int, str] = {}
+        self.files: dict[int, bytes] = {}
+        """Attachments users sent in interactions, served from ``attachment_url``."""
+        self.downloads: list[int] = []
         self.deleted_messages: set[int] = set()
         """Messages deleted on Discord's side: a reply to one is refused as Discord does."""
         self.expired_tokens: set[str] = set()
@@ -197,6 +200,7 @@ class FakeDiscord:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{id}/{name}", self._attachment)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
@@ -293,15 +297,29 @@ class FakeDiscord:
         return payload, Invocation(interaction_id, token, time.monotonic())
 
     async def invoke(
-        self, name: str, options: Mapping[str, Any] | None = None, **who: Any
+        self,
+        name: str,
+        options: Mapping[str, Any] | None = None,
+        *,
+        files: Mapping[str, tuple[str, bytes]] | None = None,
+        **who: Any,
     ) -> Invocation:
-        """Run a slash command as a guild member; ``who`` sets role, permission or user id."""
-        data = {
+        """Run a slash command as a guild member; ``who`` sets role, permission or user id.
+
+        ``files`` maps an attachment option to (file name, bytes): Discord sends the option
+        as an attachment id resolved in the payload, and the file is served at its URL."""
+        data: JSON = {
             "id": str(self._command_id(name)),
             "name": name,
             "type": 1,
             "options": _options(options),
         }
+        for option, (filename, content) in (files or {}).items():
+            attachment = self.attachment_payload(filename, content)
+            data["options"].append({"name": option, "type": 11, "value": attachment["id"]})
+            data.setdefault("resolved", {}).setdefault("attachments", {})[attachment["id"]] = (
+                attachment
+            )
         return await self.send_interaction(2, data, **who)
 
     async def send_interaction(
@@ -329,6 +347,28 @@ class FakeDiscord:
             "options": [{"name": subcommand, "type": 1, "options": _options(options)}],
         }
         return await self.send_interaction(2, data, **who)
+
+    def attachment_payload(self, filename: str, content: bytes) -> JSON:
+        """An uploaded file as Discord describes it; its URL is served by this fake."""
+        attachment_id = self.next_id()
+        self.files[attachment_id] = content
+        url = f"http://127.0.0.1:{self.port}/attachments/{attachment_id}/{filename}"
+        return {
+            "id": str(attachment_id),
+            "filename": filename,
+            "size": len(content),
+            "url": url,
+            "proxy_url": url,
+            "content_type": "application/octet-stream",
+        }
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        attachment_id = int(request.match_info["id"])
+        self.downloads.append(attachment_id)
+        content = self.files.get(attachment_id)
+        if content is None:
+            return web.Response(status=404)
+        return web.Response(body=content, content_type="application/octet-stream")
 
     def command_id(self, name: str) -> int:
         """The id Discord gave a registered command; a made-up one for any other name."""

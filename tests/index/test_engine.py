@@ -113,7 +113,7 @@ def test_an_empty_seeds_folder_fails_reindex_cleanly(own_seeds: Path, tmp_path: 
     engine = fake_engine(own_seeds, tmp_path / "data")
     (own_seeds / f"{SEED_ID}.md").unlink()
     report = engine.reindex()
-    assert not report.ok and "no *.md documents" in report.reason
+    assert not report.ok and "holds no *.md, *.txt or *.pdf documents" in report.reason
     assert engine.tally().answered
 
 
@@ -211,7 +211,7 @@ def test_a_blank_country_or_label_asks_for_one(searchable: Engine, blank: str) -
     assert not label.answered and label.text.startswith("Which paragraph?")
 
 
-def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(
+def test_reindex_after_a_seed_edit_encodes_only_the_changed_text_and_names_it(
     own_seeds: Path, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
@@ -228,7 +228,27 @@ def test_reindex_after_a_seed_edit_builds_once_and_names_the_document(
     report = engine.reindex()
     assert report.ok and report.documents_changed == [SEED_ID]
     assert [change.id for change in report.paragraphs_changed] == ["operative-3"]
-    assert builder.calls == math.ceil(report.vectors / BUILD_BATCH_SIZE)
+    assert builder.encoded and all("four-day" in text for text in builder.encoded)
+    assert report.texts_encoded == len(builder.encoded) < report.vectors
+    assert builder.calls == math.ceil(len(builder.encoded) / BUILD_BATCH_SIZE)
+
+
+def test_a_rebuild_that_adds_no_text_encodes_nothing(own_seeds: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / f"{FIXTURE_ID}.md", own_seeds)
+    data = tmp_path / "data"
+    assert fake_engine(own_seeds, data).warm_up().ok
+    (own_seeds / f"{FIXTURE_ID}.md").unlink()
+    builder = FakeEmbedder()
+    engine = Engine(
+        EngineSettings(seeds_dir=own_seeds, data_dir=data),
+        embedder=builder,
+        query_encoder=FakeEmbedder(),
+    )
+    report = engine.reindex()
+    assert report.ok and report.documents_removed == [FIXTURE_ID]
+    assert builder.calls == 0 and report.texts_encoded == 0
+    answer = engine.ask("Who pays for delegates from developing countries?")
+    assert answer.answered and answer.sources[0].label == "operative paragraph 5"
 
 
 @pytest.mark.parametrize(
@@ -249,6 +269,21 @@ def test_every_answer_names_the_document_and_the_committee_vote(
     assert "Report of the Third Committee, “Countering the use of information" in answer.text
     assert "Third Committee recorded vote on A/C.3/74/L.11/Rev.1" in answer.text
     assert "(50th meeting, 18 November 2019)" in answer.text
+
+
+def test_about_and_reindex_list_a_seed_that_was_skipped(own_seeds: Path, tmp_path: Path) -> None:
+    (own_seeds / "zz.md").write_bytes(bytes(range(256)))
+    engine = fake_engine(own_seeds, tmp_path / "data")
+    (line,) = engine.about().skipped
+    assert line.startswith(f"Skipping seed {own_seeds / 'zz.md'}: it is not UTF-8 text")
+    assert engine.vote("France").answered
+    (own_seeds / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    report = engine.reindex()
+    assert report.ok and [s.split(":")[0] for s in report.skipped] == [
+        f"Skipping seed {own_seeds / 'notes.md'}",
+        f"Skipping seed {own_seeds / 'zz.md'}",
+    ]
+    assert engine.about().skipped == report.skipped
 
 
 @pytest.mark.parametrize("model", ["/no/such/model", "someone/unbundled-model"])

@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from index.language.glossary import Glossary, GlossaryEntry, default_glossary
-from index.search.lexical import LexicalIndex, QueryExpander, tokenize
+from index.search.lexical import LexicalIndex, QueryExpander, tokenize, words
 
 
 def test_packaged_glossary_is_valid_and_reasoned() -> None:
@@ -41,3 +41,10 @@ def test_expansion_finds_paragraphs_in_un_wording() -> None:
     without = LexicalIndex(texts)
     assert with_glossary.scores("When does it meet?")[0] > 0
     assert not without.scores("When does it meet?").any()
+
+
+def test_function_words_of_a_phrase_must_be_there_too() -> None:
+    entry = GlossaryEntry(plain=("call on",), formal=("invites",), reason="a test phrase")
+    expander = QueryExpander(Glossary(entries=(entry,)))
+    assert expander.expand([term for term, _ in words("who does it call on?")]) == ["invit"]
+    assert expander.expand([term for term, _ in words("who made the call?")]) == []

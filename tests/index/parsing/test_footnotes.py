@@ -46,3 +46,14 @@ def test_marker_without_footnote_text_is_an_error() -> None:
     text = small_report().replace("as follows:", "as follows:<sup>1</sup>")
     with pytest.raises(ParseError, match="footnote 1 cited in report paragraph 3 has no footnote"):
         parse_document(text, document_id="dangling", source="test")
+
+
+def test_each_footnote_knows_where_its_mark_stands(seed_paragraphs: dict[str, Paragraph]) -> None:
+    discussion = seed_paragraphs["report-2"]
+    (note,) = discussion.footnotes
+    assert note.offset is not None
+    assert discussion.text[: note.offset].endswith("contained in the relevant summary records.")
+    vote = seed_paragraphs["report-10"]
+    assert vote.text[: vote.footnotes[0].offset].endswith("The voting was as follows:")
+    recalled = seed_paragraphs["preamble-6"]
+    assert recalled.text[: recalled.footnotes[0].offset].endswith("of 26 April 2013,")

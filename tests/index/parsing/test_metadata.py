@@ -63,3 +63,17 @@ def test_rapporteur_country_with_parentheses() -> None:
     meta = parse_document(text, document_id="r", source="test").meta
     assert meta.rapporteur == "Mr. Tomás Ruiz"
     assert meta.rapporteur_country == "Venezuela (Bolivarian Republic of)"
+
+
+def test_the_heading_keeps_every_front_line_as_printed(seed: Document) -> None:
+    assert seed.meta.heading == (
+        "General Assembly",
+        "Distr.: General",
+        "25 November 2019",
+        "Original: English",
+        "Seventy-fourth session",
+        "Agenda item 107",
+        "Countering the use of information and communications technologies for criminal purposes",
+        "Report of the Third Committee",
+        "Rapporteur: Mr. Firas Hassan Jabbar (Iraq)",
+    )

@@ -91,7 +91,7 @@ def test_an_over_size_file_is_refused_from_its_size_alone(
 def test_the_limit_is_a_setting_and_reads_are_bounded(seeds: Path) -> None:
     size = (seeds / "a-report.md").stat().st_size
     assert read_seed(seeds / "a-report.md", size).data == SEED.read_bytes()
-    assert readable_seeds(seeds, size - 1) == []
+    assert readable_seeds(seeds, size - 1).seeds == []
     with pytest.raises(ParseError, match="no readable"):
         load_documents(seeds, max_bytes=size - 1)
 
@@ -127,5 +127,42 @@ def test_another_edition_of_the_same_report_is_skipped_naming_both(
 def test_a_folder_of_nothing_but_bad_entries_is_one_error(tmp_path: Path) -> None:
     (tmp_path / "x.md").mkdir()
     os.mkfifo(tmp_path / "y.md")
-    with pytest.raises(ParseError, match=r"holds no readable \*\.md documents"):
+    with pytest.raises(ParseError, match=r"holds no readable \*\.md, \*\.txt or \*\.pdf documents"):
         load_documents(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        (
+            "notes.md",
+            b"# Notes\n\nRemember to ask about the plenary vote.\n",
+            "no draft resolution found",
+        ),
+        ("zz.md", bytes(range(256)) * 8, "it is not UTF-8 text"),
+        ("partial.md", SEED.read_bytes()[: len(SEED.read_bytes()) // 2], "no draft resolution"),
+        ("notes.txt", b"Things to check before the meeting.\n", "no draft resolution found"),
+    ],
+)
+def test_an_extra_file_that_does_not_parse_is_skipped_with_one_line(
+    seeds: Path, caplog: pytest.LogCaptureFixture, name: str, content: bytes, why: str
+) -> None:
+    """Issue 16, item 5: one bad file beside the report costs one warning, not the library."""
+    (seeds / name).write_bytes(content)
+    with caplog.at_level(logging.WARNING):
+        documents = load_documents(seeds)
+    assert [d.id for d in documents] == ["a-report"]
+    (warning,) = skipped(caplog)
+    assert warning.startswith(f"Skipping seed {seeds / name}: ") and why in warning
+    assert "\n" not in warning
+
+
+def test_a_second_file_of_the_same_name_is_skipped(
+    seeds: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (seeds / "a-report.txt").write_text("another form of it", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [d.id for d in load_documents(seeds)] == ["a-report"]
+    assert skipped(caplog) == [
+        f"Skipping seed {seeds / 'a-report.txt'}: {seeds / 'a-report.md'} has the same name"
+    ]

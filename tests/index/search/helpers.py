@@ -196,6 +196,7 @@ class FakeEmbedder:
         self._model_name = model_name
         self._dimension = dimension
         self.calls = 0
+        self.encoded: list[str] = []
         self.fail_with: Exception | None = None
 
     @property
@@ -210,6 +211,7 @@ class FakeEmbedder:
         self.calls += 1
         if self.fail_with is not None:
             raise self.fail_with
+        self.encoded += texts
         vectors = np.zeros((len(texts), self._dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in tokenize(text):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from index.language.glossary import default_glossary
 from index.search.fusion import reciprocal_rank_fusion, weighted_fusion
 from index.search.lexical import LexicalIndex, tokenize
 from tests.index.search.helpers import seed_paragraphs
@@ -68,3 +69,13 @@ def test_coverage_and_unknown_years() -> None:
     assert index.coverage("2020") == 1.0
     assert index.coverage("???") == 0.0
     assert index.unknown_years("What happened in 2020 and 2024?") == {"2024"}
+
+
+def test_a_glossary_phrase_replaces_its_own_words() -> None:
+    texts = [
+        "Reaffirming the importance of respect for human rights and fundamental freedoms.",
+        "Recognizing that criminals, including traffickers in persons, use technology.",
+    ]
+    scores = LexicalIndex(texts, default_glossary()).scores("does it mention human trafficking?")
+    assert scores[1] > 0 and scores[0] == 0, "'human' is part of the phrase, not a word alone"
+    assert LexicalIndex(texts, default_glossary()).scores("human rights")[0] > 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.records import Paragraph, Part
+from index.records import Footnote, Paragraph, Part
 from index.search import quoting
 from index.search.passages import TextVariant
 from index.search.retriever import Retriever
@@ -68,3 +68,47 @@ def test_a_one_sentence_paragraph_is_quoted_whole(settings: EngineSettings) -> N
     assert hit.paragraph.id == "operative-5"
     assert hit.quote == (hit.sentence,) and hit.sentence.startswith("Invites donor countries")
     assert hit.sentence_score == 1.0
+
+
+def _noted(text: str, after: str, note: str) -> Paragraph:
+    return DISCUSSION.model_copy(
+        update={
+            "text": text,
+            "footnotes": (Footnote(number=1, text=note, offset=text.index(after) + len(after)),),
+        }
+    )
+
+
+def test_a_footnote_is_quoted_with_the_sentence_that_carries_its_mark(
+    settings: EngineSettings,
+) -> None:
+    noted = _noted(
+        DISCUSSION.text,
+        "relevant summary records.",
+        "See A/C.3/74/SR.5, A/C.3/74/SR.6, A/C.3/74/SR.44 and A/C.3/74/SR.50.",
+    )
+    retriever = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=FAKE_MIN_DENSE)
+    assert retriever.ensure_ready([make_document([noted, *seed_paragraphs()[1:]])]).ok
+    hit = retriever.search("Where are the summary records?", k=1)[0]
+    assert hit.quote == (
+        "An account of the Committee's discussion is contained in the relevant summary records.",
+        "Footnote 1: See A/C.3/74/SR.5, A/C.3/74/SR.6, A/C.3/74/SR.44 and A/C.3/74/SR.50.",
+    )
+    hit = retriever.search("Which symbols does footnote 1 give, SR.44?", k=1)[0]
+    assert hit.quote[0].startswith("An account") and hit.quote[-1].startswith("Footnote 1")
+
+
+def test_a_mark_on_a_list_opener_brings_the_sentence_before_it(settings: EngineSettings) -> None:
+    text = (
+        "The Committee adopted the draft by a recorded vote of 88 to 58. "
+        "The voting was as follows:\nIn favour: Algeria, Angola.\nAgainst: Albania."
+    )
+    noted = _noted(text, "as follows:", "The delegation of Benin later said it meant yes.")
+    retriever = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=FAKE_MIN_DENSE)
+    assert retriever.ensure_ready([make_document([noted, *seed_paragraphs()[1:]])]).ok
+    hit = retriever.search("What did the delegation of Benin later say?", k=1)[0]
+    assert hit.quote == (
+        "The Committee adopted the draft by a recorded vote of 88 to 58.",
+        "The voting was as follows:",
+        "Footnote 1: The delegation of Benin later said it meant yes.",
+    )

@@ -183,6 +183,60 @@ def test_passages_quote_the_sentence_that_answers(
 
 
 @pytest.mark.parametrize(
+    ("question", "paragraph", "quoted"),
+    [
+        (
+            "where are the summary records?",
+            "paragraph 2 of the report",
+            [
+                "contained in the relevant summary records.",
+                "Footnote 1: See A/C.3/74/SR.5, A/C.3/74/SR.6, A/C.3/74/SR.44 and A/C.3/74/SR.50.",
+            ],
+        ),
+        (
+            "what's the deal with benin in the footnote",
+            "paragraph 10 of the report",
+            ["Footnote 3: The delegation of Benin subsequently indicated"],
+        ),
+        ("what date is printed on the report itself", "the report's heading", ["25 November 2019"]),
+        ("which city hosts the organisational session", "operative paragraph 3", ["New York"]),
+        ("how many days will the first session last", "operative paragraph 3", ["three-day"]),
+        (
+            "the para about countries joining as sponsors later - quote",
+            "paragraph 7 of the report",
+            ["joined in sponsoring"],
+        ),
+    ],
+)
+def test_heading_and_footnotes_are_quoted_passages(
+    retriever: Retriever, question: str, paragraph: str, quoted: list[str]
+) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, answer.text
+    assert answer.sources[0].label == paragraph
+    assert all(part in answer.text for part in quoted)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many experts per region will sit on the ad hoc committee",
+        "how many member states made submissions for the SG report",
+        "how does the resolution define cybercrime",
+        "who ended up chairing the ad hoc committee",
+        "did the ad hoc committee actually meet in August 2020?",
+    ],
+)
+def test_a_passage_that_does_not_answer_is_shown_as_the_closest(
+    retriever: Retriever, question: str
+) -> None:
+    answer = retriever.answer(question)
+    assert not answer.answered
+    assert answer.kind == "passage" and answer.sources
+    assert "does not say" in answer.text and "may not answer" in answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("What does the resolution decide?", {"operative paragraph 2", "operative paragraph 6"}),

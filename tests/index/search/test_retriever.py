@@ -100,6 +100,34 @@ def test_out_of_scope_is_refused_helpfully(retriever: Retriever, question: str) 
     assert "What does the resolution decide?" in answer.text
 
 
+def test_a_quote_that_lacks_what_is_asked_is_the_closest_passage_not_an_answer(
+    retriever: Retriever,
+) -> None:
+    question = "How many experts will sit on the ad hoc intergovernmental committee?"
+    answer = retriever.answer(question)
+    assert answer.kind is AnswerKind.PASSAGE and not answer.answered
+    assert "does not say" in answer.text and "gives no number" in answer.text
+    assert "may not answer" in answer.text
+    assert answer.sources[0].label == "operative paragraph 2"
+    answered = retriever.answer("When shall the ad hoc committee convene its session?")
+    assert answered.answered and answered.text.startswith("According to **operative paragraph 3")
+
+
+def test_a_weak_match_on_the_documents_words_is_the_closest_passage(
+    settings: EngineSettings, document: Document
+) -> None:
+    strict = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=0.95)
+    assert strict.ensure_ready([document]).ok
+    question = "Who pays for delegates from developing countries?"
+    hits = strict.search(question, k=3)
+    assert 0.2 <= hits[0].dense < 0.95
+    answer = strict.answer(question)
+    assert answer.kind is AnswerKind.PASSAGE and not answer.answered
+    assert "may not answer the question" in answer.text
+    assert "> Invites donor countries" in answer.text
+    assert strict.answer(OUT_OF_SCOPE[0]).kind is AnswerKind.NO_ANSWER
+
+
 def test_bad_search_input_returns_a_result(retriever: Retriever) -> None:
     assert retriever.search("   ") == []
     assert len(retriever.search("ad hoc committee", k=0)) == 1
@@ -410,3 +438,16 @@ def test_a_passage_question_encodes_only_the_question(
     answer = retriever.answer("Which countries joined in sponsoring the draft resolution?")
     assert answer.sources[0].label == "paragraph 7 of the report"
     assert (builder.calls, questions.calls) == (built, 1)
+
+
+def test_a_question_wholly_in_the_documents_words_may_be_a_little_less_close(
+    settings: EngineSettings, document: Document, retriever: Retriever
+) -> None:
+    covered = "Who pays travel costs for delegates from developing countries?"
+    dense = retriever.search(covered, k=1)[0].dense
+    near = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=dense + 0.03)
+    assert near.ensure_ready([document]).ok
+    assert near.in_scope(covered, near.search(covered, k=3))
+    far = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=dense + 0.1)
+    assert far.ensure_ready([document]).ok
+    assert not far.in_scope(covered, far.search(covered, k=3))

@@ -109,10 +109,15 @@ def test_the_manifest_rejects_vectors_outside_the_paragraphs() -> None:
         "build_seconds": 0.1,
         "versions": {},
     }
-    assert store.Manifest.model_validate({**base, "vector_paragraphs": [0, 0, 1]})
+    named = {"vector_texts": ["a", "b", "c"]}
+    assert store.Manifest.model_validate({**base, **named, "vector_paragraphs": [0, 0, 1]})
     for bad in ([0, 9999], [1, 0], [0, -1], [0], [0, 2]):
         with pytest.raises(ValueError, match="vector_paragraphs"):
-            store.Manifest.model_validate({**base, "vector_paragraphs": bad})
+            store.Manifest.model_validate(
+                {**base, "vector_paragraphs": bad, "vector_texts": ["a"] * len(bad)}
+            )
+    with pytest.raises(ValueError, match="vector_texts does not name every vector"):
+        store.Manifest.model_validate({**base, "vector_paragraphs": [0, 1], "vector_texts": []})
 
 
 def test_orphaned_temporary_files_are_removed(

@@ -170,3 +170,20 @@ def test_a_group_that_qualifies_another_narrows_it(engine: Engine) -> None:
 def test_in_each_asks_group_by_group_not_whether_all(engine: Engine) -> None:
     query = engine.read("gcc vs asean - who abstained in each")
     assert (query.intent, query.quantifier, query.separately) == (Intent.LIST, None, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the UK still in the EU here", "**Yes**: on 18 November 2019 United Kingdom"),
+        ("is russia a G7 member", "**No**: on 18 November 2019 Russian Federation was not"),
+    ],
+)
+def test_whether_a_state_belongs_to_a_group_on_the_day(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question)
+    assert engine.read(question).membership
+    assert answer.text.startswith(expected)
+    if "United Kingdom" in expected:
+        assert "left the European Union on 31 January 2020" in answer.text
