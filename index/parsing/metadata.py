@@ -45,8 +45,18 @@ def parse_metadata(front: list[Line], document: str) -> DocumentMeta:
         date=date,
         rapporteur=name,
         rapporteur_country=(resolve_country(country) or country) if country else None,
-        heading=tuple(text for line in front if (text := clean_inline(line.text))),
+        heading=tuple(text for line in _from_the_body(front) if (text := clean_inline(line.text))),
     )
+
+
+def _from_the_body(front: list[Line]) -> list[Line]:
+    """The front matter from the body's own heading on: a printed masthead above it ("United
+    Nations", the document's symbol) is layout, and a Markdown edition may not carry it."""
+    start = next(
+        (i for i, line in enumerate(front) if line.kind is LineKind.HEADING and line.level == 1),
+        0,
+    )
+    return front[start:]
 
 
 def _need(value: str | None, what: str, document: str) -> str:
