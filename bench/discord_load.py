@@ -27,6 +27,9 @@ from pydantic import BaseModel
 
 from bench.busy import busy_host
 from bot.discord_app.client import RapporteurBot, create_bot
+from bot.question_log.entries import FrontEnd
+from bot.question_log.settings import LogSettings
+from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 from index.engine import Engine
 from index.settings import EngineSettings
@@ -74,7 +77,8 @@ async def measure(data_dir: Path, interactions: int, busy_processes: int) -> Loa
     engine = Engine(EngineSettings(data_dir=data_dir))
     settings = BotSettings(_env_file=None, discord_token="fake-token", ask_cooldown_seconds=0)
     state = Path(tempfile.mkdtemp(prefix="rapporteur-bot-state-"))
-    bot = create_bot(engine, settings, state_dir=state)
+    question_log = QuestionLog.open(LogSettings(), state, FrontEnd.DISCORD)
+    bot = create_bot(engine, settings, question_log, state_dir=state)
     assert isinstance(bot, RapporteurBot)
     running = asyncio.create_task(bot.start("fake-token"))
     try:

@@ -13,10 +13,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.picture_files import BALLOTS, KINDS, write_picture
-from bot.terminal import console, render, render_about, render_reindex
+from bot.question_log.entries import FrontEnd
+from bot.question_log.errors import LogUnavailable
+from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS
+from bot.question_log.settings import LogSettings, engine_and_log_settings
+from bot.terminal import console, render, render_about, render_gaps, render_reindex
 from bot.text_io import input_lines, json_line, use_utf8
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS, Engine
@@ -25,6 +29,9 @@ from index.parsing.seed_files import read_seed
 from index.query import Ballot
 from index.regular_files import Unusable
 from index.settings import EngineSettings, SettingsError, engine_settings
+
+if TYPE_CHECKING:
+    from bot.question_log.writer import QuestionLog
 
 INTERRUPTED = 130
 
@@ -86,8 +93,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="a group id for the groups chart, e.g. african-group (repeatable; "
         "default: the five UN regional groups)",
     )
+    gaps = commands.add_parser(
+        "gaps", help="questions the bot could not answer or that were voted down, by meaning"
+    )
+    gaps.add_argument(
+        "--days", type=_days, default=DEFAULT_DAYS, help=f"how far back (default {DEFAULT_DAYS})"
+    )
+    gaps.add_argument("--json", action="store_true", help="print the digest as JSON")
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     return parser
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if not 1 <= days <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"give a number of days from 1 to {MAX_DAYS}")
+    return days
+
+
+LOGGED = frozenset({"console", "gaps"})
+"""Commands that read or write the question log; one-shot answers (``ask``, ``vote``) are
+for scripts and are not logged."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,11 +129,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if args.command in (None, "run"):
                 return _bot_or_console(args)
-            settings = engine_settings()
+            if args.command in LOGGED:
+                settings, log_settings = engine_and_log_settings()
+            else:
+                settings, log_settings = engine_settings(), None
         except SettingsError as error:
             _say(str(error))
             return 2
-        return _terminal(settings, args, args.command)
+        return _terminal(settings, log_settings, args, args.command)
     except KeyboardInterrupt:
         _say("interrupted")
         return INTERRUPTED
@@ -147,19 +179,24 @@ def _bot_or_console(args: argparse.Namespace) -> int:
     the Discord settings (and pay for pydantic-settings)."""
     from bot.settings import load_settings
 
-    settings, bot_settings = load_settings()
+    settings, bot_settings, log_settings = load_settings()
     command = args.command or ("run" if bot_settings.discord_token else "console")
     if command == "console":
-        return _terminal(settings, args, command)
+        return _terminal(settings, log_settings, args, command)
     if bot_settings.discord_token is None:
         print("rapporteur: DISCORD_TOKEN is not set (see .env.example).", file=sys.stderr)
         return 2
     from bot.discord_app.runner import run_bot
 
-    return run_bot(settings, bot_settings)
+    return run_bot(settings, bot_settings, log_settings)
 
 
-def _terminal(settings: EngineSettings, args: argparse.Namespace, command: str) -> int:
+def _terminal(
+    settings: EngineSettings,
+    log_settings: LogSettings | None,
+    args: argparse.Namespace,
+    command: str,
+) -> int:
     if sys.stdout is None:
         _say("standard output is closed; nothing to write the answer to")
         return 1
@@ -169,8 +206,13 @@ def _terminal(settings: EngineSettings, args: argparse.Namespace, command: str) 
     except ParseError as error:
         print(f"rapporteur: cannot read the seed documents: {error}", file=sys.stderr)
         return 2
+    question_log = None
+    if log_settings is not None:
+        from bot.question_log.writer import QuestionLog
+
+        question_log = QuestionLog.open(log_settings, settings.data_dir, FrontEnd.CONSOLE)
     try:
-        code = _run_terminal(engine, args, command)
+        code = _run_terminal(engine, question_log, args, command)
         sys.stdout.flush()  # a full disk says so here, not in an ignored error at exit
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other Unix tools do.
@@ -181,6 +223,9 @@ def _terminal(settings: EngineSettings, args: argparse.Namespace, command: str) 
         _drop_output()
         _say(f"cannot write the output: {error.strerror or error}")
         return 1
+    finally:
+        if question_log is not None:
+            question_log.close()
     return code
 
 
@@ -189,7 +234,9 @@ def _drop_output() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int:
+def _run_terminal(
+    engine: Engine, question_log: QuestionLog | None, args: argparse.Namespace, command: str
+) -> int:
     color = sys.stdout.isatty()
     if command == "ask":
         if args.question == "-":
@@ -214,8 +261,21 @@ def _run_terminal(engine: Engine, args: argparse.Namespace, command: str) -> int
         return write_picture(
             engine, args.kind, args.out, args.document, args.group, Ballot(args.ballot)
         )
+    elif command == "gaps":
+        assert question_log is not None, "gaps reads the question log"
+        return _print_gaps(engine, question_log, args.days, as_json=args.json)
     else:
-        return console(engine)
+        return console(engine, question_log=question_log)
+    return 0
+
+
+def _print_gaps(engine: Engine, question_log: QuestionLog, days: int, *, as_json: bool) -> int:
+    try:
+        digest = question_log.digest(days, engine.group_by_meaning)
+    except LogUnavailable as error:
+        _say(f"cannot read the question log: {error}")
+        return 1
+    print(json_line(digest) if as_json else render_gaps(digest))
     return 0
 
 

@@ -17,6 +17,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from bot.question_log.settings import LogSettings, read_log_settings
 from index.engine import MAX_QUESTION_CHARS
 from index.environment import EnvFileError, dotenv_values
 from index.settings import (
@@ -104,10 +105,11 @@ class _GuardedDotEnv(DotEnvSettingsSource):
         }
 
 
-def load_settings() -> tuple[EngineSettings, BotSettings]:
-    """Both settings objects, or ``SettingsError`` naming every value to fix."""
+def load_settings() -> tuple[EngineSettings, BotSettings, LogSettings]:
+    """The three settings objects, or ``SettingsError`` naming every value to fix."""
     problems: list[str] = []
     engine = read_engine_settings(problems)
+    logs = read_log_settings(problems)
     try:
         bot = BotSettings()
     except ValidationError as error:
@@ -117,9 +119,9 @@ def load_settings() -> tuple[EngineSettings, BotSettings]:
         raise not_utf8(error) from None
     except EnvFileError as error:
         raise SettingsError(str(error)) from None
-    if engine is None or bot is None:
+    if engine is None or bot is None or logs is None:
         raise invalid(problems)
-    return engine, bot
+    return engine, bot, logs
 
 
 SECRETS = frozenset({"discord_token"})

@@ -10,14 +10,19 @@ import contextlib
 import re
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.picture_files import console_groups, console_map, leading_ballot
+from bot.question_log.errors import LogUnavailable
+from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS, GapDigest
 from bot.text_io import input_lines
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS, Engine
 from index.query import Ballot, Query
 from index.search.models import ReadyAction, ReindexReport, SourceChange
+
+if TYPE_CHECKING:
+    from bot.question_log.writer import QuestionLog
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -28,6 +33,7 @@ CONSOLE_HELP = """Ask anything about the report, for example:
   How did France vote?        Who sponsored it?        What does the resolution decide?
   how did the african group vote?   did any G7 country vote yes?   and Brazil?
 Commands: :vote [committee|plenary|both] COUNTRY  :search QUERY  :about  :reindex  :help  :quit
+          :gaps [DAYS] (what I could not answer, grouped by meaning)
 Pictures: :map [committee|plenary|both] [DOCUMENT]  :groups [committee|plenary] [GROUP-ID …]
           (write a PNG and print where; the map of both votes is the vote trail)"""
 
@@ -120,8 +126,57 @@ def render_about(engine: Engine) -> str:
     return "\n".join(lines)
 
 
-def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """The interactive console: one question per line until ``:quit`` or end of input."""
+def render_gaps(digest: GapDigest) -> str:
+    """The gaps digest for a terminal: each group's count, example, other wordings, how it
+    was read, what the bot answered and the latest comment."""
+    since = digest.since.date().isoformat()
+    groups = len(digest.groups)
+    lines = [
+        f"Gaps of the last {digest.days} days (since {since}): {digest.questions} "
+        f"question(s) in {groups} group(s)."
+    ]
+    if not digest.grouped_by_meaning:
+        lines.append("(grouped by exact wording: the search index could not be loaded)")
+    for number, group in enumerate(digest.groups, start=1):
+        lines += ["", f"{number}. Asked {group.count} time(s): “{_printable(group.example)}”"]
+        if group.wordings:
+            lines.append("   Also asked as: " + " · ".join(map(_printable, group.wordings)))
+        lines.append(
+            f"   Read as {', '.join(group.kinds)} · refused {group.refused} · "
+            f"voted down {group.down_votes}"
+        )
+        lines.append(f"   Answered: {_printable(group.answer)}")
+        if group.latest_comment:
+            lines.append(f"   Latest comment: “{_printable(group.latest_comment)}”")
+    return "\n".join(lines)
+
+
+def _printable(text: str) -> str:
+    """Logged text came from users: no control character may reach the terminal."""
+    return "".join(char if char.isprintable() else " " for char in text)
+
+
+def console_gaps(engine: Engine, question_log: QuestionLog, argument: str) -> str:
+    """``:gaps [DAYS]``: the digest, this session's questions included."""
+    days = int(argument) if argument.strip().isdigit() else DEFAULT_DAYS
+    if not 1 <= days <= MAX_DAYS:
+        return f"Give a number of days from 1 to {MAX_DAYS}, for example :gaps 7."
+    question_log.flush(timeout=2)
+    try:
+        return render_gaps(question_log.digest(days, engine.group_by_meaning))
+    except LogUnavailable as error:
+        return f"Cannot read the question log: {error}."
+
+
+def console(
+    engine: Engine,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    *,
+    question_log: QuestionLog | None = None,
+) -> int:
+    """The interactive console: one question per line until ``:quit`` or end of input.
+    Answers go to ``question_log`` like the bot's, for ``:gaps`` and ``rapporteur gaps``."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     color = stdout.isatty()
@@ -130,15 +185,23 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         _enable_history()
     stdout.write(f"Rapporteur: questions about the report.\n{CONSOLE_HELP}\n")
     previous: Query | None = None
+
+    def logged(answer: Answer, command: str) -> str:
+        if question_log is not None:
+            question_log.record_answer(answer, command=command)
+        return render(answer, color=color)
+
     commands: dict[str, Callable[[str], str]] = {
-        ":vote": lambda arg: render(engine.vote(*_vote_argument(arg)), color=color),
-        ":search": lambda arg: render(engine.search(arg), color=color),
+        ":vote": lambda arg: logged(engine.vote(*_vote_argument(arg)), "vote"),
+        ":search": lambda arg: logged(engine.search(arg), "search"),
         ":about": lambda _: render_about(engine),
         ":reindex": lambda _: render_reindex(engine.reindex()),
         ":help": lambda _: CONSOLE_HELP,
         ":map": lambda arg: console_map(engine, arg),
         ":groups": lambda arg: console_groups(engine, arg),
     }
+    if question_log is not None:
+        commands[":gaps"] = lambda arg: console_gaps(engine, question_log, arg)
     lines = input_lines(stdin, MAX_QUESTION_CHARS)
     while True:
         try:
@@ -163,7 +226,7 @@ def console(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None =
         else:
             answer = engine.ask(line, previous)
             previous = answer.query or previous
-            reply = render(answer, color=color)
+            reply = logged(answer, "ask")
         stdout.write(f"{reply}\n\n")
         stdout.flush()
 

@@ -289,6 +289,14 @@ class Engine:
 
         return trail_picture(self._library, document)
 
+    def group_by_meaning(self, texts: Sequence[str]) -> list[list[int]]:
+        """Indices of ``texts`` grouped by meaning with the question encoder (loading the
+        search index if needed), the biggest group first; for digests of many questions."""
+        from index.search.meaning import group_by_meaning
+
+        cut = [text[:MAX_QUESTION_CHARS] for text in texts]
+        return group_by_meaning(cut, self._retriever_ready().encode(cut))
+
     # ------------------------------------------------------------------ front-end helpers
 
     @property

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+
+from index.settings import PROJECT_ROOT
 
 PROBE = """
 import pkgutil, importlib, sys
@@ -34,6 +37,43 @@ def test_pictures_never_import_discord_and_load_the_renderer_only_to_draw() -> N
         [sys.executable, "-c", CHARTS_PROBE], capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["False", "False", "False"]
+
+
+def _discord_app_imports() -> dict[str, set[str]]:
+    """Each module of ``bot/discord_app`` and the package's modules it imports, counting
+    imports made only for type checking."""
+    folder = PROJECT_ROOT / "bot" / "discord_app"
+    modules = {path.stem for path in folder.glob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "bot.discord_app":
+                imported |= {alias.name for alias in node.names} & modules
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                prefix, _, name = node.module.rpartition(".")
+                if prefix == "bot.discord_app":
+                    imported.add(name)
+        graph[path.stem] = imported
+    return graph
+
+
+def test_the_discord_front_end_imports_point_one_way() -> None:
+    """Views and checks never import the client back: the modules form no cycle."""
+    graph = _discord_app_imports()
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        assert module not in path, " -> ".join([*path, module])
+        if module in done:
+            return
+        for imported in sorted(graph[module]):
+            visit(imported, [*path, module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    assert "client" not in set().union(*(graph[m] for m in graph if m != "runner"))
 
 
 LAYERS_PROBE = """

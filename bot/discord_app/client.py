@@ -15,13 +15,16 @@ from discord.ext import commands
 from bot.discord_app import delivery
 from bot.discord_app.command_sync import sync_commands
 from bot.discord_app.commands import UNEXPECTED_ERROR, RapporteurCog
+from bot.discord_app.context import BotContext
 from bot.discord_app.cooldown import PersonCooldown, TooSoon
 from bot.discord_app.engine_port import AnswerEngine
+from bot.discord_app.pager import Pager
 from bot.discord_app.permissions import NotModerator
 from bot.discord_app.questions import slow_down
 from bot.discord_app.stale import CHANGED, stale_reason
-from bot.discord_app.status_view import caption
+from bot.discord_app.views import PageButton, ShareButton, VoteButton, expired_view
 from bot.discord_app.workers import EngineWorkers
+from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 from index.user_text import quote_user_text
 
@@ -76,7 +79,7 @@ def _user_message(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, TooSoon):
         return slow_down(error.seconds, error.retry_after)
     if isinstance(error, NotModerator):
-        return "Sorry, only moderators (Manage Server) can rebuild the index."
+        return "Sorry, only moderators (Manage Server) can use this command."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command only works inside a server."
     if isinstance(error, app_commands.CheckFailure):
@@ -93,6 +96,7 @@ class RapporteurBot(commands.Bot):
         self,
         engine: AnswerEngine,
         settings: BotSettings,
+        question_log: QuestionLog,
         *,
         state_dir: Path | None = None,
         **options: Any,
@@ -107,23 +111,29 @@ class RapporteurBot(commands.Bot):
             help_command=None,
             **options,
         )
-        self.engine = engine
-        self.settings = settings
-        self.workers = EngineWorkers(settings.engine_workers)
-        self.cooldown = PersonCooldown(settings.ask_cooldown_seconds)
-        self.state_dir = state_dir
-        self.captions: dict[str, str] = {}
+        self.context = BotContext(
+            engine,
+            settings,
+            EngineWorkers(settings.engine_workers),
+            state_dir,
+            question_log,
+            Pager(expired_view),
+            PersonCooldown(settings.ask_cooldown_seconds),
+        )
         self.warm_up_done = asyncio.Event()
         self._warm_up: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
-        await self.add_cog(RapporteurCog(self))
+        # Buttons carry what they act on in their ids: clicks on answers sent before a
+        # restart reach them too.
+        self.add_dynamic_items(VoteButton, PageButton, ShareButton)
+        await self.add_cog(RapporteurCog(self, self.context))
         assert self.application_id is not None, "login sets the application id"
         await sync_commands(
             self.tree,
             application_id=self.application_id,
-            dev_guild_id=self.settings.dev_guild_id,
-            state_dir=self.state_dir,
+            dev_guild_id=self.context.settings.dev_guild_id,
+            state_dir=self.context.state_dir,
         )
         self._warm_up = asyncio.create_task(self._warm_up_engine(), name="engine-warm-up")
 
@@ -132,13 +142,9 @@ class RapporteurBot(commands.Bot):
 
     async def close(self) -> None:
         await super().close()
-        self.workers.shutdown()
-
-    async def refresh_captions(self) -> None:
-        status = await self.workers.fixed(self.engine.about)
-        captions = {doc.id: caption(doc.title, doc.vote) for doc in status.documents}
-        captions.update({vote.id: caption(vote.title, vote.vote) for vote in status.votes})
-        self.captions = captions
+        self.context.pager.close()
+        self.context.workers.shutdown()
+        await asyncio.to_thread(self.context.question_log.close)
 
     async def _warm_up_engine(self) -> None:
         try:
@@ -149,8 +155,8 @@ class RapporteurBot(commands.Bot):
     async def _load_engine(self) -> None:
         started = time.perf_counter()
         try:
-            await self.refresh_captions()
-            report = await asyncio.to_thread(self.engine.warm_up)
+            await self.context.refresh_captions()
+            report = await asyncio.to_thread(self.context.engine.warm_up)
         except Exception:
             log.exception("Warming up the engine failed; it will retry on first use")
             return
@@ -165,14 +171,19 @@ class ShardedRapporteurBot(RapporteurBot, commands.AutoShardedBot):
 
 
 def create_bot(
-    engine: AnswerEngine, settings: BotSettings, *, state_dir: Path | None = None
+    engine: AnswerEngine,
+    settings: BotSettings,
+    question_log: QuestionLog,
+    *,
+    state_dir: Path | None = None,
 ) -> commands.Bot:
-    """Build the bot; ``state_dir`` remembers the last synced command schema."""
+    """Build the bot; ``state_dir`` remembers the last synced command schema; answers,
+    votes and feedback go to ``question_log``."""
     # A text-only bot: discord.py's start-up warnings about missing voice libraries are noise.
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
     if settings.shard_count is not None:
         return ShardedRapporteurBot(
-            engine, settings, state_dir=state_dir, shard_count=settings.shard_count
+            engine, settings, question_log, state_dir=state_dir, shard_count=settings.shard_count
         )
-    return RapporteurBot(engine, settings, state_dir=state_dir)
+    return RapporteurBot(engine, settings, question_log, state_dir=state_dir)

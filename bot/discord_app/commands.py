@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
@@ -23,10 +22,11 @@ from discord.ext import commands
 
 from bot.charts.pictures import Picture, trail_chart, vote_map
 from bot.charts.store import PictureStore
-from bot.discord_app import delivery, pictures, status_view
+from bot.discord_app import delivery, gaps_view, pictures, status_view
+from bot.discord_app.context import BotContext
 from bot.discord_app.conversations import Conversations
-from bot.discord_app.cooldown import one_window
-from bot.discord_app.permissions import is_moderator
+from bot.discord_app.pager import Paged
+from bot.discord_app.permissions import is_moderator, one_window
 from bot.discord_app.questions import (
     looks_like_question,
     question_problem,
@@ -34,7 +34,10 @@ from bot.discord_app.questions import (
     strip_mentions,
 )
 from bot.discord_app.render import notice, render_answer
+from bot.discord_app.views import answer_view
 from bot.discord_app.workers import Busy
+from bot.question_log.errors import LogUnavailable
+from bot.question_log.gaps import DEFAULT_DAYS, MAX_DAYS, GapDigest
 from index.adding import size_problem
 from index.answers import Answer
 from index.engine import MAX_QUESTION_CHARS, refused
@@ -43,9 +46,6 @@ from index.records import Position
 from index.search.models import ReindexReport
 from index.structured.vote_picture import NoVotePicture
 from index.user_text import NAME_LIMIT
-
-if TYPE_CHECKING:
-    from bot.discord_app.client import RapporteurBot
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ ANSWER_WITHIN = 0.5
 """Seconds a structured answer may take before the interaction is deferred instead."""
 
 Question = app_commands.Range[str, 1, MAX_QUESTION_CHARS]
+Days = app_commands.Range[int, 1, MAX_DAYS]
 Name = app_commands.Range[str, 1, NAME_LIMIT]
 
 ROSTER_CHOICES = [
@@ -90,12 +91,13 @@ def _choices(names: list[str]) -> list[app_commands.Choice[str]]:
 class RapporteurCog(commands.Cog):
     """The bot's whole user-facing surface."""
 
-    def __init__(self, bot: RapporteurBot) -> None:
+    def __init__(self, bot: commands.Bot, context: BotContext) -> None:
         self.bot = bot
-        self.engine = bot.engine
-        self.settings = bot.settings
+        self.context = context
+        self.engine = context.engine
+        self.settings = context.settings
         self._reindex_lock = asyncio.Lock()
-        charts = bot.state_dir / PICTURES_FOLDER if bot.state_dir is not None else None
+        charts = context.state_dir / PICTURES_FOLDER if context.state_dir is not None else None
         self.pictures = PictureStore(charts)
         self._conversations = Conversations(self.settings.follow_up_seconds)
 
@@ -106,15 +108,35 @@ class RapporteurCog(commands.Cog):
         *,
         typed: bool = True,
         defer: bool = False,
-    ) -> None:
-        """Answer with ``call``'s answer and the picture it names, if any."""
-        answer = await self._run(interaction, call, typed=typed, defer=defer)
+        private: bool = False,
+    ) -> tuple[Answer, int | None] | None:
+        """Answer with ``call``'s answer, logged, with the picture it names and its buttons;
+        the answer and the id of the message sent (``None`` when busy)."""
+        answer = await self._run(interaction, call, typed=typed, defer=defer, private=private)
         if answer is None:
-            return
-        pages = render_answer(answer, self.bot.captions)
+            return None
+        pages = render_answer(answer, self.context.captions)
         if answer.illustration is not None and not interaction.response.is_done():
-            await delivery.defer(interaction)  # drawing may take a second
-        await delivery.send_pages(interaction, pages, await self._picture(answer, pages))
+            await delivery.defer(interaction, ephemeral=private)  # drawing may take a second
+        picture = await self._picture(answer, pages)
+        command = interaction.command.name if interaction.command else "?"
+        answer_id = self.context.question_log.record_answer(
+            answer, command=command, guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+        )  # fmt: skip
+        paged = Paged(pages, interaction.user.id, answer_id, private, picture)
+        return answer, await self._send(interaction, paged, ephemeral=private)
+
+    async def _send(
+        self, interaction: discord.Interaction, paged: Paged, *, ephemeral: bool = False
+    ) -> int | None:
+        """Send ``paged``'s first page with its buttons and keep it for turning pages."""
+        file = pictures.attachment(paged.picture) if paged.picture else None
+        sent, paged.edit = await delivery.send_page(
+            interaction, paged.current, file=file, view=answer_view(paged), ephemeral=ephemeral
+        )
+        self.context.pager.keep(paged)
+        return sent
 
     async def _run(
         self,
@@ -123,15 +145,17 @@ class RapporteurCog(commands.Cog):
         *,
         typed: bool = True,
         defer: bool = False,
+        private: bool = False,
     ) -> Answer | None:
         """Run ``call`` on its lane, deferring whenever it may be slow; ``None`` when busy.
 
         Typed text defers at once when asked to or when every worker is busy; otherwise
         the interaction is deferred only if the answer is not ready within ``ANSWER_WITHIN``.
+        A private answer defers ephemerally, so the answer that replaces "thinking…" is too.
         """
-        workers = self.bot.workers
+        workers = self.context.workers
         if typed and (defer or workers.text_saturated):
-            await delivery.defer(interaction)
+            await delivery.defer(interaction, ephemeral=private)
         try:
             pending = workers.text(call) if typed else workers.fixed(call)
         except Busy:
@@ -140,17 +164,17 @@ class RapporteurCog(commands.Cog):
         if not interaction.response.is_done():
             done, _ = await asyncio.wait({pending}, timeout=ANSWER_WITHIN)
             if not done:
-                await delivery.defer(interaction)
+                await delivery.defer(interaction, ephemeral=private)
         return await pending
 
-    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> discord.File | None:
-        """The picture an answer names, drawn into its first page; ``None`` when it has none."""
+    async def _picture(self, answer: Answer, pages: list[discord.Embed]) -> Picture | None:
+        """The picture an answer names, drawn into its pages; ``None`` when it has none."""
         if answer.illustration is None:
             return None
         return await pictures.illustrated(self.engine, self.pictures, answer.illustration, pages)
 
     async def _suggest_countries(self, current: str) -> list[app_commands.Choice[str]]:
-        names = await self.bot.workers.fixed(
+        names = await self.context.workers.fixed(
             lambda: self.engine.country_suggestions(current, AUTOCOMPLETE_LIMIT)
         )
         return _choices(names)
@@ -167,21 +191,25 @@ class RapporteurCog(commands.Cog):
     @app_commands.command(
         name="ask", description="Ask a question about the 2019 report on ICT crime."
     )
-    @app_commands.describe(question="For example: How did Kenya vote? Who sponsored the draft?")
+    @app_commands.describe(
+        question="For example: How did Kenya vote? Who sponsored the draft?",
+        private="Only you see the answer (you can share it in the channel afterwards).",
+    )
     @one_window()
-    async def ask(self, interaction: discord.Interaction, question: Question) -> None:
+    async def ask(
+        self, interaction: discord.Interaction, question: Question, private: bool = False
+    ) -> None:
         if await self._checked_question(interaction, question):
             where = {"channel_id": interaction.channel_id or 0, "user_id": interaction.user.id}
             previous = self._conversations.previous(**where, reply_to=None)
-            answer = await self._run(
-                interaction, lambda: self.engine.ask(question, previous), defer=True
-            )
-            if answer is None:
-                return
-            pages = render_answer(answer, self.bot.captions)
-            picture = await self._picture(answer, pages)
-            sent = await delivery.send_pages(interaction, pages, picture)
-            self._conversations.remember(answer.query, **where, answer_ids=sent)
+            answered = await self._answer(
+                interaction, lambda: self.engine.ask(question, previous), defer=True,
+                private=private,
+            )  # fmt: skip
+            if answered is not None:
+                answer, sent = answered
+                sent_ids = [sent] if sent is not None else []
+                self._conversations.remember(answer.query, **where, answer_ids=sent_ids)
 
     @app_commands.command(name="search", description="Find the passages closest to your words.")
     @app_commands.describe(query="Words or a phrase to look for in the report and resolution.")
@@ -283,7 +311,7 @@ class RapporteurCog(commands.Cog):
     async def _paragraph_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        labels = await self.bot.workers.fixed(
+        labels = await self.context.workers.fixed(
             lambda: self.engine.paragraph_labels(current, AUTOCOMPLETE_LIMIT)
         )
         return _choices(labels)
@@ -309,8 +337,8 @@ class RapporteurCog(commands.Cog):
         except NoVotePicture as error:
             await delivery.send_notice(interaction, str(error))
             return
-        embed = pictures.picture_embed(picture, self.bot.captions)
-        await delivery.send_pages(interaction, [embed], pictures.attachment(picture))
+        embed = pictures.picture_embed(picture, self.context.captions)
+        await delivery.send_page(interaction, embed, file=pictures.attachment(picture))
 
     def _draw_map(self, document: str | None, ballot: Ballot) -> Picture:
         if ballot is Ballot.BOTH:
@@ -321,7 +349,7 @@ class RapporteurCog(commands.Cog):
     async def _voted_document_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        status = await self.bot.workers.fixed(self.engine.about)
+        status = await self.context.workers.fixed(self.engine.about)
         wanted = current.strip().casefold()
         return [
             app_commands.Choice(name=summary.vote[:CHOICE_NAME_LIMIT], value=summary.id)
@@ -336,8 +364,9 @@ class RapporteurCog(commands.Cog):
         name="about", description="What this bot knows, what it can answer, and index status."
     )
     async def about(self, interaction: discord.Interaction) -> None:
-        status = await self.bot.workers.fixed(self.engine.about)
-        await delivery.send_pages(interaction, status_view.render_status(status))
+        status = await self.context.workers.fixed(self.engine.about)
+        pages = status_view.render_status(status)
+        await self._send(interaction, Paged(pages, interaction.user.id, None, private=False))
 
     @app_commands.command(
         name="reindex",
@@ -359,11 +388,56 @@ class RapporteurCog(commands.Cog):
             else:
                 report = await self._add(file)
         if report.ok:
-            await self.bot.refresh_captions()
+            await self.context.refresh_captions()
             log.info("Reindex by %s finished in %.2f s", interaction.user.id, report.seconds)
         else:
             log.warning("Reindex by %s failed: %s", interaction.user.id, report.reason)
-        await delivery.send_pages(interaction, status_view.render_reindex(report))
+        pages = status_view.render_reindex(report)
+        await self._send(interaction, Paged(pages, interaction.user.id, None, private=False))
+
+    # ------------------------------------------------------------------ gaps
+
+    gaps = app_commands.Group(
+        name="gaps",
+        description="Moderators: the questions I could not answer, grouped by meaning.",
+        default_permissions=discord.Permissions(manage_guild=True),
+        guild_only=True,
+    )
+
+    @gaps.command(name="show", description="Moderators: what I could not answer, as pages.")
+    @app_commands.describe(days=f"How many days back (default {DEFAULT_DAYS}).")
+    @is_moderator()
+    async def gaps_show(self, interaction: discord.Interaction, days: Days = DEFAULT_DAYS) -> None:
+        digest = await self._digest(interaction, days)
+        if digest is not None:
+            pages = gaps_view.render_gaps(digest)
+            paged = Paged(pages, interaction.user.id, None, private=False)
+            await self._send(interaction, paged, ephemeral=True)
+
+    @gaps.command(name="export", description="Moderators: what I could not answer, as CSV.")
+    @app_commands.describe(days=f"How many days back (default {DEFAULT_DAYS}).")
+    @is_moderator()
+    async def gaps_export(
+        self, interaction: discord.Interaction, days: Days = DEFAULT_DAYS
+    ) -> None:
+        digest = await self._digest(interaction, days)
+        if digest is not None:
+            text = f"{len(digest.groups)} group(s) of {digest.questions} question(s)."
+            await interaction.followup.send(
+                text, file=gaps_view.gaps_file(digest), ephemeral=True,
+                allowed_mentions=delivery.NO_MENTIONS,
+            )  # fmt: skip
+
+    async def _digest(self, interaction: discord.Interaction, days: int) -> GapDigest | None:
+        """The digest, read and grouped off the event loop; ``None`` after telling the
+        moderator why the log cannot be read."""
+        await delivery.defer(interaction, ephemeral=True)
+        question_log = self.context.question_log
+        try:
+            return await asyncio.to_thread(question_log.digest, days, self.engine.group_by_meaning)
+        except LogUnavailable as error:
+            await delivery.send_notice(interaction, f"I cannot read the question log: {error}.")
+            return None
 
     async def _add(self, file: discord.Attachment) -> ReindexReport:
         """The attachment, downloaded only when its stated size is within the limit, checked
@@ -395,35 +469,46 @@ class RapporteurCog(commands.Cog):
         # One window per person, shared with the slash commands. In the answer channel extra
         # questions are skipped silently; a mention is told once per window, then skipped, so
         # a burst of questions never turns into a burst of refusals.
-        verdict = self.bot.cooldown.ask(message.author.id)
+        verdict = self.context.cooldown.ask(message.author.id)
         if verdict.retry_after is not None:
             if mentioned and verdict.tell:
                 cooldown = self.settings.ask_cooldown_seconds
-                await delivery.reply_pages(
-                    message, [notice(slow_down(cooldown, verdict.retry_after))]
-                )
+                await delivery.reply_page(message, notice(slow_down(cooldown, verdict.retry_after)))
             return
         problem = question_problem(question, self.settings.max_question_length)
         if problem is not None:
-            await delivery.reply_pages(message, [notice(problem)])
+            await delivery.reply_page(message, notice(problem))
             return
         where = {"channel_id": message.channel.id, "user_id": message.author.id}
         reply_to = message.reference.message_id if message.reference else None
         previous = self._conversations.previous(**where, reply_to=reply_to)
         try:
             async with message.channel.typing():
-                answer = await self.bot.workers.text(lambda: self.engine.ask(question, previous))
+                answer = await self.context.workers.text(
+                    lambda: self.engine.ask(question, previous)
+                )
         except Busy:
-            await delivery.reply_pages(message, [notice(BUSY)])
+            await delivery.reply_page(message, notice(BUSY))
             return
         except Exception:
             log.exception("Answering message %d failed", message.id)
-            await delivery.reply_pages(message, [notice(UNEXPECTED_ERROR)])
+            await delivery.reply_page(message, notice(UNEXPECTED_ERROR))
             return
-        pages = render_answer(answer, self.bot.captions)
+        pages = render_answer(answer, self.context.captions)
         picture = await self._picture(answer, pages)
-        sent = await delivery.reply_pages(message, pages, picture)
-        self._conversations.remember(answer.query, **where, answer_ids=sent)
+        answer_id = self.context.question_log.record_answer(
+            answer, command="chat", guild_id=message.guild.id if message.guild else None,
+            channel_id=message.channel.id,
+        )  # fmt: skip
+        paged = Paged(pages, message.author.id, answer_id, private=False, picture=picture)
+        sent, paged.edit = await delivery.reply_page(
+            message,
+            paged.current,
+            file=pictures.attachment(picture) if picture else None,
+            view=answer_view(paged),
+        )
+        self._conversations.remember(answer.query, **where, answer_ids=[sent])
+        self.context.pager.keep(paged)
 
     def _in_answer_channel(self, channel: discord.abc.Messageable) -> bool:
         wanted = self.settings.answer_channel_id

@@ -13,9 +13,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import discord
 from discord import app_commands
 
 T = TypeVar("T")
@@ -76,17 +75,3 @@ class TooSoon(app_commands.CheckFailure):
         super().__init__(f"one question every {seconds:g} s")
         self.seconds = seconds
         self.retry_after = retry_after
-
-
-def one_window() -> Callable[[T], T]:
-    """The check on every command that takes typed text: the bot's one ``PersonCooldown``
-    (``client.cooldown``) decides, shared with chat."""
-
-    def predicate(interaction: discord.Interaction[Any]) -> bool:
-        cooldown: PersonCooldown = interaction.client.cooldown
-        verdict = cooldown.ask(interaction.user.id)
-        if verdict.retry_after is not None:
-            raise TooSoon(cooldown.seconds, verdict.retry_after)
-        return True
-
-    return app_commands.check(predicate)

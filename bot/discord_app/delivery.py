@@ -1,7 +1,9 @@
-"""Sending rendered pages to Discord without ever pinging anyone, and without losing them.
+"""Sending one page of an answer to Discord without ever pinging anyone, and without losing it.
 
 Every send passes ``AllowedMentions.none()`` explicitly, on top of the client default, so a
-question echoing ``@everyone`` or a role mention can never turn into a ping.
+question echoing ``@everyone`` or a role mention can never turn into a ping. Each sender
+returns the sent message's id (so a reply to it reads as a follow-up) and how to replace its
+buttons later, when its pages time out.
 
 An answer outlives what it answers: the question's message may be deleted before the reply
 goes out, and an interaction's token expires (3 s to acknowledge, 15 minutes to follow up).
@@ -13,12 +15,12 @@ since the channel would show them to everyone.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 import discord
 from discord.utils import MISSING
 
-from bot.discord_app.render import notice, pack_messages
+from bot.discord_app.pager import Edit
+from bot.discord_app.render import notice
 
 log = logging.getLogger(__name__)
 
@@ -40,66 +42,73 @@ def _reference_gone(error: discord.HTTPException) -> bool:
     )
 
 
-async def defer(interaction: discord.Interaction) -> None:
-    """Acknowledge with "thinking…"; an interaction that expired first is answered in its
-    channel later (``send_pages``), so this only notes it."""
+async def defer(interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
+    """Acknowledge with "thinking…" (seen only by the asker when ``ephemeral``, and so is the
+    answer that replaces it); an interaction that expired first is answered in its channel
+    later (``send_page``), so this only notes it."""
     try:
-        await interaction.response.defer(thinking=True)
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     except discord.HTTPException as error:
         if not expired(error):
             raise
         log.info("Interaction %d expired before it could be acknowledged", interaction.id)
 
 
-async def send_pages(
+async def send_page(
     interaction: discord.Interaction,
-    pages: Sequence[discord.Embed],
+    page: discord.Embed,
+    *,
     file: discord.File | None = None,
-) -> list[int]:
-    """Answer an interaction with all pages, as the response or as follow-ups after a defer;
-    ``file`` (the picture the first page shows) goes with the first message. Returns the ids
-    of the messages sent, so a reply to one can be read as a follow-up."""
-    sent: list[int] = []
-    attached = file if file is not None else MISSING
-    in_channel = False
-    for embeds in pack_messages(pages):
-        if not in_channel:
-            try:
-                sent.extend(await _send_to_interaction(interaction, embeds, attached))
-                attached = MISSING
-                continue
-            except discord.HTTPException as error:
-                if not expired(error) or not isinstance(
-                    interaction.channel, discord.abc.Messageable
-                ):
-                    raise
-                log.warning(
-                    "Interaction %d expired before its answer was sent; posting the answer in "
-                    "its channel instead",
-                    interaction.id,
-                )
-                in_channel = True
-        if isinstance(attached, discord.File):
-            attached.reset()
-        assert isinstance(interaction.channel, discord.abc.Messageable)
-        message = await interaction.channel.send(
-            embeds=embeds, file=attached, allowed_mentions=NO_MENTIONS
-        )
-        sent.append(message.id)
-        attached = MISSING
-    return sent
+    view: discord.ui.View | None = None,
+    ephemeral: bool = False,
+) -> tuple[int | None, Edit | None]:
+    """Answer an interaction with one page (and ``file``, the picture it shows), as the
+    response or as the follow-up after a defer; in its channel if the interaction expired
+    (an ephemeral answer is dropped then: the channel would show it to everyone)."""
+    try:
+        return await _send_to_interaction(interaction, page, file, view, ephemeral)
+    except discord.HTTPException as error:
+        channel = interaction.channel
+        if not expired(error) or not isinstance(channel, discord.abc.Messageable):
+            raise
+        if ephemeral:
+            log.warning("Interaction %d expired before its answer was sent", interaction.id)
+            return None, None
+    log.warning(
+        "Interaction %d expired before its answer was sent; posting the answer in its channel "
+        "instead",
+        interaction.id,
+    )
+    if file is not None:
+        file.reset()
+    message = await channel.send(
+        embed=page,
+        file=file if file is not None else MISSING,
+        view=view if view is not None else MISSING,
+        allowed_mentions=NO_MENTIONS,
+    )
+    return message.id, lambda new: message.edit(view=new)
 
 
 async def _send_to_interaction(
-    interaction: discord.Interaction, embeds: list[discord.Embed], file: discord.File
-) -> list[int]:
+    interaction: discord.Interaction,
+    page: discord.Embed,
+    file: discord.File | None,
+    view: discord.ui.View | None,
+    ephemeral: bool,
+) -> tuple[int | None, Edit]:
+    attached = file if file is not None else MISSING
+    buttons = view if view is not None else MISSING
     if interaction.response.is_done():
         message = await interaction.followup.send(
-            embeds=embeds, file=file, allowed_mentions=NO_MENTIONS, wait=True
-        )
-        return [message.id]
-    await interaction.response.send_message(embeds=embeds, file=file, allowed_mentions=NO_MENTIONS)
-    return []
+            embed=page, file=attached, view=buttons, allowed_mentions=NO_MENTIONS,
+            ephemeral=ephemeral, wait=True,
+        )  # fmt: skip
+        return message.id, lambda new: message.edit(view=new)
+    callback = await interaction.response.send_message(
+        embed=page, file=attached, view=buttons, allowed_mentions=NO_MENTIONS, ephemeral=ephemeral
+    )
+    return callback.message_id, lambda new: interaction.edit_original_response(view=new)
 
 
 async def send_notice(interaction: discord.Interaction, text: str) -> None:
@@ -125,28 +134,30 @@ async def _notify(interaction: discord.Interaction, embed: discord.Embed) -> Non
     await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
-async def reply_pages(
-    message: discord.Message, pages: Sequence[discord.Embed], file: discord.File | None = None
-) -> list[int]:
-    """Reply to a chat message (with the picture ``file``, if any); extra messages follow in
-    the same channel or thread. Returns the ids of the messages sent."""
-    sent: list[discord.Message] = []
-    for index, embeds in enumerate(pack_messages(pages)):
-        if index == 0:
-            sent.append(await _reply(message, embeds, file))
-        else:
-            sent.append(await message.channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS))
-    return [reply.id for reply in sent]
+async def reply_page(
+    message: discord.Message,
+    page: discord.Embed,
+    *,
+    file: discord.File | None = None,
+    view: discord.ui.View | None = None,
+) -> tuple[int, Edit]:
+    """Reply to a chat message with one page (and ``file``, the picture it shows)."""
+    reply = await _reply(message, page, file, view)
+    return reply.id, lambda new: reply.edit(view=new)
 
 
 async def _reply(
-    message: discord.Message, embeds: list[discord.Embed], file: discord.File | None
+    message: discord.Message,
+    page: discord.Embed,
+    file: discord.File | None,
+    view: discord.ui.View | None,
 ) -> discord.Message:
     """A reply to ``message``; the same message without the reference if it was deleted."""
     try:
         return await message.reply(
-            embeds=embeds,
+            embed=page,
             file=file if file is not None else MISSING,
+            view=view if view is not None else MISSING,
             mention_author=False,
             allowed_mentions=NO_MENTIONS,
         )
@@ -160,5 +171,8 @@ async def _reply(
     if file is not None:
         file.reset()
     return await message.channel.send(
-        embeds=embeds, file=file if file is not None else MISSING, allowed_mentions=NO_MENTIONS
+        embed=page,
+        file=file if file is not None else MISSING,
+        view=view if view is not None else MISSING,
+        allowed_mentions=NO_MENTIONS,
     )

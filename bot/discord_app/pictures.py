@@ -49,13 +49,14 @@ async def illustrated(
     store: PictureStore,
     illustration: Illustration,
     pages: Sequence[discord.Embed],
-) -> discord.File | None:
-    """Draw an answer's picture into its first page; the file to send, or ``None``."""
+) -> Picture | None:
+    """Draw an answer's picture into every page (the attachment stays on the message as
+    its pages turn); ``None`` when drawing failed."""
     try:
         picture = await asyncio.to_thread(illustrate, source, store, illustration)
     except Exception:
         log.exception("Drawing the %s picture failed; answering without it", illustration.kind)
         return None
-    if pages:
-        show(pages[0], picture)
-    return attachment(picture)
+    for page in pages:
+        show(page, picture)
+    return picture

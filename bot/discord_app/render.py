@@ -22,7 +22,12 @@ FIELD_VALUE_LIMIT = 1024
 FIELD_COUNT_LIMIT = 25
 FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
-EMBEDS_PER_MESSAGE = 10
+PAGE_TEXT = 1200
+"""Characters of answer text on one page: a page fits a phone's screen, and a longer
+answer (a roster of 88, a group's breakdown, the operative part) turns pages with ◀ ▶."""
+PAGE_CHARS = 2000
+PAGE_FIELDS = 4
+"""Cited paragraphs on one page."""
 
 EXCERPT_LENGTH = 300
 FOOTER_BUDGET = 400
@@ -146,20 +151,21 @@ def build_pages(
     footer: str = "",
     colour: discord.Colour = ANSWER_COLOUR,
 ) -> list[discord.Embed]:
-    """Lay out text and fields over as many embeds as needed, numbering them in the footer."""
+    """Lay out text and fields over as many pages as needed, numbering them in the footer;
+    each page is one embed within Discord's limits and ``PAGE_TEXT`` and ``PAGE_FIELDS``."""
     title = shorten(title, TITLE_LIMIT)
     footer = shorten(footer, FOOTER_LIMIT - PAGE_MARK_RESERVE)
-    budget = EMBED_TOTAL_LIMIT - len(title) - len(footer) - PAGE_MARK_RESERVE
+    budget = min(PAGE_CHARS, EMBED_TOTAL_LIMIT - len(title) - len(footer) - PAGE_MARK_RESERVE)
     pages: list[discord.Embed] = [
         discord.Embed(title=title, description=chunk, colour=colour)
-        for chunk in split_text(text, min(DESCRIPTION_LIMIT, budget))
+        for chunk in split_text(text, min(PAGE_TEXT, budget))
     ] or [discord.Embed(title=title, colour=colour)]
     used = len(pages[-1].description or "")
     for raw_name, raw_value in fields:
         name = shorten(raw_name, FIELD_NAME_LIMIT) or "—"
         value = shorten(raw_value, FIELD_VALUE_LIMIT) or "—"
         page = pages[-1]
-        if len(page.fields) >= FIELD_COUNT_LIMIT or used + len(name) + len(value) > budget:
+        if len(page.fields) >= PAGE_FIELDS or used + len(name) + len(value) > budget:
             page = discord.Embed(title=title, colour=colour)
             pages.append(page)
             used = 0
@@ -171,23 +177,6 @@ def build_pages(
         if text_parts:
             page.set_footer(text=" · ".join(text_parts))
     return pages
-
-
-def pack_messages(embeds: Iterable[discord.Embed]) -> list[list[discord.Embed]]:
-    """Group embeds into messages: at most 10 per message and 6,000 characters in total."""
-    messages: list[list[discord.Embed]] = []
-    size = 0
-    for embed in embeds:
-        if (
-            not messages
-            or len(messages[-1]) >= EMBEDS_PER_MESSAGE
-            or size + len(embed) > (EMBED_TOTAL_LIMIT)
-        ):
-            messages.append([])
-            size = 0
-        messages[-1].append(embed)
-        size += len(embed)
-    return messages
 
 
 def notice(text: str, *, title: str | None = None) -> discord.Embed:

@@ -12,6 +12,9 @@ import yarl
 from discord.ext import commands
 
 from bot.discord_app.client import create_bot
+from bot.question_log.entries import FrontEnd
+from bot.question_log.settings import LogSettings
+from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 from index.engine import Engine
 from index.parsing.errors import ParseError
@@ -32,7 +35,9 @@ def point_at_endpoints(settings: BotSettings) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway)
 
 
-def run_bot(engine_settings: EngineSettings, bot_settings: BotSettings) -> int:
+def run_bot(
+    engine_settings: EngineSettings, bot_settings: BotSettings, log_settings: LogSettings
+) -> int:
     """Run until SIGINT/SIGTERM; returns the process exit code instead of raising."""
     discord.utils.setup_logging(level=logging.INFO)
     token = bot_settings.discord_token
@@ -45,7 +50,8 @@ def run_bot(engine_settings: EngineSettings, bot_settings: BotSettings) -> int:
     except ParseError as error:
         log.error("Cannot read the seed documents: %s", error)
         return EXIT_CONFIG
-    bot = create_bot(engine, bot_settings, state_dir=engine_settings.data_dir)
+    question_log = QuestionLog.open(log_settings, engine_settings.data_dir, FrontEnd.DISCORD)
+    bot = create_bot(engine, bot_settings, question_log, state_dir=engine_settings.data_dir)
     timeout = bot_settings.login_timeout_seconds
     return asyncio.run(serve(bot, token.get_secret_value().strip(), login_timeout=timeout))
 

@@ -19,6 +19,10 @@ CHANGED = (
     "pick the command anew (restarting Discord refreshes the list)."
 )
 
+SUBCOMMAND_TYPES = (
+    discord.AppCommandOptionType.subcommand.value,
+    discord.AppCommandOptionType.subcommand_group.value,
+)
 _PYTHON_TYPES: Mapping[int, tuple[type, ...]] = {
     discord.AppCommandOptionType.string.value: (str,),
     discord.AppCommandOptionType.integer.value: (int,),
@@ -41,12 +45,22 @@ def stale_reason(
     if data.get("type", 1) != 1:
         return f"/{name} is not a slash command of this bot"
     guild_id = data.get("guild_id")
-    command = (
+    found = (
         tree.get_command(name, guild=discord.Object(int(guild_id))) if guild_id else None
     ) or tree.get_command(name)
-    if not isinstance(command, app_commands.Command):
-        return f"/{name} no longer exists"
     options = data.get("options") or []
+    while isinstance(found, app_commands.Group):  # "/gaps show": the subcommand is an option
+        if not isinstance(options, list) or len(options) != 1:
+            return f"/{name} came without one of its subcommands"
+        chosen = options[0]
+        if not isinstance(chosen, dict) or chosen.get("type") not in SUBCOMMAND_TYPES:
+            return f"/{name} came without one of its subcommands"
+        name = f"{name} {chosen.get('name', '')}"
+        found = found.get_command(str(chosen.get("name", "")))
+        options = chosen.get("options") or []
+    if not isinstance(found, app_commands.Command):
+        return f"/{name} no longer exists"
+    command = found
     if not isinstance(options, list):
         return f"/{name} came with options in an unknown form"
     given: set[str] = set()

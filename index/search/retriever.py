@@ -112,6 +112,7 @@ SCOPE_HITS = 3
 MAX_QUERY_CHARS = 2_000
 MAX_K = 50
 EXHAUSTIVE_SEARCH_VECTORS = 4_096
+ENCODE_BATCH = 32
 """Up to this many vectors every one is scored, so dense ranks cover every paragraph."""
 
 
@@ -462,6 +463,19 @@ class Retriever:
         if live is None or not query:
             return []
         return self._search(live, query, _encode(live, query), max(1, min(k, MAX_K)))
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """The question encoder's L2-normalised vectors of ``texts``, one row each."""
+        live = self._live
+        if live is None:
+            raise RuntimeError("the search index is not loaded")
+        rows = [
+            np.asarray(live.encoder.encode(list(texts[start : start + ENCODE_BATCH])))
+            for start in range(0, len(texts), ENCODE_BATCH)
+        ]
+        if not rows:
+            return np.zeros((0, live.manifest.dimension), dtype=np.float32)
+        return np.concatenate(rows).astype(np.float32)
 
     def answer(self, question: str) -> Answer:
         """A quoted, cited passage answering ``question``, or a refusal when nothing fits."""

@@ -202,7 +202,8 @@ def test_structured_answers_never_load_the_model_or_discord(tmp_path: Path) -> N
         "heavy = {'torch', 'sentence_transformers', 'discord', 'faiss', 'transformers', "
         "'vl_convert', 'pygal', 'pygal_maps_world', 'PIL', 'bot.charts.vote_map', "
         "'pydantic_settings', 'index.reading.cues', 'index.executor', "
-        "'index.parsing.paragraphs', 'index.parsing.voting_data', 'pdfminer'}; "
+        "'index.parsing.paragraphs', 'index.parsing.voting_data', 'pdfminer', 'sqlalchemy', "
+        "'alembic', 'psycopg'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     runs = [
@@ -440,3 +441,74 @@ def test_add_checks_a_report_copies_it_in_and_reindexes(
     assert "  document added: water: Report of the Third Committee" in out
     assert "  vote added: A/C.3/75/L.21/Rev.1: Third Committee recorded vote" in out
     assert (seeds / "water.txt").read_bytes() == water.read_bytes()
+
+
+def test_the_console_logs_its_answers_and_shows_gaps(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    engine = Engine(
+        EngineSettings(seeds_dir=PROJECT_ROOT / "seeds", data_dir=tmp_path / "data"),
+        embedder=FakeEmbedder(),
+        query_encoder=FakeEmbedder(),
+    )
+    session = "How did Kenya vote?\nwho chairs the ad hoc committee\n:vote Atlantis\n:gaps 7\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(session))
+    with mock.patch("bot.cli.Engine", return_value=engine):
+        assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    digest = out[out.index("Gaps of the last 7 days") :]
+    assert "2 question(s) in 2 group(s)" in digest
+    assert "“who chairs the ad hoc committee”" in digest and "“Atlantis”" in digest
+    assert "Kenya" not in digest, "an answer nobody voted down is no gap"
+
+
+def test_gaps_without_a_log_says_so_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RAPPORTEUR_LOG_QUESTIONS", "false")
+    assert main(["gaps"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "rapporteur: cannot read the question log: the question log is off "
+        "(RAPPORTEUR_LOG_QUESTIONS=false)"
+    ]
+
+
+def test_a_database_url_that_is_not_postgresql_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RAPPORTEUR_DATABASE_URL", "mysql://root:hunter2@db/log")
+    assert main(["gaps"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "DATABASE_URL: Value error, must be a PostgreSQL URL" in line
+    assert "hunter2" not in line, "a URL may hold a password: never shown"
+
+
+@pytest.mark.model
+def test_gaps_json_lists_the_refused_questions_of_a_scripted_console_session(
+    tmp_path: Path, model_index: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(model_index, data)
+    session = (
+        "How did France vote?\n"
+        "What is the weather in Paris?\n"
+        "who chairs the ad hoc committee\n"
+        "what's the weather like in paris today\n"
+        "who is the chair of the ad hoc committee?\n"
+        ":quit\n"
+    )
+    console = rapporteur("console", stdin=session.encode(), data=data)
+    assert console.returncode == 0, console.stderr.decode(errors="replace")
+    done = rapporteur("gaps", "--json", "--days", "1", data=data)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    digest = json.loads(done.stdout)
+    assert (digest["days"], digest["questions"], digest["grouped_by_meaning"]) == (1, 4, True)
+    groups = sorted(sorted([group["example"], *group["wordings"]]) for group in digest["groups"])
+    assert groups == [
+        ["What is the weather in Paris?", "what's the weather like in paris today"],
+        ["who chairs the ad hoc committee", "who is the chair of the ad hoc committee?"],
+    ]
+    assert all(group["count"] == 2 and group["refused"] == 2 for group in digest["groups"])
+    assert {kind for group in digest["groups"] for kind in group["kinds"]} == {
+        "no_answer", "not_in_document",
+    }  # fmt: skip

@@ -73,7 +73,7 @@ def test_the_env_file_is_read_with_guards_and_without_its_byte_order_mark(
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     (tmp_path / ".env").write_bytes(b"\xef\xbb\xbfDISCORD_TOKEN=from-the-file\n")
-    _, settings = load_settings()
+    _, settings, _ = load_settings()
     assert settings.discord_token is not None
     assert settings.discord_token.get_secret_value() == "from-the-file"
     (tmp_path / ".env").unlink()

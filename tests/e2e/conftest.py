@@ -19,6 +19,9 @@ from discord.ext import commands
 
 from bot.discord_app.client import RapporteurBot, create_bot
 from bot.discord_app.engine_port import AnswerEngine
+from bot.question_log.entries import FrontEnd
+from bot.question_log.settings import LogSettings
+from bot.question_log.writer import QuestionLog
 from bot.settings import BotSettings
 from index.answers import Answer
 from index.engine import Engine
@@ -83,6 +86,14 @@ def seeds_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def engine(seeds_dir: Path, tmp_path: Path) -> RecordingEngine:
     return RecordingEngine(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path / "data"))
+
+
+@pytest.fixture
+def model_engine(seeds_dir: Path, tmp_path: Path, model_index: Path) -> Engine:
+    """The real engine with the bundled model's index (a copy of the session's build)."""
+    data = tmp_path / "model-data"
+    shutil.copytree(model_index, data)
+    return Engine(EngineSettings(seeds_dir=seeds_dir, data_dir=data))
 
 
 class ErrorLog(logging.Handler):
@@ -164,6 +175,22 @@ class Harness:
     async def followups(self, invocation: Invocation, count: int = 1) -> list[RecordedRequest]:
         return await self.wait_for(self.fake.followups_of(invocation), count=count)
 
+    async def pages(self, invocation: Invocation, asker: int) -> list[dict[str, Any]]:
+        """Every page of the answer to ``invocation`` (sent already), turned with ▶ as
+        ``asker`` until the last: the embeds one after the other."""
+        message_id = int(self.fake.original_of(invocation)["id"])
+        pages = list(self.fake.messages[message_id]["embeds"])
+        while True:
+            turn = [
+                button for button in self.fake.buttons(message_id)
+                if button.get("emoji", {}).get("name") == "▶" and not button.get("disabled")
+            ]  # fmt: skip
+            if not turn:
+                return pages
+            click = await self.fake.click(message_id, turn[0]["custom_id"], user_id=asker)
+            await self.callback(click)
+            pages += self.fake.messages[message_id]["embeds"]
+
 
 StartBot = Callable[..., Awaitable[Harness]]
 
@@ -175,8 +202,17 @@ async def start_bot(
     """Start the real bot (``create_bot``) against the fake and wait until the guild is in."""
     running: list[Harness] = []
 
-    async def start(engine: AnswerEngine, **overrides: Any) -> Harness:
-        bot = create_bot(engine, bot_settings(**overrides), state_dir=tmp_path / "bot-state")
+    async def start(
+        engine: AnswerEngine, *, log_settings: LogSettings | None = None, **overrides: Any
+    ) -> Harness:
+        """``log_settings``: where answers and votes go (default: SQLite in ``tmp_path``,
+        which a restarted bot finds again)."""
+        question_log = QuestionLog.open(
+            log_settings or LogSettings(), tmp_path / "log", FrontEnd.DISCORD
+        )
+        bot = create_bot(
+            engine, bot_settings(**overrides), question_log, state_dir=tmp_path / "bot-state"
+        )
         harness = Harness(fake_discord, bot, engine, error_log)
         harness.tasks.append(asyncio.create_task(bot.start("fake-token")))
         running.append(harness)

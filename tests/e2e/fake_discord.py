@@ -3,6 +3,8 @@
 It speaks just enough of API v10 for the real, unmodified bot to log in, sync its commands,
 connect to the gateway and answer interactions and messages. Every REST request is recorded
 so tests can assert on exactly what the bot sent (payloads, ``allowed_mentions``, timing).
+It keeps every message the bot sent, with its buttons, so tests can click them (component
+interactions), fill in the modals they open, and read the messages as edits leave them.
 """
 
 from __future__ import annotations
@@ -114,6 +116,15 @@ def _owns_guild(shard: tuple[int, int]) -> bool:
     return (GUILD_ID >> 22) % shard[1] == shard[0]
 
 
+def _options(options: Mapping[str, Any] | None) -> list[JSON]:
+    """Slash command options as Discord sends them: strings, integers (4) and booleans (5)."""
+    kinds = {bool: 5, int: 4, str: 3}
+    return [
+        {"name": key, "type": kinds[type(value)], "value": value}
+        for key, value in (options or {}).items()
+    ]
+
+
 def user_payload(user_id: int, name: str, *, bot: bool = False) -> JSON:
     return {
         "id": str(user_id),
@@ -161,6 +172,13 @@ class FakeDiscord:
         self.faults: list[Fault] = []
         self.silent_gateway = False
         """When set, the gateway accepts connections and never says a word (no HELLO)."""
+        self.messages: dict[int, JSON] = {}
+        """Every message the bot sent, by id, as its edits left it."""
+        self._originals: dict[str, int] = {}
+        """An interaction token's original response message."""
+        self._clicked: dict[int, int] = {}
+        """A component interaction's id and the message whose button was clicked."""
+        self._tokens: dict[int, str] = {}
         self.files: dict[int, bytes] = {}
         """Attachments users sent in interactions, served from ``attachment_url``."""
         self.downloads: list[int] = []
@@ -294,9 +312,7 @@ class FakeDiscord:
             "id": str(self._command_id(name)),
             "name": name,
             "type": 1,
-            "options": [
-                {"name": key, "type": 3, "value": value} for key, value in (options or {}).items()
-            ],
+            "options": _options(options),
         }
         for option, (filename, content) in (files or {}).items():
             attachment = self.attachment_payload(filename, content)
@@ -319,6 +335,18 @@ class FakeDiscord:
         invocation.sent_at = time.monotonic()
         await self.dispatch("INTERACTION_CREATE", payload)
         return invocation
+
+    async def invoke_subcommand(
+        self, name: str, subcommand: str, options: Mapping[str, Any] | None = None, **who: Any
+    ) -> Invocation:
+        """Run ``/name subcommand`` as a guild member."""
+        data = {
+            "id": str(self._command_id(name)),
+            "name": name,
+            "type": 1,
+            "options": [{"name": subcommand, "type": 1, "options": _options(options)}],
+        }
+        return await self.send_interaction(2, data, **who)
 
     def attachment_payload(self, filename: str, content: bytes) -> JSON:
         """An uploaded file as Discord describes it; its URL is served by this fake."""
@@ -398,6 +426,74 @@ class FakeDiscord:
         payload["member"] = member
         await self.dispatch("MESSAGE_CREATE", payload)
         return message_id
+
+    async def click(
+        self, message_id: int, custom_id: str, *, user_id: int | None = None, **who: Any
+    ) -> Invocation:
+        """Click the button ``custom_id`` on a message the bot sent, as a guild member."""
+        message = self.messages[message_id]
+        buttons = [
+            button["custom_id"]
+            for row in message.get("components") or []
+            for button in row.get("components", [])
+            if "custom_id" in button
+        ]
+        if custom_id not in buttons:
+            raise KeyError(f"message {message_id} has no button {custom_id!r}: {buttons}")
+        data = {"custom_id": custom_id, "component_type": 2}
+        channel_id = int(message["channel_id"])
+        payload, invocation = self.interaction_payload(
+            3, data, channel_id=channel_id, user_id=user_id, **who
+        )
+        payload["message"] = message
+        self._clicked[invocation.id] = message_id
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return invocation
+
+    def modal_of(self, invocation: Invocation) -> JSON:
+        """The modal the bot opened in answer to ``invocation`` (callback type 9)."""
+        for request in self.requests:
+            if self.callback_of(invocation)(request) and request.body["type"] == 9:
+                modal: JSON = request.body["data"]
+                return modal
+        raise KeyError("the bot opened no modal for that interaction")
+
+    async def submit_modal(
+        self, invocation: Invocation, *values: str, user_id: int | None = None
+    ) -> Invocation:
+        """Fill the text inputs of the modal ``invocation`` opened, in order, and submit it."""
+        modal = self.modal_of(invocation)
+        filled = iter(values)
+
+        def submitted(component: JSON) -> JSON:
+            if component["type"] == 1:
+                return {"type": 1, "components": [submitted(c) for c in component["components"]]}
+            if component["type"] == 18:
+                return {"type": 18, "component": submitted(component["component"])}
+            return {"type": component["type"], "custom_id": component["custom_id"],
+                    "value": next(filled, "")}  # fmt: skip
+
+        data = {
+            "custom_id": modal["custom_id"],
+            "components": [submitted(component) for component in modal["components"]],
+        }
+        payload, submission = self.interaction_payload(5, data, user_id=user_id)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return submission
+
+    def buttons(self, message_id: int) -> list[JSON]:
+        """The buttons a message shows now, in order."""
+        message = self.messages[message_id]
+        return [
+            button
+            for row in message.get("components") or []
+            for button in row.get("components", [])
+        ]
+
+    def original_of(self, invocation: Invocation) -> JSON:
+        """The message that answered ``invocation`` (its response, or the follow-up that
+        replaced "thinking…")."""
+        return self.messages[self._originals[invocation.token]]
 
     @staticmethod
     def callback_of(invocation: Invocation) -> Callable[[RecordedRequest], bool]:
@@ -615,11 +711,24 @@ class FakeDiscord:
                 return 404, {"message": "Unknown interaction", "code": 10062}
             if self.tokens_expire_after_ack:
                 self.expired_tokens.add(parts[2])
+            self._tokens[int(parts[1])] = parts[2]
             return 200, self._callback_reply(int(parts[1]), body, recorded.files)
         if parts[0] == "webhooks" and len(parts) > 2 and parts[2] in self.expired_tokens:
             return 401, {"message": "Invalid Webhook Token", "code": 50027}
-        if parts[0] == "webhooks" and method in {"POST", "PATCH"}:
-            return 200, self._sent_message(body, CHANNEL_ID, recorded.files)
+        if parts[0] == "webhooks" and method == "PATCH" and parts[-2] == "messages":
+            token = parts[2]
+            wanted = self._originals.get(token) if parts[-1] == "@original" else int(parts[-1])
+            if wanted is None or wanted not in self.messages:
+                return 404, {"message": "Unknown Message", "code": 10008}
+            return 200, self._edited(wanted, body, recorded.files)
+        if parts[0] == "webhooks" and method == "POST":
+            sent = self._sent_message(body, CHANNEL_ID, recorded.files)
+            self._originals.setdefault(parts[2], int(sent["id"]))
+            return 200, sent
+        if method == "PATCH" and parts[0] == "channels" and parts[-2] == "messages":
+            if int(parts[-1]) not in self.messages:
+                return 404, {"message": "Unknown Message", "code": 10008}
+            return 200, self._edited(int(parts[-1]), body, recorded.files)
         if method == "POST" and parts[0] == "channels" and parts[-1] == "typing":
             return 204, None
         if method == "DELETE" and parts[0] == "webhooks" and parts[-1] == "@original":
@@ -669,22 +778,28 @@ class FakeDiscord:
         return registered
 
     def _callback_reply(self, interaction_id: int, body: Any, files: list[UploadedFile]) -> JSON:
+        """Callback types: 4 a message, 5 "thinking…" (the first follow-up replaces it),
+        6 an acknowledged click, 7 the clicked message edited, 9 a modal opened."""
         callback_type = body["type"]
+        data = body.get("data") or {}
         reply: JSON = {
             "interaction": {
                 "id": str(interaction_id),
                 "type": 2,
                 "response_message_loading": callback_type == 5,
-                "response_message_ephemeral": bool(
-                    (body.get("data") or {}).get("flags", 0) & (1 << 6)
-                ),
+                "response_message_ephemeral": bool(data.get("flags", 0) & (1 << 6)),
             },
             "resource": {"type": callback_type},
         }
-        if callback_type in (4, 7):
-            reply["resource"]["message"] = self._sent_message(
-                body.get("data") or {}, CHANNEL_ID, files
-            )
+        message: JSON | None = None
+        if callback_type == 4:
+            message = self._sent_message(data, CHANNEL_ID, files)
+            self._originals[self._tokens[interaction_id]] = int(message["id"])
+        elif callback_type == 7:
+            message = self._edited(self._clicked[interaction_id], data, files)
+        if message is not None:
+            reply["resource"]["message"] = message
+            reply["interaction"]["response_message_id"] = message["id"]
         return reply
 
     def _sent_message(self, body: Any, channel_id: int, files: list[UploadedFile]) -> JSON:
@@ -695,8 +810,25 @@ class FakeDiscord:
         )
         described = (body.get("attachments") or []) if isinstance(body, dict) else []
         sent["attachments"] = [self._stored_attachment(upload, described) for upload in files]
+        if isinstance(body, dict):
+            sent["components"] = body.get("components") or []
+            sent["flags"] = body.get("flags") or 0
         self.sent.append(sent)
+        self.messages[int(sent["id"])] = sent
         return sent
+
+    def _edited(self, message_id: int, body: Any, files: list[UploadedFile]) -> JSON:
+        """An edit keeps what it does not name, as Discord's does."""
+        message = self.messages[message_id]
+        if isinstance(body, dict):
+            for key in ("content", "embeds", "components"):
+                if key in body and body[key] is not None:
+                    message[key] = body[key]
+        if files:
+            described = body.get("attachments") or [] if isinstance(body, dict) else []
+            message["attachments"] = [self._stored_attachment(f, described) for f in files]
+        message["edited_timestamp"] = "2024-01-01T00:00:01+00:00"
+        return message
 
     def _stored_attachment(self, upload: UploadedFile, described: list[JSON]) -> JSON:
         """An uploaded file as Discord returns it, with the description the upload gave."""

@@ -58,7 +58,7 @@ async def test_a_burst_of_hostile_votes_does_not_delay_other_users(
     engine = BusyEngine(EngineSettings(seeds_dir=seeds_dir, data_dir=tmp_path))
     harness = await start_bot(engine)
     assert isinstance(harness.bot, RapporteurBot)
-    workers = harness.bot.settings.engine_workers
+    workers = harness.bot.context.settings.engine_workers
     fake = harness.fake
     hostile = [await fake.invoke("vote", {"country": HOSTILE}) for _ in range(BURST)]
     deadline = time.monotonic() + 10

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.charts.palette import AGAINST, as_int
-from bot.discord_app.render import EMBED_TOTAL_LIMIT, EMBEDS_PER_MESSAGE
+from bot.discord_app.render import EMBED_TOTAL_LIMIT
 from index.answers import Answer, AnswerKind
 from index.query import Query
 from tests.e2e.conftest import RecordingEngine, StartBot
@@ -185,7 +185,7 @@ async def test_failed_reindex_says_why_and_keeps_answering(
     assert "voted **in favour**" in embeds_of(await harness.callback(after))[0]["description"]
 
 
-async def test_long_answers_are_split_within_discord_limits(
+async def test_long_answers_turn_pages_within_discord_limits(
     start_bot: StartBot, engine: RecordingEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = "\n\n".join(f"Paragraph {n}. " + "word " * 400 for n in range(12))
@@ -195,20 +195,23 @@ async def test_long_answers_are_split_within_discord_limits(
 
     monkeypatch.setattr(engine, "ask", long_answer)
     harness = await start_bot(engine)
-    invocation = await harness.fake.invoke("ask", {"question": "Tell me everything?"})
+    fake = harness.fake
+    invocation = await fake.invoke("ask", {"question": "Tell me everything?"}, user_id=7)
     await harness.callback(invocation)
-    await harness.followups(invocation, count=2)
-    await asyncio.sleep(0.3)
-    followups = await harness.followups(invocation)
-    embeds = [e for request in followups for e in embeds_of(request)]
-    assert len(embeds) > 1
-    for request in followups:
-        message = embeds_of(request)
-        assert len(message) <= EMBEDS_PER_MESSAGE
-        assert sum(embed_size(e) for e in message) <= EMBED_TOTAL_LIMIT
-        assert all(len(e["description"]) <= 4096 for e in message)
-    words = " ".join(e["description"] for e in embeds).split()
-    assert words == text.split(), "nothing is lost or reordered by splitting"
+    (first,) = await harness.followups(invocation)
+    message_id = int(fake.original_of(invocation)["id"])
+    pages = [embeds_of(first)]
+    while not fake.buttons(message_id)[1].get("disabled", False):
+        click = await fake.click(message_id, fake.buttons(message_id)[1]["custom_id"], user_id=7)
+        callback = await harness.callback(click)
+        assert callback.body["type"] == 7, "a page turn edits the message"
+        pages.append(embeds_of(callback))
+    assert len(pages) > 2
+    for (page,) in pages:
+        assert embed_size(page) <= EMBED_TOTAL_LIMIT and len(page["description"]) <= 4096
+    words = " ".join(page["description"] for (page,) in pages).split()
+    assert words == text.split(), "nothing is lost or reordered by paging"
+    assert len(fake.matching("POST", f"/webhooks/{APPLICATION_ID}/")) == 1, "one message"
 
 
 async def test_fifty_concurrent_interactions_are_all_acknowledged(

@@ -22,10 +22,14 @@ async def test_start_up_syncs_the_command_schema(
     registered = {c["name"]: c for c in fake.commands["global"]}
     assert set(registered) == {
         "ask", "search", "vote", "tally", "roster", "sponsors", "statements",
-        "paragraph", "about", "reindex", "map",
+        "paragraph", "about", "reindex", "map", "gaps",
     }  # fmt: skip
     assert all(c["description"] for c in registered.values())
     assert int(registered["reindex"]["default_member_permissions"]) == MANAGE_GUILD
+    assert int(registered["gaps"]["default_member_permissions"]) == MANAGE_GUILD
+    assert [sub["name"] for sub in registered["gaps"]["options"]] == ["show", "export"]
+    ask_options = [(o["name"], o["required"]) for o in registered["ask"]["options"]]
+    assert ask_options == [("question", True), ("private", False)]
     assert registered["ask"]["default_member_permissions"] is None
     vote_option = registered["vote"]["options"][0]
     assert (vote_option["name"], vote_option["required"], vote_option["autocomplete"]) == (

@@ -20,6 +20,9 @@ pytestmark = pytest.mark.e2e
 PLENARY_CAPTION = "General Assembly plenary vote on resolution A/RES/74/247 (27 December 2019)"
 
 
+ASKER = 601
+
+
 def text_of(requests: list[RecordedRequest]) -> str:
     return "\n".join(
         embed.get("description", "") for request in requests for embed in embeds_of(request)
@@ -117,10 +120,10 @@ async def test_the_final_vote_and_its_number(
     start_bot: StartBot, engine: RecordingEngine, question: str
 ) -> None:
     harness = await start_bot(engine)
-    invocation = await harness.fake.invoke("ask", {"question": question})
+    invocation = await harness.fake.invoke("ask", {"question": question}, user_id=ASKER)
     await harness.callback(invocation)
     (followup,) = await harness.followups(invocation)
-    text = text_of([followup])
+    text = "\n".join(page["description"] for page in await harness.pages(invocation, ASKER))
     for said in ("79–60–33", "21 not recorded", "resolution **74/247**", "27 December 2019"):
         assert said in text
     assert "absent" not in text.casefold()

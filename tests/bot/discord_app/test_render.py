@@ -9,14 +9,14 @@ from hypothesis import strategies as st
 from bot.discord_app.render import (
     DESCRIPTION_LIMIT,
     EMBED_TOTAL_LIMIT,
-    EMBEDS_PER_MESSAGE,
     FIELD_COUNT_LIMIT,
     FIELD_NAME_LIMIT,
     FIELD_VALUE_LIMIT,
+    PAGE_FIELDS,
+    PAGE_TEXT,
     POSITION_COLOURS,
     TITLE_LIMIT,
     colour_for,
-    pack_messages,
     render_answer,
     split_text,
 )
@@ -92,9 +92,8 @@ def test_any_answer_renders_within_every_limit(text: str, sources: int, question
     pages = render_answer(answer(text, sources=sources, question=question))
     assert pages and all(within_limits(page) for page in pages)
     assert sum(len(page.fields) for page in pages) == sources
-    for message in pack_messages(pages):
-        assert len(message) <= EMBEDS_PER_MESSAGE
-        assert sum(len(embed) for embed in message) <= EMBED_TOTAL_LIMIT
+    for page in pages:
+        assert len(page.description or "") <= PAGE_TEXT and len(page.fields) <= PAGE_FIELDS
 
 
 def test_long_answers_are_numbered_pages() -> None:

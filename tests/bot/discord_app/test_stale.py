@@ -24,6 +24,12 @@ def tree() -> app_commands.CommandTree[Any]:
         interaction: discord.Interaction, position: app_commands.Choice[str]
     ) -> None: ...
 
+    gaps = app_commands.Group(name="gaps", description="Moderators: what was not answered.")
+
+    @gaps.command(name="show", description="As pages.")
+    async def show(interaction: discord.Interaction, days: int = 30) -> None: ...
+
+    commands.add_command(gaps)
     return commands
 
 
@@ -53,6 +59,23 @@ def test_current_shapes_pass_and_stale_ones_are_named() -> None:
     )
     assert reason("roster", {"name": "position", "type": 3, "value": "maybe"}) == (
         "/roster: option position no longer offers 'maybe'"
+    )
+
+
+def test_a_subcommand_is_checked_as_its_own_command() -> None:
+    commands = tree()
+
+    def reason(*options: dict[str, Any]) -> str | None:
+        data = {"name": "gaps", "type": 1, "options": list(options)}
+        return stale_reason(commands, interaction(data, COMMAND))
+
+    days = {"name": "days", "type": 4, "value": 7}
+    assert reason({"name": "show", "type": 1, "options": [days]}) is None
+    assert reason({"name": "show", "type": 1}) is None
+    assert reason({"name": "export", "type": 1}) == "/gaps export no longer exists"
+    assert reason() == "/gaps came without one of its subcommands"
+    assert reason({"name": "show", "type": 1, "options": [{**days, "value": "7"}]}) == (
+        "/gaps show: option days holds a str"
     )
 
 

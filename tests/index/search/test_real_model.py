@@ -13,6 +13,7 @@ from threadpoolctl import threadpool_info
 
 from index.parsing.document import load_documents
 from index.search.embedders import SentenceTransformerEmbedder
+from index.search.meaning import group_by_meaning
 from index.search.onnx_encoder import OnnxQueryEncoder
 from index.search.retriever import Retriever
 from index.settings import PROJECT_ROOT, EngineSettings
@@ -285,3 +286,27 @@ def test_stored_index_answers_without_torch(retriever: Retriever) -> None:
     )
     assert result.stdout.split("\n")[:3] == ["loaded", "preamble-15", "False False"]
     assert result.stderr == ""
+
+
+def test_reworded_questions_group_and_different_ones_stay_apart(retriever: Retriever) -> None:
+    texts = [
+        "who chairs the ad hoc committee",
+        "What is the weather in Paris?",
+        "who is the chair of the ad hoc committee?",
+        "when does the ad hoc committee meet",
+        "what's the weather like in paris today",
+        "what is the weather in London?",
+        "why did Brazil abstain",
+        "what was brazil's reason for abstaining",
+        "why did Mexico abstain",
+    ]
+    groups = group_by_meaning(texts, retriever.encode(texts))
+    named = sorted(sorted(texts[i] for i in group) for group in groups)
+    assert named == [
+        ["What is the weather in Paris?", "what's the weather like in paris today"],
+        ["what is the weather in London?"],
+        ["what was brazil's reason for abstaining", "why did Brazil abstain"],
+        ["when does the ad hoc committee meet"],
+        ["who chairs the ad hoc committee", "who is the chair of the ad hoc committee?"],
+        ["why did Mexico abstain"],
+    ]
