@@ -46,6 +46,10 @@ def _answer(query: Query, library: Library, retriever: Callable[[], Retriever]) 
         except ModelNotAvailableError:
             return refusal(query.text, documents, NO_PASSAGES)
         return passage.model_copy(update={"question": query.text})
+    if query.intent is Intent.NOT_IN_DOCUMENT and query.soft_limit:
+        passage = retriever().answer(query.search_text)
+        if passage.answered:
+            return passage.model_copy(update={"question": query.text})
     if query.intent is Intent.NOT_IN_DOCUMENT:
         return answer_limit(query, documents, library, lambda text: _nearest(retriever, text))
     countries, preface = expand_ambiguous(query.countries)

@@ -181,6 +181,9 @@ class Query(BaseModel):
     limit: Limit | None = None
     topic: str | None = None
     """For ``Limit.UNKNOWN_TOPIC``: the words the document never uses."""
+    soft_limit: bool = False
+    """The limit rests on lower-case words the document lacks, not on a name: a passage that
+    does answer the rest of the question is given instead."""
     documents: tuple[str, ...] = ()
     """Ids of the documents the question names; empty means every document."""
     ballot: Ballot | None = None

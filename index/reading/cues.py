@@ -315,6 +315,13 @@ VOTE = words(
     r"verdict",
 )
 TALLY_STRONG = words(
+    r"how (?:close|tight|narrow|lopsided|one-sided)",
+    r"agreed by (?:everyone|everybody|all)",
+    r"(?:by|without a) consensus",
+    r"count(?:ed)? (?:the )?hands",
+    r"show of hands",
+    r"without a vote",
+    r"put to a vote",
     r"more (?:yes|no|votes|countries|states) (?:or|than)",
     r"more (?:countries |states )?vot(?:e|ed) (?:for|yes|in favou?r|against|no) (?:or|than)",
     r"(?:yes|no) or (?:yes|no) votes",
@@ -357,7 +364,8 @@ TALLY_WEAK = words(
     r"when (?:was|did) .{0,30}vote",
 )
 SPONSOR = re.compile(
-    r"\b(?:co-?)?sponsor(?:ed|ing|s|ship)?\b"
+    r"\b(?:co-?)?sponsor(?:ed|ing|s|ship)?\b(?! (?:the )?(?:day-to-day |\w+ )?(?:running|"
+    r"participation|costs?|travel|work|talks|meetings?|sessions?|delegat\w*|trips?|attendance)\b)"
     r"|\bput (?:it|this|the draft|the resolution|the text) forward\b|\bput forward\b"
     r"|\b(?:who|which (?:countries|states|delegations)|whose|did (?:the )?(?:xcountryx|xgroupx))"
     r"\b.{0,30}\b(?:submitted|proposed|drafted|authored|wrote|came up with)\b"
@@ -403,11 +411,19 @@ INTRODUCED = words(
     r"who tabl\w*",
 )
 INTRODUCTORY = words(
-    r"introductory", r"intro statement", r"opening statement", r"(?:unodc )?director"
+    r"introductory",
+    r"intro statement",
+    r"opening statement",
+    r"(?:unodc )?director",
+    r"opened the (?:discussion|debate|meeting|session|item)",
+    r"kick(?:ed)? (?:it |things |the (?:discussion|debate|work) )?off",
+    r"scene-setting",
+    r"keynote",
 )
 """"The director" is who made the introductory statement (UNODC's Division for Treaty Affairs)."""
 STATEMENT = words(
     r"(?:make|made) a statement",
+    r"(?:xcountryx|xgroupx|delegations?|who|which \w+|anyone|anybody|someone) (?:\w+ )?"
     r"talk(?:ed|s)? (?:about|on)",
     r"spoke",
     r"speak(?:s|ing)?",
@@ -527,6 +543,11 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"report(?:'s)? date",
             r"report dated",
             r"when is it dated",
+            r"when did (?:this|the) (?:doc|document|report) (?:\w+ )?(?:come out|get published|"
+            r"get issued|appear|go out)",
+            r"(?:release|publication|issue) date",
+            r"date of (?:issue|publication|release)",
+            r"date (?:is )?printed",
         ),
     ),
     (

@@ -90,7 +90,12 @@ def _limits(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.limit.limit is Limit.UNKNOWN_TOPIC and (e.countries or e.groups):
         return None
     return base.model_copy(
-        update={"intent": Intent.NOT_IN_DOCUMENT, "limit": e.limit.limit, "topic": e.limit.topic}
+        update={
+            "intent": Intent.NOT_IN_DOCUMENT,
+            "limit": e.limit.limit,
+            "topic": e.limit.topic,
+            "soft_limit": not e.limit.firm,
+        }
     )
 
 
@@ -103,7 +108,9 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS, "moment": moment}
         )
     noted = any(s.set is DocumentSet.NOTED for s in e.sets)
-    if e.why and not noted:
+    stance = e.subjects or e.vote or e.positions or e.sponsor or e.statement or e.introduced
+    stance = stance or len(e.plain.split()) <= 3
+    if e.why and stance and not noted:
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
         )
@@ -191,7 +198,7 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
     if countries:
         if len(countries) > 1 and (e.count or e.listing) and e.positions:
             return base.model_copy(update=_set_reading(e))
-        if e.positions or e.vote or e.either or _only_names(e) or e.quantifier or e.ballot:
+        if e.positions or e.vote or e.either or _only_names(e) or e.ballot:
             return base.model_copy(update={"intent": Intent.VOTE})
         return None
     if e.unknown_subject is not None or (e.tally_strong and not e.count):
@@ -209,7 +216,7 @@ def _about_votes(e: Evidence) -> bool:
         or e.either
         or e.count
         or e.listing
-        or e.quantifier
+        or (e.quantifier and (e.vote or e.compare))
         or e.sets
         or e.split_breakdown
     )

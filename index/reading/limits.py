@@ -27,7 +27,9 @@ CHAIR = re.compile(
     r"|\bchair(?:man|woman|person)?s? (?:of|for) the\b|\bbureau\b"
 )
 MONEY = re.compile(
-    r"(?<!by )\bhow much\b(?! of)|\bwhat (?:is|was|will be|would be) the (?:cost|price|amount|"
+    r"(?<!by )\bhow much\b(?! of)(?=.{0,40}\b(?:money|costs?|spend|spent|funds?|funding|"
+    r"budget|pay|paid|dollars?|usd|euros?|allocat\w*|price|cash|\$|it (?:cost|take))\b"
+    r"|\s*\??$)|\bwhat (?:is|was|will be|would be) the (?:cost|price|amount|"
     r"budget|figure|bill)\b|\bwhat (?:did|does|will|would) (?:it|this|that) cost\b|\bdollars?\b"
     r"|\busd\b|\beuros?\b|\$\s?\d|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b"
     r"|\bhow expensive\b|\bbudget (?:figure|amount)\b|\bcost (?:estimate|figure)s?\b"
@@ -158,6 +160,9 @@ _TOPIC_STOP = word_set(
 class Found:
     limit: Limit
     topic: str | None = None
+    firm: bool = True
+    """False when an unknown topic rests only on lower-case words the document lacks: a
+    passage that answers the rest is then the better reply."""
 
 
 def find_limit(
@@ -179,9 +184,7 @@ def find_limit(
         return Found(Limit.NOT_STATED, DEFINITIONS)
     if REQUIRED_MAJORITY.search(plain) and not vocabulary.knows("required"):
         return Found(Limit.NOT_STATED, MAJORITY)
-    topic = unknown_topic(plain, raw, vocabulary, unexplained)
-    if topic is not None:
-        return Found(Limit.UNKNOWN_TOPIC, topic)
+    return unknown_topic(plain, raw, vocabulary, unexplained)
     return None
 
 
@@ -210,7 +213,7 @@ def _later(plain: str, vocabulary: Vocabulary) -> bool:
 
 def unknown_topic(
     plain: str, raw: str, vocabulary: Vocabulary, unexplained: Sequence[str]
-) -> str | None:
+) -> Found | None:
     """The words of a "what is X" or "does it mention X" question that the document never
     uses, as the user wrote them; ``None`` when X is known, when the question is off topic, or
     when the unknown words are a minority of X and none is a name (the passage that holds the
@@ -225,11 +228,13 @@ def unknown_topic(
         if not topic or not unknown:
             return None
         if match.lastgroup == "who":
-            return _as_written(raw, topic)
+            return Found(Limit.UNKNOWN_TOPIC, _as_written(raw, topic))
         if frame_index != DOCUMENT_POINTING and len(unknown) == len(topic):
             return None
-        if 2 * len(unknown) >= len(topic) or any(_written_as_name(raw, w) for w in unknown):
-            return _as_written(raw, unknown)
+        named = any(_written_as_name(raw, w) for w in unknown)
+        if 2 * len(unknown) >= len(topic) or named:
+            soft = frame_index == DOCUMENT_POINTING and not named
+            return Found(Limit.UNKNOWN_TOPIC, _as_written(raw, unknown), firm=not soft)
         return None
     return None
 

@@ -70,6 +70,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:unga|ga)\b"), "general assembly"),
     (re.compile(r"\bsg\b"), "secretary-general"),
     (re.compile(r"\b3rd\b"), "third"),
+    (re.compile(r"(?<![\w/.])r(?= (?:they|you|we|there|these|those)\b)"), "are"),
+    (re.compile(r"\bnyc?\b"), "new york"),
     (re.compile(r"\bpbis?\b"), "programme budget implications"),
     (re.compile(r"\borg session\b"), "organizational session"),
     (re.compile(r"\bres\b(?=[ ?.!,]|$)"), "resolution"),

@@ -598,3 +598,36 @@ def test_speakers_closeness_and_the_vote_named_loosely(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert expected in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Does it talk about training police in countries that lack the skills?", Intent.PASSAGE),
+        ("Why was the UN's cybercrime study panel created originally?", Intent.PASSAGE),
+        ("Is there a nod to some declaration named after a city in Brazil?", Intent.PASSAGE),
+        (
+            "They mention some big crime conference in the Gulf, when did that happen?",
+            Intent.PASSAGE,
+        ),
+        ("Do they say anything about how much regional agreements matter?", Intent.PASSAGE),
+        ("Who's sponsoring the day-to-day running of the treaty talks?", Intent.PASSAGE),
+        ("Was it agreed by everyone or did they have to count hands?", Intent.TALLY),
+        ("Who opened the discussion with a scene-setting talk?", Intent.STATEMENTS),
+        ("when did this doc actualy come out? like the release date", Intent.METADATA),
+        ("why did brazil abstain", Intent.NOT_IN_DOCUMENT),
+    ],
+)
+def test_words_used_in_another_sense_do_not_pull_a_question_away(
+    engine: Engine, question: str, intent: Intent
+) -> None:
+    assert engine.read(question).intent is intent
+
+
+def test_a_lower_case_topic_the_document_lacks_may_still_be_answered_by_a_passage(
+    engine: Engine,
+) -> None:
+    soft = engine.read("does it say anything about free speech online or nah")
+    firm = engine.read("what is the budapest convention")
+    assert (firm.intent, firm.soft_limit) == (Intent.NOT_IN_DOCUMENT, False)
+    assert soft.intent is Intent.PASSAGE or soft.soft_limit
