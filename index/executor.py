@@ -102,7 +102,7 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
         )
         return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:
-        return answer_metadata(query.text, documents, query.field)
+        return answer_metadata(query.text, documents, query.field, query.meeting)
     if query.paragraph is not None:
         return answer_paragraph(query.text, documents, query.paragraph)
     decisions = query.operative is OperativeSelection.DECISIONS

@@ -47,6 +47,12 @@ class MetadataField(StrEnum):
     AGENDA_ITEM = "agenda_item"
     SESSION = "session"
     OVERVIEW = "overview"
+    SYMBOL = "symbol"
+    """The report's own document symbol."""
+    STRUCTURE = "structure"
+    """How many paragraphs each part of the document has."""
+    PROCEEDINGS = "proceedings"
+    """What the report records of one meeting (``Query.meeting``)."""
 
 
 class ParagraphRef(BaseModel):
@@ -137,6 +143,10 @@ DEFINITIONS = "definitions"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking how the document defines a term."""
 CITED = "cited"
 """The ``topic`` of a ``Limit.NOT_STATED`` question about a document the report only cites."""
+REQUESTED = "requested"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking who requested the recorded vote."""
+PLENARY_MEETING = "plenary meeting"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking the plenary vote's meeting."""
 MAJORITY = "majority"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking what majority the draft needed."""
 

@@ -66,6 +66,8 @@ class Paragraph(Record):
     lead: str | None = None
     text: str
     footnotes: tuple[Footnote, ...] = ()
+    meeting: int | None = None
+    """The Committee meeting a report paragraph tells of ("At the same meeting" included)."""
 
 
 class Tally(Record):

@@ -31,7 +31,7 @@ from index.settings import EngineSettings
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 """Bump whenever a parser change alters the records it produces: every cache rebuilds."""
 
 CACHE_FILE = "records.json"

@@ -172,6 +172,7 @@ def _parse(lines: list[Line], document_id: str, source: str, sha256: str) -> Doc
     meetings = committee_meetings(report, meta.date, document_id)
     meta = meta.model_copy(update={"meetings": meetings})
     meeting_of = paragraph_meetings(report)
+    told = {raw.number: meeting for raw, meeting in zip(report, meeting_of, strict=True)}
     draft_of = current_drafts(report)
 
     vote: RecordedVote | None = None
@@ -202,7 +203,9 @@ def _parse(lines: list[Line], document_id: str, source: str, sha256: str) -> Doc
         resolution_title=layout.resolution_title,
         drafts=considered_drafts(layout.sections, report),
         paragraphs=tuple(
-            _paragraph(raw, notes, document_id)
+            _paragraph(raw, notes, document_id, told.get(raw.number))
+            if raw.part is Part.REPORT
+            else _paragraph(raw, notes, document_id, None)
             for raw, notes in zip(layout.paragraphs, footnotes, strict=True)
         ),
         vote=vote,
@@ -214,7 +217,9 @@ def _parse(lines: list[Line], document_id: str, source: str, sha256: str) -> Doc
     )
 
 
-def _paragraph(raw: RawParagraph, footnotes: tuple[Footnote, ...], document_id: str) -> Paragraph:
+def _paragraph(
+    raw: RawParagraph, footnotes: tuple[Footnote, ...], document_id: str, meeting: int | None
+) -> Paragraph:
     return Paragraph(
         id=f"{raw.part.value}-{raw.number}",
         document=document_id,
@@ -225,6 +230,7 @@ def _paragraph(raw: RawParagraph, footnotes: tuple[Footnote, ...], document_id: 
         lead=raw.lead,
         text=raw.text,
         footnotes=_marked(raw, footnotes),
+        meeting=meeting,
     )
 
 

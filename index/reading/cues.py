@@ -496,6 +496,30 @@ OPERATIVE_PART = re.compile(
 )
 METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
+        "symbol",
+        words(
+            r"(?:document )?symbol (?:of|for) (?:this|the) (?:third committee )?report(?! of the)",
+            r"(?:this|the) report'?s (?:own )?(?:document )?symbol",
+        ),
+    ),
+    (
+        "structure",
+        words(
+            r"how many (?:preambular |operative |pp |op )?(?:paragraphs|paras)",
+            r"count (?:the |its )?(?:preambular |operative )?(?:paragraphs|paras)",
+            r"number of (?:preambular |operative )?(?:paragraphs|paras)",
+            r"how long is (?:the|this) (?:resolution|text|draft|report)",
+        ),
+    ),
+    (
+        "proceedings",
+        re.compile(
+            r"\bwhat (?:happened|took place|was done|went on|did (?:the|they) (?:committee )?do|"
+            r"did they decide)\b.{0,25}\b(?:meeting|mtg)\b"
+            r"|\b(?:meeting|mtg)\b.{0,25}\bwhat (?:happened|took place|was done|went on)\b"
+        ),
+    ),
+    (
         "rapporteur",
         words(
             r"rapporteur\w*",
@@ -557,8 +581,6 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"what is the (?:document|doc)(?= ?\??$| about| called| titled)",
             r"which (?:document|report)",
             r"document title",
-            r"(?:document )?symbol of (?:this|the) (?:third committee )?report(?! of the)",
-            r"(?:this|the) report'?s (?:own )?(?:document )?symbol",
             r"title of the (?:document|report)",
             r"what is (?:this|the) (?:document|report|doc) about",
             r"about this (?:document|report)",

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from index.countries import CountryMention, ResolutionStatus, country_mentions
+from index.countries import CountryMention, ResolutionStatus, country_mentions, resolve
+from index.query import PLENARY_MEETING as PLENARY_MEETING_TOPIC
 from index.query import (
     Ballot,
     DocumentSet,
     GroupMention,
+    Limit,
     MetadataField,
     OperativeSelection,
     ParagraphRef,
@@ -28,7 +30,7 @@ from index.reading.ballots import read_ballot, read_transition, trail_sets
 from index.reading.capitals import capital_spans
 from index.reading.descriptors import DOCUMENT, Descriptor, find_descriptors
 from index.reading.group_names import GroupSpan, find_groups
-from index.reading.limits import Found, find_limit
+from index.reading.limits import PLENARY_MEETING, Found, find_limit
 from index.reading.paragraph_refs import paragraph_ref
 from index.reading.text import COUNTRY, GROUP, cue_text, word_set, words
 from index.reading.typos import correct, correct_lower_case
@@ -192,6 +194,8 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         evidence.unknown_subject = _unknown_subject(raw, vocabulary)
     evidence.leftover = _leftover(evidence)
     evidence.limit = find_limit(evidence.plain, raw, vocabulary, evidence.leftover)
+    if evidence.ballot is Ballot.PLENARY and PLENARY_MEETING.search(evidence.plain):
+        evidence.limit = Found(Limit.NOT_STATED, PLENARY_MEETING_TOPIC)
     return evidence
 
 
@@ -233,6 +237,9 @@ def _names(raw: str) -> tuple[list[GroupSpan], list[CountryMention], list[Descri
         )
     ]
 
+    itself = [g for g in groups if g.group.entity and _ITSELF.match(raw[g.end :])]
+    groups = [g for g in groups if g not in itself]
+    named += [_entity_mention(g) for g in itself]
     kept_groups = [
         g
         for g in groups
@@ -266,6 +273,28 @@ def _joined_as_alternatives(raw: str, spans: list[GroupSpan]) -> bool:
     return len(ordered) > 1 and all(
         _ALTERNATIVES.match(raw[first.end : second.start]) is not None
         for first, second in pairwise(ordered)
+    )
+
+
+_ITSELF = re.compile(
+    r"\s*(?:itself|as such|as an? (?:entity|body|organi[sz]ation|institution|bloc|whole)|in its "
+    r"own right|(?:separately|separate) from (?:its|the) member)",
+    re.IGNORECASE,
+)
+"""A group spoken of as a body in its own right ("did the European Union itself vote?")."""
+
+
+def _entity_mention(span: GroupSpan) -> CountryMention:
+    """The observer or body a group is, when a question asks about it rather than its members."""
+    name = span.group.entity or span.group.name
+    resolution = resolve(name)
+    return CountryMention(
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        status=resolution.status,
+        name=resolution.name or name,
+        description=resolution.description,
     )
 
 

@@ -79,7 +79,11 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
 def _paragraph(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.paragraph is not None and not (e.countries or e.groups or e.positions):
         return base.model_copy(update={"intent": Intent.PARAGRAPH, "paragraph": e.paragraph})
-    if e.operative is not None and (e.limit is None or e.limit.limit is Limit.UNKNOWN_TOPIC):
+    if (
+        e.operative is not None
+        and e.metadata_field is not MetadataField.STRUCTURE
+        and (e.limit is None or e.limit.limit is Limit.UNKNOWN_TOPIC)
+    ):
         return base.model_copy(update={"intent": Intent.PARAGRAPH, "operative": e.operative})
     return None
 
@@ -259,6 +263,8 @@ def _only_names(e: Evidence) -> bool:
 
 def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.metadata_field is None or e.future:
+        return None
+    if e.metadata_field is MetadataField.PROCEEDINGS and e.meeting is None:
         return None
     if e.countries or e.groups or e.positions:
         return None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.query import CITED, DEFINITIONS, MAJORITY, NAMES, Limit
+from index.query import CITED, DEFINITIONS, MAJORITY, NAMES, REQUESTED, Limit
 from index.reading.cues import words
 from index.reading.text import word_set
 from index.reading.text import words as split_words
@@ -97,6 +97,15 @@ CITED_DOCUMENT = re.compile(
     r"\b(?:sg|secretary-general)(?:'s)? report\b|\breport of the secretary-general\b"
     r"|\b(?:that|its|his) report\b"
 )
+REQUESTED_VOTE = re.compile(
+    r"\b(?:who|which (?:delegation|country|state|member))\b.{0,20}\b(?:requested|asked for|"
+    r"called for|demanded|wanted|forced|insisted on|pushed for)\b.{0,15}\b(?:recorded )?vote\b"
+)
+"""Who asked for the recorded vote: the report says there was one, not who asked."""
+PLENARY_MEETING = re.compile(
+    r"\b(?:which|what) (?:plenary )?meeting\b|\bmeeting number\b|\bnumber of the meeting\b"
+)
+"""The plenary vote's meeting: the voting data gives its date, not its meeting."""
 PAST_EVENT = words(
     r"happened",
     r"took place",
@@ -180,6 +189,8 @@ def find_limit(
         return Found(Limit.LATER_EVENTS)
     if _about_a_cited_document(plain, vocabulary):
         return Found(Limit.NOT_STATED, CITED)
+    if REQUESTED_VOTE.search(plain):
+        return Found(Limit.NOT_STATED, REQUESTED)
     if DEFINITION.search(plain) and not vocabulary.knows("define"):
         return Found(Limit.NOT_STATED, DEFINITIONS)
     if REQUIRED_MAJORITY.search(plain) and not vocabulary.knows("required"):

@@ -83,6 +83,8 @@ def cue_for(word: str) -> str | None:
     """The one cue word ``word`` is a slip of, if there is exactly one."""
     if len(word) < _MIN_LENGTH or word in CUE_WORDS or word in guards():
         return None
+    if word.removesuffix("s") in CUE_WORDS or word.removesuffix("es") in CUE_WORDS:
+        return None
     budget = 1 if len(word) < 8 else 2
     close = sorted(
         (edit_distance(word, cue, budget), cue)

@@ -9,7 +9,7 @@ from index.answers import Answer, AnswerKind, Source
 from index.library import Library, format_date, ordinal
 from index.query import MetadataField, ParagraphRef
 from index.records import Document, Paragraph, Part
-from index.structured.citing import cited_sources, document_line, join_names, sources
+from index.structured.citing import cited_sources, document_line, excerpt, join_names, sources
 
 _PART_RANGES = {
     Part.REPORT: "paragraphs 1–{n} of the report",
@@ -23,7 +23,13 @@ _PART_LABELS = {
 }
 
 
-def answer_metadata(question: str, documents: Sequence[Document], field: MetadataField) -> Answer:
+def answer_metadata(
+    question: str, documents: Sequence[Document], field: MetadataField, meeting: int | None = None
+) -> Answer:
+    if field is MetadataField.PROCEEDINGS and meeting is not None:
+        return _proceedings(question, documents, meeting)
+    if field is MetadataField.SYMBOL:
+        return _symbol(question, documents)
     blocks = [_metadata_block(document, field) for document in documents]
     cited = {
         document.id: ["report-1"] if field is MetadataField.AGENDA_ITEM else _meeting_ids(document)
@@ -34,6 +40,61 @@ def answer_metadata(question: str, documents: Sequence[Document], field: Metadat
         question=question,
         kind=AnswerKind.METADATA,
         answered=True,
+        text="\n\n".join(blocks),
+        sources=cited_sources(documents, cited),
+    )
+
+
+_SYMBOL = re.compile(r"^[A-Z]{1,2}/(?:[A-Z]{1,3}\.\d+/)?\d+/(?:[A-Z]+\.)?\d+(?:/\S+)?$")
+
+
+def _symbol(question: str, documents: Sequence[Document]) -> Answer:
+    """The report's own symbol where its printed heading carries one; where it does not,
+    saying so, and naming the drafts it does carry."""
+    blocks: list[str] = []
+    found = False
+    for document in documents:
+        symbol = next((line for line in document.meta.heading if _SYMBOL.match(line)), None)
+        found = found or symbol is not None
+        drafts = join_names(document.drafts)
+        said = (
+            f"The report's symbol is **{symbol}**."
+            if symbol
+            else "The text of the report does not print its own document symbol; the symbols "
+            f"it gives are those of the draft resolutions it considered: {drafts}."
+        )
+        blocks.append(f"{said}\n{document_line(document)}")
+    return Answer(
+        question=question,
+        kind=AnswerKind.METADATA,
+        answered=found,
+        text="\n\n".join(blocks),
+        sources=[],
+    )
+
+
+def _proceedings(question: str, documents: Sequence[Document], meeting: int) -> Answer:
+    """What the report records of one meeting, paragraph by paragraph, quoted."""
+    blocks: list[str] = []
+    cited: dict[str, list[str]] = {}
+    for document in documents:
+        told = [p for p in document.paragraphs if p.part is Part.REPORT and p.meeting == meeting]
+        date = next((m.date for m in document.meta.meetings if m.number == meeting), None)
+        when = f" ({format_date(date)})" if date else ""
+        if not told:
+            blocks.append(
+                f"The report records nothing of a {ordinal(meeting)} meeting.\n"
+                f"{document_line(document)}"
+            )
+            continue
+        lines = [f"At its **{ordinal(meeting)} meeting**{when}, the report records:"]
+        lines += [f"- **{p.label}**: {excerpt(p.text)}" for p in told]
+        cited[document.id] = [p.id for p in told]
+        blocks.append("\n".join([*lines, document_line(document)]))
+    return Answer(
+        question=question,
+        kind=AnswerKind.METADATA,
+        answered=bool(cited),
         text="\n\n".join(blocks),
         sources=cited_sources(documents, cited),
     )
@@ -51,6 +112,7 @@ def _metadata_block(document: Document, field: MetadataField) -> str:
         f"{meta.session.lower()}, “{meta.title}”.",
         MetadataField.SESSION: f"The report belongs to the **{meta.session}** of the {meta.body}.",
         MetadataField.MEETINGS: _meetings_line(document),
+        MetadataField.STRUCTURE: _structure_line(document),
     }
     if field is MetadataField.OVERVIEW:
         body = "\n".join(
@@ -64,6 +126,15 @@ def _metadata_block(document: Document, field: MetadataField) -> str:
         )
         return body
     return f"{lines[field]}\n{document_line(document)}"
+
+
+def _structure_line(document: Document) -> str:
+    count = {part: sum(1 for p in document.paragraphs if p.part is part) for part in Part}
+    return (
+        f"The report has **{count[Part.REPORT]}** numbered paragraphs; its draft resolution "
+        f"has **{count[Part.PREAMBLE]}** preambular and **{count[Part.OPERATIVE]}** operative "
+        "paragraphs."
+    )
 
 
 def _meetings_line(document: Document) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
 from index.library import Library, format_date, ordinal
-from index.query import CITED, DEFINITIONS, MAJORITY, Limit, Query
+from index.query import CITED, DEFINITIONS, MAJORITY, PLENARY_MEETING, REQUESTED, Limit, Query
 from index.records import Document, Part, Statement, StatementMoment
 from index.structured.citing import (
     NO_VOTE,
@@ -101,13 +101,16 @@ def _explain(
             f"the result: {_tally_words(document)}.",
             CITED: "The report cites that document by its symbol but does not say what it "
             "contains or how it was adopted.",
+            REQUESTED: "The report says the draft was adopted by a recorded vote but not who "
+            "requested the vote.",
+            PLENARY_MEETING: _plenary_meeting(library, document),
         }.get(
             query.topic or "",
             f"The report does not say; the only person it names is its Rapporteur, {officer}.",
         ),
     }[limit]
     ids = _nearest_paragraphs(limit, document)
-    if query.topic == MAJORITY and document.vote is not None:
+    if query.topic in (MAJORITY, REQUESTED) and document.vote is not None:
         ids = [document.vote.paragraph_id]
     if not ids:
         return headline, [], []
@@ -138,6 +141,16 @@ def _nearest_paragraphs(limit: Limit, document: Document) -> list[str]:
     if limit is Limit.LATER_EVENTS:
         found = [pid for pid in found if pid.startswith(Part.OPERATIVE.value)]
     return found[:NEAREST_LIMIT]
+
+
+def _plenary_meeting(library: Library, document: Document) -> str:
+    trail = library.trail(document)
+    if trail is None:
+        return "The report does not record the plenary vote, nor the meeting it was taken at."
+    return (
+        f"The voting data gives the day of the plenary vote, {trail.plenary.when}, not the "
+        "number of the meeting it was taken at."
+    )
 
 
 def _tally_words(document: Document) -> str:

@@ -631,3 +631,27 @@ def test_a_lower_case_topic_the_document_lacks_may_still_be_answered_by_a_passag
     firm = engine.read("what is the budapest convention")
     assert (firm.intent, firm.soft_limit) == (Intent.NOT_IN_DOCUMENT, False)
     assert soft.intent is Intent.PASSAGE or soft.soft_limit
+
+
+SYMBOL_QUESTION = "What is the document symbol of this Third Committee report itself?"
+EU_QUESTION = "Did the European Union itself cast a vote, separate from its member States?"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "answered"),
+    [
+        (SYMBOL_QUESTION, "does not print its own document symbol", False),
+        ("Count the preambular paragraphs of the recommended draft.", "**17** preambular", True),
+        ("how many operative paragraphs are there", "**6** operative", True),
+        ("what happened at the 44th meeting", "At its **44th meeting** (7 November 2019)", True),
+        ("Which delegation requested the recorded vote?", "not who requested the vote", False),
+        ("At which plenary meeting was 74/247 adopted?", "not the number of the meeting", False),
+        (EU_QUESTION, "it does not vote", True),
+    ],
+)
+def test_facts_about_the_document_and_its_limits(
+    engine: Engine, question: str, expected: str, answered: bool
+) -> None:
+    answer = engine.ask(question)
+    assert expected in answer.text
+    assert answer.answered is answered
