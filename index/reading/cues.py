@@ -478,7 +478,8 @@ WHY = re.compile(
 )
 DECISIONS = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"
-    r"(?:resolution |text |general assembly |assembly )?decide\b"
+    r"(?:resolution |text |general assembly |assembly )?decide\b(?! at (?:its|the) \w+ "
+    r"(?:plenary )?meeting)"
     r"|\bwhat (?:exactly |actually |really )?(?:does|did|will|would) (?:the |this |it |that )?"
     r"(?:draft )?(?:resolution |text |thing )?(?:\w+ )?(?:create|set up|establish|launch|start up|"
     r"bring about|put in place)\b"
@@ -682,5 +683,7 @@ WHEN_OR_WHERE = re.compile(
     r"^(?:and |so |ok |okay )?(?:at |in |on )?(?:which|what) (?:meeting|date|day|session)"
     r"(?: was (?:that|this|it))?\??$"
     r"|^(?:and |so |ok |okay )?(?:when|where)(?: (?:was|is|did) (?:that|this|it)(?: happen)?)?\??$"
+    r"|^(?:and |so )?(?:was|were|is) (?:that|it|this|they) (?:before|after) or (?:before|after)"
+    r"(?: the vot(?:e|ing))?\??$"
 )
 """A bare "at which meeting?" or "when?": asked of what the previous answer told."""

@@ -84,6 +84,10 @@ def reading(query: Query) -> str:
             return f"How many of {subject} {positions}"
         return f"How many {subject.removeprefix('the ')} there are"
     if intent is Intent.COMPARE:
+        if query.outliers and query.countries:
+            named = " and the ".join(g.name for g in query.groups)
+            within = f"the {named}" if named else "its UN regional group"
+            return f"Whether {_country_names(query.countries)} broke from {within}"
         if query.outliers and query.groups:
             return f"Which of {subject} voted differently from most of the group"
         if query.outliers:

@@ -25,6 +25,9 @@ SHORT = 5
 
 _VOTE_FAMILY = (Intent.VOTE, Intent.BREAKDOWN, Intent.LIST, Intent.COUNT, Intent.COMPARE)
 _STANDALONE = (Intent.PARAGRAPH, Intent.METADATA, Intent.TALLY)
+_WEAK_AFTER_A_PASSAGE = (Intent.PASSAGE, Intent.TALLY, Intent.METADATA)
+"""Readings a pronoun after a passage overrides: "when was it adopted?" after "what ECOSOC
+resolution does it mention?" asks of that resolution, not of the draft's tally."""
 _SET_INTENTS = (Intent.LIST, Intent.COUNT, Intent.BREAKDOWN, Intent.COMPARE)
 _TOLD_WHEN = (Intent.STATEMENTS, Intent.SPONSORS, Intent.VOTE, Intent.TALLY, Intent.METADATA)
 """Answers that say when and at which meeting, so "at which meeting?" asks them again."""
@@ -60,10 +63,12 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         return True
     if e.asks_for_source or e.correction:
         return True
+    if e.outliers and not e.groups and previous.groups:
+        return True
     if e.neighbour_paragraph and previous.paragraph is not None:
         return True
     if previous.intent is Intent.PASSAGE and e.it_or_that and not own_subject:
-        return True
+        return current.intent in _WEAK_AFTER_A_PASSAGE
     asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier
     if asks_of_a_set and not own_subject and _has_subject(previous) and e.limit is None:
         return True
@@ -124,6 +129,16 @@ def merge(
         )
     if e.correction:
         return _corrected(e, current, previous)
+    if e.outliers and current.countries and not current.groups and previous.groups:
+        return current.model_copy(
+            update={
+                "follow_up": True,
+                "intent": Intent.COMPARE,
+                "outliers": True,
+                "groups": previous.groups,
+                "inherited": ("groups",),
+            }
+        )
     if e.neighbour_paragraph and previous.paragraph is not None:
         ref = previous.paragraph
         number = ref.number + e.neighbour_paragraph
@@ -136,7 +151,12 @@ def merge(
                 "inherited": ("paragraph",),
             }
         )
-    if previous.intent is Intent.PASSAGE and not e.subjects and (e.when_or_where or e.it_or_that):
+    if (
+        previous.intent is Intent.PASSAGE
+        and not e.subjects
+        and current.intent in _WEAK_AFTER_A_PASSAGE
+        and (e.when_or_where or e.it_or_that)
+    ):
         return current.model_copy(
             update={
                 "intent": Intent.PASSAGE,
@@ -227,14 +247,15 @@ def _restaged(sets: tuple[SetMention, ...], stage: SponsorStage | None) -> tuple
 def _corrected(e: Evidence, current: Query, previous: Query) -> Query:
     """The previous question again, with what the correction says in place of what it
     replaces ("sorry, I meant Niger, not Nigeria"; "no, I meant the General Assembly vote")."""
+    if current.intent not in (Intent.PASSAGE, previous.intent) and _has_own_kind(e, current):
+        keep = {} if e.subjects else {"countries": previous.countries, "groups": previous.groups}
+        return current.model_copy(update={"follow_up": True, "inherited": ("subjects",), **keep})
     update: dict[str, Any] = {"text": current.text, "follow_up": True, "inherited": ("intent",)}
     if e.subjects:
         update.update(countries=current.countries, groups=current.groups, sets=current.sets)
     for slot in ("ballot", "meeting", "paragraph", "moment", "stage", "positions"):
         if getattr(current, slot):
             update[slot] = getattr(current, slot)
-    if current.intent not in (Intent.PASSAGE, previous.intent) and _has_own_kind(e, current):
-        update["intent"] = current.intent
     return previous.model_copy(update=update)
 
 
