@@ -99,6 +99,7 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
             meeting=query.meeting,
             excluded=query.excluded,
             exact=query.exact_moment,
+            behalf=query.behalf,
         )
         return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:

@@ -442,6 +442,18 @@ STATEMENT = words(
     r"address(?:ed)? the committee",
     r"remarks?",
 )
+BEHALF = words(
+    r"on (?:whose|who'?s|which \w+(?:'s|s')?|what \w+(?:'s|s')?) behalf",
+    r"on behalf of (?:which|whom|who|what)",
+    r"(?:which|what|whose) (?:other )?(?:\w+ )?(?:countries|states|delegations|nations|"
+    r"governments)(?: was| were| did)? (?:\w+ ){0,4}on behalf of",
+    r"for whom",
+    r"besides itself",
+    r"who (?:else )?(?:did|was|were|does) (?:\w+ ){0,3}speak(?:ing)? for",
+    r"speak(?:ing|s)? for (?:who|whom|which)",
+    r"who (?:else )?(?:was|were) (?:\w+ ){0,3}(?:spoken|speaking) for",
+)
+"""For whom a statement was made: the answer names the States spoken for."""
 MOMENTS: tuple[tuple[StatementMoment, re.Pattern[str]], ...] = (
     (StatementMoment.INTRODUCTORY, words(r"introductory", r"intro statement", r"opening")),
     (

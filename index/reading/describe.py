@@ -100,6 +100,8 @@ def reading(query: Query) -> str:
             return f"The sponsorship of {subject}"
         stage = _STAGE_WORDS[query.stage] if query.stage else ""
         return f"The {stage}sponsors of the draft"
+    if intent is Intent.STATEMENTS and query.behalf:
+        return f"For whom {subject} spoke" if _named(query) else "For whom the statement was made"
     if intent is Intent.STATEMENTS:
         return f"The statements by or for {subject}" if _named(query) else "Who spoke, and when"
     if intent is Intent.METADATA and query.field is not None:
@@ -174,6 +176,9 @@ def _set_phrase(mention: SetMention) -> str:
         return f"the {stage}sponsors"
     if mention.set is DocumentSet.SPEAKERS:
         when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
+        if mention.spoken_for:
+            whose = f"{mention.voice}'s" if mention.voice else "that"
+            return f"the States in {whose} statement{when}"
         return f"the States that spoke{when}"
     if mention.set is DocumentSet.CHANGED:
         if mention.before or mention.after:

@@ -57,6 +57,8 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
     """Whether ``current`` leans on ``previous``: an opening like "and …" or "what about …",
     a pronoun standing for the last subject, or a fragment too short to stand alone."""
     own_subject = e.subjects
+    if _asks_for_whom(e, previous) or _asks_of_those_spoken_for(e, current, previous):
+        return True
     if (e.agent_pronoun or e.person_country) and not own_subject and _has_subject(previous):
         return True
     if e.when_or_where and previous.intent in (*_TOLD_WHEN, Intent.PASSAGE):
@@ -83,6 +85,42 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         or e.neighbours
         or e.bare_moment is not None
         or (fragment and (current.intent is Intent.PASSAGE or _bare(e) or _incomplete(current)))
+    )
+
+
+def _asks_for_whom(e: Evidence, previous: Query) -> bool:
+    """ "On whose behalf?" after a statement: for whom that statement was made."""
+    return previous.intent is Intent.STATEMENTS and e.behalf and not (e.countries or e.groups)
+
+
+def _asks_of_those_spoken_for(e: Evidence, current: Query, previous: Query) -> bool:
+    """ "Did all of them vote no?" after "on whose behalf did Canada speak?": the States that
+    statement spoke for, with its speaker (named again or not: "Canada and all of those")."""
+    if previous.intent is not Intent.STATEMENTS or e.groups:
+        return False
+    if not (previous.behalf or len(previous.countries) == 1):
+        return False
+    asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier
+    named_before = {c.name for c in previous.countries}
+    own = {c.name for c in current.countries} - named_before
+    return bool(asks_of_a_set) and e.it_or_that and not own
+
+
+def _spoken_for(current: Query, previous: Query) -> Query:
+    voice = previous.countries[0].name if len(previous.countries) == 1 else None
+    mention = SetMention(
+        set=DocumentSet.SPEAKERS, moment=previous.moment, voice=voice, spoken_for=True
+    )
+    intent = current.intent if current.intent in _SET_INTENTS else Intent.LIST
+    return current.model_copy(
+        update={
+            "follow_up": True,
+            "intent": intent,
+            "countries": (),
+            "groups": (),
+            "sets": (mention,),
+            "inherited": ("subjects",),
+        }
     )
 
 
@@ -129,6 +167,17 @@ def merge(
         )
     if e.correction:
         return _corrected(e, current, previous)
+    if _asks_for_whom(e, previous):
+        return previous.model_copy(
+            update={
+                "text": current.text,
+                "follow_up": True,
+                "behalf": True,
+                "inherited": ("subjects", "intent"),
+            }
+        )
+    if _asks_of_those_spoken_for(e, current, previous):
+        return _spoken_for(current, previous)
     if e.outliers and current.countries and not current.groups and previous.groups:
         return current.model_copy(
             update={

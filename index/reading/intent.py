@@ -56,6 +56,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         meeting=e.meeting,
         excluded=tuple(c.name for c in e.excluded if c.name),
         quote=e.quote,
+        behalf=e.behalf,
         ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
@@ -152,6 +153,8 @@ def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -
             }
         )
     speaker_set = any(s.set is DocumentSet.SPEAKERS for s in e.sets)
+    if e.behalf and not set_question:
+        return base.model_copy(update={"intent": Intent.STATEMENTS, "sets": ()})
     if (e.statement or e.introductory or speaker_set) and not set_question:
         moment = StatementMoment.INTRODUCTORY if e.introductory else e.moment
         speakers = (

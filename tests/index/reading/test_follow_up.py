@@ -260,3 +260,39 @@ def test_a_decision_at_a_named_meeting_is_looked_up_in_the_text(engine: Engine) 
 
 def test_the_rapporteurs_name_is_in_the_report(engine: Engine) -> None:
     assert "Firas Hassan Jabbar" in engine.ask("what is the rapporteur's name?").text
+
+
+def test_on_whose_behalf_asks_of_the_statement_just_shown(engine: Engine) -> None:
+    query = chain(engine, "Who introduced L.11?", "On behalf of which countries?")
+    assert (query.intent, query.moment, query.behalf) == (
+        Intent.STATEMENTS,
+        StatementMoment.INTRODUCTION_OF_DRAFT,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "voice"),
+    [
+        (
+            "Canada's statement - on whose behalf was it?",
+            "And did Canada and all of those vote no?",
+            "Canada",
+        ),
+        ("who did finland speak for", "did all of them vote against?", "Finland"),
+    ],
+)
+def test_those_spoken_for_are_the_set_asked_about(
+    engine: Engine, first: str, then: str, voice: str
+) -> None:
+    query = chain(engine, first, then)
+    assert (query.intent, query.countries) == (Intent.LIST, ())
+    [mention] = query.sets
+    assert (mention.set, mention.voice, mention.spoken_for) == (DocumentSet.SPEAKERS, voice, True)
+
+
+def test_all_of_those_an_introduction_spoke_for(engine: Engine) -> None:
+    previous = engine.read("Who introduced L.11?")
+    previous = engine.read("On behalf of which countries?", previous)
+    answer = engine.ask("Did all of them end up voting in favour in the committee?", previous)
+    assert answer.text.startswith("**Yes**: **All 8**")
