@@ -201,6 +201,10 @@ class Query(BaseModel):
     soft_limit: bool = False
     """The limit rests on lower-case words the document lacks, not on a name: a passage that
     does answer the rest of the question is given instead."""
+    own_search_text: str | None = None
+    """For a passage follow-up searched with the previous question's words: its own words,
+    searched when those find nothing ("and who's footing the bill?" after "what will the
+    new body do?")."""
     documents: tuple[str, ...] = ()
     """Ids of the documents the question names; empty means every document."""
     ballot: Ballot | None = None

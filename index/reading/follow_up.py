@@ -275,7 +275,8 @@ def merge(
     if intent is Intent.SPONSORS and current.stage is None and previous.stage:
         update["stage"] = previous.stage
     if intent is Intent.PASSAGE:
-        update["search_text"] = f"{previous.search_text} {current.text}"
+        update["search_text"] = f"{previous.search_text} {current.search_text}"
+        update["own_search_text"] = current.search_text
     if not _has_own_kind(e, current):
         inherited.append("intent")
     update["inherited"] = tuple(dict.fromkeys(inherited))

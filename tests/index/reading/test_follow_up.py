@@ -296,3 +296,8 @@ def test_all_of_those_an_introduction_spoke_for(engine: Engine) -> None:
     previous = engine.read("On behalf of which countries?", previous)
     answer = engine.ask("Did all of them end up voting in favour in the committee?", previous)
     assert answer.text.startswith("**Yes**: **All 8**")
+
+
+def test_a_passage_follow_up_that_says_enough_is_also_searched_alone(engine: Engine) -> None:
+    query = chain(engine, "What exactly will this new body do?", "And who's footing the bill?")
+    assert (query.intent, query.own_search_text) == (Intent.PASSAGE, "who's footing the bill?")

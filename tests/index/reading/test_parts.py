@@ -66,3 +66,12 @@ def test_a_preposition_may_open_the_next_question() -> None:
         "how did france vote?",
         "in which meeting was the vote taken?",
     ]
+
+
+def test_how_to_lay_out_the_answer_joins_its_question() -> None:
+    found = split_parts(
+        "Who took the floor before the vote? Please separate the general statements from the EOVs."
+    )
+    assert [part.text for part in found] == [
+        "Who took the floor before the vote? Please separate the general statements from the EOVs."
+    ]
