@@ -513,6 +513,9 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         words(
             r"(?:document )?symbol (?:of|for) (?:this|the) (?:third committee )?report(?! of the)",
             r"(?:this|the) report'?s (?:own )?(?:document )?symbol",
+            r"(?:the|this|its) (?:document|doc|report) (?:symbol|number)(?! (?:of|for) (?!th(?:e|is) "
+            r"(?:document|doc|report)))",
+            r"(?:document|doc|report)'?s (?:symbol|number)",
         ),
     ),
     (

@@ -31,7 +31,8 @@ TALLY_EXPLAINS = word_set(
     meeting meetings date day when exactly recorded record held took place time majority
     close closely much margin result outcome counted count numbers number total win won lose
     lost pass passed through get got go went end ended turn turned happen happened 50th
-    fiftieth consensus unanimous unanimously without vote vote recorded
+    fiftieth consensus unanimous unanimously without vote vote recorded symbol give gave given
+    assign assigned final
     """
 )
 """What a tally answer also says (when, at which meeting, by what margin)."""

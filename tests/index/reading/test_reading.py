@@ -641,6 +641,7 @@ EU_QUESTION = "Did the European Union itself cast a vote, separate from its memb
     ("question", "expected", "answered"),
     [
         (SYMBOL_QUESTION, "does not print its own document symbol", False),
+        ("what is the doc number", "does not print its own document symbol", False),
         ("Count the preambular paragraphs of the recommended draft.", "**17** preambular", True),
         ("how many operative paragraphs are there", "**6** operative", True),
         ("what happened at the 44th meeting", "At its **44th meeting** (7 November 2019)", True),
