@@ -513,8 +513,8 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         words(
             r"(?:document )?symbol (?:of|for) (?:this|the) (?:third committee )?report(?! of the)",
             r"(?:this|the) report'?s (?:own )?(?:document )?symbol",
-            r"(?:the|this|its) (?:document|doc|report) (?:symbol|number)(?! (?:of|for) (?!th(?:e|is) "
-            r"(?:document|doc|report)))",
+            r"(?:the|this|its) (?:document|doc|report) (?:symbol|number)"
+            r"(?! (?:of|for) (?!th(?:e|is) (?:document|doc|report)))",
             r"(?:document|doc|report)'?s (?:symbol|number)",
         ),
     ),
@@ -541,6 +541,9 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"rapporteur\w*",
             r"who (?:wrote|prepared|authored|drafted) (?:the|this) report",
             r"author of (?:the|this) report",
+            r"(?:wrote|writing|written|write) (?:this|it|the report|that) up",
+            r"(?:credited|responsible) (?:with|for) (?:writing|drafting|preparing) (?:this|it|the)",
+            r"who (?:wrote|prepared|authored) this(?: up)?(?= ?\??$| for the committee)",
         ),
     ),
     (

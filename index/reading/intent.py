@@ -13,6 +13,7 @@ import re
 
 from index.countries import CountryMention, ResolutionStatus
 from index.query import (
+    NAMES,
     DocumentSet,
     Intent,
     Limit,
@@ -94,6 +95,8 @@ def _limits(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.limit is None:
         return None
     if e.limit.limit is Limit.UNKNOWN_TOPIC and (e.countries or e.groups):
+        return None
+    if e.limit.topic == NAMES and e.metadata_field is MetadataField.RAPPORTEUR:
         return None
     return base.model_copy(
         update={

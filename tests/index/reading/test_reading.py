@@ -656,3 +656,15 @@ def test_facts_about_the_document_and_its_limits(
     answer = engine.ask(question)
     assert expected in answer.text
     assert answer.answered is answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who's the person credited with writing this up for the committee, and which country?",
+        "who wrote this?",
+    ],
+)
+def test_who_wrote_the_report_is_its_rapporteur(engine: Engine, question: str) -> None:
+    assert "Firas Hassan Jabbar" in engine.ask(question).text
+    assert engine.read(question).field is MetadataField.RAPPORTEUR
