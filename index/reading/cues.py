@@ -110,7 +110,8 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
 
 _ABOUT_THE_TEXT = (
     r"(?=\s*(?:[?.!]|$|it\b|this\b|that\b|them\b|"
-    r"the (?:draft|resolution|text|proposal|motion)\b|right\b|too\b|as well\b|or\b))"
+    r"the (?:draft|resolution|text|proposal|motion)\b|right\b|too\b|as well\b|or\b|"
+    r"(?:in|at) (?:the )?(?:third )?(?:committee|plenary|general assembly|ga|final vote)\b))"
 )
 WEAK_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
@@ -176,6 +177,8 @@ LISTING = words(
     r"tell me",
     r"give me",
     r"ones",
+    r"(?:countries|states|members|delegations|nations|xgroupx) (?:that|which) (?:\w+ )?"
+    r"(?:vot\w*|abstain\w*|backed|supported|opposed|sided)",
 )
 COMPARE = words(
     r"(?:the )?same way",

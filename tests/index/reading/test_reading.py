@@ -696,3 +696,29 @@ def test_figures_for_the_result_are_read_never_symbols_or_dates(
 )
 def test_no_vote_cast_is_not_a_vote_against(engine: Engine, question: str) -> None:
     assert list(engine.read(question).positions) == [Position.ABSENT]
+
+
+@pytest.mark.parametrize(
+    ("question", "group", "quantifier", "position"),
+    [
+        ("asian countries that voted no", "asia-pacific-group", None, Position.AGAINST),
+        (
+            "did the central asian states vote yes",
+            "central-asia",
+            Quantifier.ALL,
+            Position.IN_FAVOUR,
+        ),
+        (
+            "were the latam states all yes in committee?",
+            "grulac",
+            Quantifier.ALL,
+            Position.IN_FAVOUR,
+        ),
+    ],
+)
+def test_groups_and_positions_in_casual_words(
+    engine: Engine, question: str, group: str, quantifier: Quantifier | None, position: Position
+) -> None:
+    query = engine.read(question)
+    assert [g.id for g in query.groups] == [group]
+    assert (query.quantifier, list(query.positions)) == (quantifier, [position])
