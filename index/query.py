@@ -107,8 +107,10 @@ class SetMention(BaseModel):
     voice: str | None = None
     """For speakers: only the statements this delegation made."""
     spoken_for: bool = False
-    """For speakers: the States each statement spoke for, with its speaker ("did all of those
-    vote no?" after "on whose behalf did Canada speak?")."""
+    """For speakers: the States each statement spoke for ("did all of those vote no?" after
+    "on whose behalf did Canada speak?")."""
+    with_speaker: bool = False
+    """With ``spoken_for``: the speaker counted too ("did Canada and all of those vote no?")."""
     before: tuple[Position, ...] = ()
     """For the States that changed: their positions in the earlier vote (empty: any)."""
     after: tuple[Position, ...] = ()

@@ -452,6 +452,8 @@ STATEMENT = words(
 BEHALF = words(
     r"on (?:whose|who'?s|which \w+(?:'s|s')?|what \w+(?:'s|s')?) behalf",
     r"on behalf of (?:which|whom|who|what)",
+    r"(?:who|whom) (?:else )?(?:was|were|is|did|does) (?:\w+ ){0,4}(?:on behalf of|"
+    r"speak(?:ing)? for|represent(?:ing)?)",
     r"(?:which|what|whose) (?:other )?(?:\w+ )?(?:countries|states|delegations|nations|"
     r"governments)(?: was| were| did)? (?:\w+ ){0,4}on behalf of",
     r"for whom",

@@ -106,7 +106,13 @@ def _document_set(
         ]
         ids = [s.paragraph_id for s in spoken]
         if mention.spoken_for:
-            return [name for s in spoken for name in voices(s, view.date)], ids
+            names = [
+                name
+                for s in spoken
+                for name in voices(s, view.date)
+                if mention.with_speaker or name != s.speaker
+            ]
+            return names, ids
         return [s.speaker for s in spoken], ids
     vote = document.vote
     noted = list(view.notes)
