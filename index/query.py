@@ -197,6 +197,8 @@ class Query(BaseModel):
     """A meeting the question names ("at the 44th meeting", or by its day: "on 7 November")."""
     excluded: tuple[str, ...] = ()
     """States the question leaves out ("besides the Russians")."""
+    outside: tuple[GroupMention, ...] = ()
+    """Groups whose members the question leaves out ("NATO allies that aren't in the EU")."""
     field: MetadataField | None = None
     paragraph: ParagraphRef | None = None
     operative: OperativeSelection | None = None

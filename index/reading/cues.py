@@ -651,6 +651,12 @@ EXCLUDED = re.compile(
     r"leaving out|beyond|in addition to|not) (?:the )?(?P<name>xcountryx)\b"
 )
 """A State left out of the answer: "besides the Russians, who spoke?"."""
+OUTSIDE_GROUP = re.compile(
+    r"\b(?:not|aren'?t|isn'?t|are not|is not|weren'?t|were not|wasn'?t|outside(?: of)?|"
+    r"other than|except(?: for)?|excluding|but not) (?:(?:in|members? of|part of|from|within) )?"
+    r"(?:the )?(?P<group>xgroupx)\b|\bnon-? ?(?P<prefixed>xgroupx)\b"
+)
+"""A group whose members are left out: "the NATO allies that aren't in the EU", "non-EU"."""
 INCLUDED_STATE = re.compile(
     r"\b(?:including|incl\.?) (?:the )?xcountryx\b|\bxcountryx (?:included|among them)\b"
 )

@@ -257,10 +257,12 @@ def merge(
             sets=_restaged(previous.sets, current.stage),
             separately=previous.separately,
             excluded=current.excluded or previous.excluded,
+            outside=current.outside or previous.outside,
         )
         inherited.append("subjects")
     elif current.groups and e.anaphora and (previous.groups or previous.sets):
-        groups = {g.id: g for g in (*previous.groups, *current.groups)}
+        left_out = {g.id for g in current.outside}
+        groups = {g.id: g for g in (*previous.groups, *current.groups) if g.id not in left_out}
         update.update(groups=tuple(groups.values()), sets=previous.sets)
         inherited.append("subjects")
 

@@ -57,6 +57,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         exact_moment=e.exact_moment,
         meeting=e.meeting,
         excluded=tuple(c.name for c in e.excluded if c.name),
+        outside=tuple(e.outside),
         quote=e.quote,
         behalf=e.behalf,
         claimed=e.claimed,

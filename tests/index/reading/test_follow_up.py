@@ -336,3 +336,12 @@ def test_which_ones_after_a_statement_for_others_names_the_others(engine: Engine
     assert [(s.voice, s.spoken_for, s.with_speaker) for s in query.sets] == [
         ("Canada", True, False)
     ]
+
+
+def test_a_group_left_out_is_not_merged_back_in(engine: Engine) -> None:
+    query = chain(
+        engine,
+        "List the EU member states that are also NATO allies",
+        "ok and the nato allies that AREN'T in the eu, which of them didnt vote against?",
+    )
+    assert ([g.id for g in query.groups], [g.id for g in query.outside]) == (["nato"], ["eu"])
