@@ -11,7 +11,10 @@ paragraphs apart; the structure the parser read can:
   report") points at that paragraph of that part;
 - a paragraph's lead, without the adverbs that travel with it ("Also decides" is *decides*,
   "Taking note also" is *taking note*), named in the question points at the paragraphs that
-  open with it.
+  open with it;
+- a plain word for what a kind of paragraph does (``index.language.drafting``: "worried" for
+  *Concerned*, "earlier" for *Recalling*, "in charge of" for *Requests*) favours, a little,
+  the paragraphs whose lead is of that kind.
 
 Each gives a bonus beside the fused score, like the date and place bonuses of
 ``answer_types``: evidence, not a verdict, so a question about the topic of another paragraph
@@ -21,11 +24,12 @@ still finds it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
+from index.language.drafting import drafting_acts
 from index.parsing.leads import lead_words
 from index.records import Paragraph, Part
 
@@ -35,6 +39,9 @@ and "the very first preambular para" shares no word with that paragraph (0.15 wa
 that lifted it above the paragraphs about ICTs on the outside set)."""
 LEAD_BONUS = 0.1
 """For each paragraph opening with a lead the question names."""
+ACT_BONUS = 0.03
+"""For each paragraph whose lead does what the question's plain words ask about: the words
+are loose ("value", "hope"), so the bonus only settles near ties."""
 
 _ORDINALS = {
     "first": 1,
@@ -107,26 +114,38 @@ class Structure:
         for row, paragraph in enumerate(paragraphs):
             if paragraph.lead:
                 self._leads.setdefault(lead_head(paragraph.lead), []).append(row)
-        self._named_lead = (
-            re.compile(
-                r"\b(?:"
-                + "|".join(map(re.escape, sorted(self._leads, key=len, reverse=True)))
-                + r")\b",
-                re.IGNORECASE,
-            )
-            if self._leads
-            else None
-        )
+        self._named_lead = _alternation(self._leads)
+        acts = drafting_acts().acts
+        self._acts: dict[str, list[int]] = {}
+        for head, rows in self._leads.items():
+            for act in acts:
+                if head in act.leads:
+                    self._acts.setdefault(act.act, []).extend(rows)
+        self._act_of = {plain: act.act for act in acts for plain in act.plain}
+        self._act_words = _alternation(self._act_of)
 
     def bonus(self, question: str) -> FloatArray:
-        """What each paragraph gains for being the place or the lead the question names."""
+        """What each paragraph gains for being the place, the lead or the kind of paragraph the
+        question names; a paragraph named by place or lead gets nothing more for its kind."""
         gained = np.zeros(self._size, dtype=np.float32)
         for row in self._places(question):
             gained[row] += ORDINAL_BONUS
-        if self._named_lead is not None:
-            for head in {match.group().lower() for match in self._named_lead.finditer(question)}:
-                gained[self._leads[head]] += LEAD_BONUS
-        return gained
+        gained[self._rows(self._named_lead, question, self._leads.get)] += LEAD_BONUS
+        kind = np.zeros(self._size, dtype=np.float32)
+        kind[
+            self._rows(self._act_words, question, lambda word: self._acts.get(self._act_of[word]))
+        ] = ACT_BONUS
+        return gained + np.where(gained > 0, 0.0, kind).astype(np.float32)
+
+    @staticmethod
+    def _rows(
+        pattern: re.Pattern[str] | None, question: str, rows_of: Callable[[str], list[int] | None]
+    ) -> list[int]:
+        """The paragraphs that the words ``pattern`` finds in ``question`` point at, each once."""
+        if pattern is None:
+            return []
+        found = {match.group().lower() for match in pattern.finditer(question)}
+        return sorted({row for word in found for row in rows_of(word) or ()})
 
     def _places(self, question: str) -> set[int]:
         rows: set[int] = set()
@@ -140,3 +159,11 @@ class Structure:
                 if of_part is part and ordinal <= len(members):
                     rows.add(members[ordinal - 1 if ordinal > 0 else ordinal])
         return rows
+
+
+def _alternation(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for any of ``phrases`` as whole words, the longest first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", re.IGNORECASE)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.search.structure import LEAD_BONUS, ORDINAL_BONUS, Structure, lead_head
+from index.search.structure import ACT_BONUS, LEAD_BONUS, ORDINAL_BONUS, Structure, lead_head
 from tests.index.search.helpers import seed_paragraphs
 
 
@@ -45,3 +45,13 @@ def test_a_lead_loses_the_adverbs_that_travel_with_it() -> None:
     assert lead_head("Deeply concerned") == "concerned"
     assert lead_head("Noting with concern") == "noting"
     assert lead_head("Recalling") == "recalling"
+
+
+def test_a_plain_word_for_an_act_favours_paragraphs_of_that_kind() -> None:
+    assert _favoured("are they worried about power grids") == {"preamble-3": ACT_BONUS}
+    assert _favoured("who is in charge of the money") == {"operative-4": ACT_BONUS}
+    assert _favoured("what earlier texts does it build on") == {
+        "preamble-6": ACT_BONUS,
+        "preamble-8": ACT_BONUS,
+    }
+    assert _favoured("was it decided by a vote") == {}, "a past 'decided' tells of proceedings"
