@@ -564,8 +564,15 @@ class Retriever:
                 if bm25[owner] > 0 and dense[owner] == -np.inf:
                     dense[owner] = _exact_dense(live, int(owner), query_vector)
         candidates = np.isfinite(dense)
-        fused = fuse(self._fusion, np.where(candidates, dense, -1.0), bm25, lexical.mass)
-        fused += answer_types.bonus(answer_types.asked(query), live.stated)
+        kind = answer_types.asked(query)
+        fused = fuse(
+            self._fusion,
+            np.where(candidates, dense, -1.0),
+            bm25,
+            lexical.mass,
+            typed=kind is not None,
+        )
+        fused += answer_types.bonus(kind, live.stated)
         fused += live.structure.bonus(query)
         fused[~candidates] = -np.inf
         order = [int(i) for i in np.argsort(-fused, kind="stable")[:k] if candidates[i]]

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from index.language.glossary import default_glossary
-from index.search.fusion import reciprocal_rank_fusion, weighted_fusion
+from index.search.fusion import FusionMethod, fuse, reciprocal_rank_fusion, weighted_fusion
 from index.search.lexical import LexicalIndex, tokenize
 from tests.index.search.helpers import seed_paragraphs
 
@@ -101,3 +101,11 @@ def test_weighted_fusion_discounts_a_weak_best_lexical_match() -> None:
     bm25 = np.array([1.0, 0.0], dtype=np.float32)
     assert weighted_fusion(dense, bm25, weight=0.5, floor=4.0) == pytest.approx([0.375, 0.2])
     assert weighted_fusion(dense, bm25, weight=0.5, floor=0.5) == pytest.approx([0.75, 0.2])
+
+
+def test_a_question_asking_for_a_kind_of_answer_leans_on_meaning() -> None:
+    dense = np.array([0.9, 0.0], dtype=np.float32)
+    bm25 = np.array([0.0, 1.0], dtype=np.float32)
+    untyped = fuse(FusionMethod.WEIGHTED, dense, bm25)
+    typed = fuse(FusionMethod.WEIGHTED, dense, bm25, typed=True)
+    assert untyped.argmax() == 1 and typed.argmax() == 0
