@@ -43,6 +43,9 @@ def _answer(query: Query, library: Library, retriever: Callable[[], Retriever]) 
     if query.intent is Intent.PASSAGE:
         try:
             passage = retriever().answer(query.search_text)
+            if not passage.answered and query.own_search_text:
+                alone = retriever().answer(query.own_search_text)
+                passage = alone if alone.answered else passage
         except ModelNotAvailableError:
             return refusal(query.text, documents, NO_PASSAGES)
         return passage.model_copy(update={"question": query.text})
@@ -99,6 +102,7 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
             meeting=query.meeting,
             excluded=query.excluded,
             exact=query.exact_moment,
+            behalf=query.behalf,
         )
         return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:

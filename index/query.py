@@ -104,6 +104,11 @@ class SetMention(BaseModel):
     """For speakers: ``BEFORE_VOTE`` or ``EXPLANATION_AFTER_VOTE`` (each with its family)."""
     exact: bool = False
     """Only that moment, not its family ("not counting the explanations")."""
+    voice: str | None = None
+    """For speakers: only the statements this delegation made."""
+    spoken_for: bool = False
+    """For speakers: the States each statement spoke for, with its speaker ("did all of those
+    vote no?" after "on whose behalf did Canada speak?")."""
     before: tuple[Position, ...] = ()
     """For the States that changed: their positions in the earlier vote (empty: any)."""
     after: tuple[Position, ...] = ()
@@ -177,6 +182,8 @@ class Query(BaseModel):
     why: bool = False
     quote: bool = False
     """The document's own words are asked for ("quote it", "exact wording")."""
+    behalf: bool = False
+    """For whom a statement was made ("on whose behalf?"): the States spoken for are named."""
     stage: SponsorStage | None = None
     moment: StatementMoment | None = None
     exact_moment: bool = False
@@ -194,6 +201,10 @@ class Query(BaseModel):
     soft_limit: bool = False
     """The limit rests on lower-case words the document lacks, not on a name: a passage that
     does answer the rest of the question is given instead."""
+    own_search_text: str | None = None
+    """For a passage follow-up searched with the previous question's words: its own words,
+    searched when those find nothing ("and who's footing the bill?" after "what will the
+    new body do?")."""
     documents: tuple[str, ...] = ()
     """Ids of the documents the question names; empty means every document."""
     ballot: Ballot | None = None

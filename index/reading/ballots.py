@@ -35,6 +35,9 @@ PLENARY = re.compile(
     r"|\bresolution number\b|\bnumber (?:of|did) (?:the|it|this) (?:final )?resolution\b"
     r"|\b(?:what|which) number\b|\bnumbered\b|\bnumber (?:did it get|was it given)\b"
     r"|\ba/res/\d+/\d+\b"
+    r"|\bsymbol (?:of|for) the (?:final|adopted|plenary) resolution\b"
+    r"|\b(?:final|adopted) resolution'?s? symbol\b"
+    r"|\bsymbol did (?:the (?:general assembly|ga|assembly)|it|they) (?:give|assign)\b"
     r"|\b(?:in|at|by) the (?:general assembly|ga)\b(?! (?:agenda|session|documents?|item))"
 )
 COMMITTEE = words(

@@ -442,6 +442,18 @@ STATEMENT = words(
     r"address(?:ed)? the committee",
     r"remarks?",
 )
+BEHALF = words(
+    r"on (?:whose|who'?s|which \w+(?:'s|s')?|what \w+(?:'s|s')?) behalf",
+    r"on behalf of (?:which|whom|who|what)",
+    r"(?:which|what|whose) (?:other )?(?:\w+ )?(?:countries|states|delegations|nations|"
+    r"governments)(?: was| were| did)? (?:\w+ ){0,4}on behalf of",
+    r"for whom",
+    r"besides itself",
+    r"who (?:else )?(?:did|was|were|does) (?:\w+ ){0,3}speak(?:ing)? for",
+    r"speak(?:ing|s)? for (?:who|whom|which)",
+    r"who (?:else )?(?:was|were) (?:\w+ ){0,3}(?:spoken|speaking) for",
+)
+"""For whom a statement was made: the answer names the States spoken for."""
 MOMENTS: tuple[tuple[StatementMoment, re.Pattern[str]], ...] = (
     (StatementMoment.INTRODUCTORY, words(r"introductory", r"intro statement", r"opening")),
     (
@@ -478,7 +490,8 @@ WHY = re.compile(
 )
 DECISIONS = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"
-    r"(?:resolution |text |general assembly |assembly )?decide\b"
+    r"(?:resolution |text |general assembly |assembly )?decide\b(?! at (?:its|the) \w+ "
+    r"(?:plenary )?meeting)"
     r"|\bwhat (?:exactly |actually |really )?(?:does|did|will|would) (?:the |this |it |that )?"
     r"(?:draft )?(?:resolution |text |thing )?(?:\w+ )?(?:create|set up|establish|launch|start up|"
     r"bring about|put in place)\b"
@@ -500,6 +513,9 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         words(
             r"(?:document )?symbol (?:of|for) (?:this|the) (?:third committee )?report(?! of the)",
             r"(?:this|the) report'?s (?:own )?(?:document )?symbol",
+            r"(?:the|this|its) (?:document|doc|report) (?:symbol|number)"
+            r"(?! (?:of|for) (?!th(?:e|is) (?:document|doc|report)))",
+            r"(?:document|doc|report)'?s (?:symbol|number)",
         ),
     ),
     (
@@ -525,6 +541,9 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"rapporteur\w*",
             r"who (?:wrote|prepared|authored|drafted) (?:the|this) report",
             r"author of (?:the|this) report",
+            r"(?:wrote|writing|written|write) (?:this|it|the report|that) up",
+            r"(?:credited|responsible) (?:with|for) (?:writing|drafting|preparing) (?:this|it|the)",
+            r"who (?:wrote|prepared|authored) this(?: up)?(?= ?\??$| for the committee)",
         ),
     ),
     (
@@ -682,5 +701,7 @@ WHEN_OR_WHERE = re.compile(
     r"^(?:and |so |ok |okay )?(?:at |in |on )?(?:which|what) (?:meeting|date|day|session)"
     r"(?: was (?:that|this|it))?\??$"
     r"|^(?:and |so |ok |okay )?(?:when|where)(?: (?:was|is|did) (?:that|this|it)(?: happen)?)?\??$"
+    r"|^(?:and |so )?(?:was|were|is) (?:that|it|this|they) (?:before|after) or (?:before|after)"
+    r"(?: the vot(?:e|ing))?\??$"
 )
 """A bare "at which meeting?" or "when?": asked of what the previous answer told."""

@@ -84,6 +84,10 @@ def reading(query: Query) -> str:
             return f"How many of {subject} {positions}"
         return f"How many {subject.removeprefix('the ')} there are"
     if intent is Intent.COMPARE:
+        if query.outliers and query.countries:
+            named = " and the ".join(g.name for g in query.groups)
+            within = f"the {named}" if named else "its UN regional group"
+            return f"Whether {_country_names(query.countries)} broke from {within}"
         if query.outliers and query.groups:
             return f"Which of {subject} voted differently from most of the group"
         if query.outliers:
@@ -96,6 +100,8 @@ def reading(query: Query) -> str:
             return f"The sponsorship of {subject}"
         stage = _STAGE_WORDS[query.stage] if query.stage else ""
         return f"The {stage}sponsors of the draft"
+    if intent is Intent.STATEMENTS and query.behalf:
+        return f"For whom {subject} spoke" if _named(query) else "For whom the statement was made"
     if intent is Intent.STATEMENTS:
         return f"The statements by or for {subject}" if _named(query) else "Who spoke, and when"
     if intent is Intent.METADATA and query.field is not None:
@@ -170,6 +176,9 @@ def _set_phrase(mention: SetMention) -> str:
         return f"the {stage}sponsors"
     if mention.set is DocumentSet.SPEAKERS:
         when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
+        if mention.spoken_for:
+            whose = f"{mention.voice}'s" if mention.voice else "that"
+            return f"the States in {whose} statement{when}"
         return f"the States that spoke{when}"
     if mention.set is DocumentSet.CHANGED:
         if mention.before or mention.after:

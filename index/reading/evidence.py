@@ -122,6 +122,7 @@ class Evidence:
     day: tuple[int, int] | None = None
     """A day named (month, day), to find the meeting held on it."""
     quote: bool = False
+    behalf: bool = False
     agent_pronoun: bool = False
     asks_for_source: bool = False
     neighbour_paragraph: int = 0
@@ -423,6 +424,7 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.introductory = seen(cues.INTRODUCTORY)
     evidence.sponsor = seen(cues.SPONSOR)
     evidence.statement = seen(cues.STATEMENT)
+    evidence.behalf = seen(cues.BEHALF)
     evidence.content = seen(cues.CONTENT)
     evidence.why = seen(cues.WHY)
     if seen(cues.DECISIONS):

@@ -25,6 +25,9 @@ SHORT = 5
 
 _VOTE_FAMILY = (Intent.VOTE, Intent.BREAKDOWN, Intent.LIST, Intent.COUNT, Intent.COMPARE)
 _STANDALONE = (Intent.PARAGRAPH, Intent.METADATA, Intent.TALLY)
+_WEAK_AFTER_A_PASSAGE = (Intent.PASSAGE, Intent.TALLY, Intent.METADATA)
+"""Readings a pronoun after a passage overrides: "when was it adopted?" after "what ECOSOC
+resolution does it mention?" asks of that resolution, not of the draft's tally."""
 _SET_INTENTS = (Intent.LIST, Intent.COUNT, Intent.BREAKDOWN, Intent.COMPARE)
 _TOLD_WHEN = (Intent.STATEMENTS, Intent.SPONSORS, Intent.VOTE, Intent.TALLY, Intent.METADATA)
 """Answers that say when and at which meeting, so "at which meeting?" asks them again."""
@@ -54,16 +57,20 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
     """Whether ``current`` leans on ``previous``: an opening like "and …" or "what about …",
     a pronoun standing for the last subject, or a fragment too short to stand alone."""
     own_subject = e.subjects
+    if _asks_for_whom(e, previous) or _asks_of_those_spoken_for(e, current, previous):
+        return True
     if (e.agent_pronoun or e.person_country) and not own_subject and _has_subject(previous):
         return True
     if e.when_or_where and previous.intent in (*_TOLD_WHEN, Intent.PASSAGE):
         return True
     if e.asks_for_source or e.correction:
         return True
+    if e.outliers and not e.groups and previous.groups:
+        return True
     if e.neighbour_paragraph and previous.paragraph is not None:
         return True
     if previous.intent is Intent.PASSAGE and e.it_or_that and not own_subject:
-        return True
+        return current.intent in _WEAK_AFTER_A_PASSAGE
     asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier
     if asks_of_a_set and not own_subject and _has_subject(previous) and e.limit is None:
         return True
@@ -78,6 +85,42 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         or e.neighbours
         or e.bare_moment is not None
         or (fragment and (current.intent is Intent.PASSAGE or _bare(e) or _incomplete(current)))
+    )
+
+
+def _asks_for_whom(e: Evidence, previous: Query) -> bool:
+    """ "On whose behalf?" after a statement: for whom that statement was made."""
+    return previous.intent is Intent.STATEMENTS and e.behalf and not (e.countries or e.groups)
+
+
+def _asks_of_those_spoken_for(e: Evidence, current: Query, previous: Query) -> bool:
+    """ "Did all of them vote no?" after "on whose behalf did Canada speak?": the States that
+    statement spoke for, with its speaker (named again or not: "Canada and all of those")."""
+    if previous.intent is not Intent.STATEMENTS or e.groups:
+        return False
+    if not (previous.behalf or len(previous.countries) == 1):
+        return False
+    asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier
+    named_before = {c.name for c in previous.countries}
+    own = {c.name for c in current.countries} - named_before
+    return bool(asks_of_a_set) and e.it_or_that and not own
+
+
+def _spoken_for(current: Query, previous: Query) -> Query:
+    voice = previous.countries[0].name if len(previous.countries) == 1 else None
+    mention = SetMention(
+        set=DocumentSet.SPEAKERS, moment=previous.moment, voice=voice, spoken_for=True
+    )
+    intent = current.intent if current.intent in _SET_INTENTS else Intent.LIST
+    return current.model_copy(
+        update={
+            "follow_up": True,
+            "intent": intent,
+            "countries": (),
+            "groups": (),
+            "sets": (mention,),
+            "inherited": ("subjects",),
+        }
     )
 
 
@@ -124,6 +167,27 @@ def merge(
         )
     if e.correction:
         return _corrected(e, current, previous)
+    if _asks_for_whom(e, previous):
+        return previous.model_copy(
+            update={
+                "text": current.text,
+                "follow_up": True,
+                "behalf": True,
+                "inherited": ("subjects", "intent"),
+            }
+        )
+    if _asks_of_those_spoken_for(e, current, previous):
+        return _spoken_for(current, previous)
+    if e.outliers and current.countries and not current.groups and previous.groups:
+        return current.model_copy(
+            update={
+                "follow_up": True,
+                "intent": Intent.COMPARE,
+                "outliers": True,
+                "groups": previous.groups,
+                "inherited": ("groups",),
+            }
+        )
     if e.neighbour_paragraph and previous.paragraph is not None:
         ref = previous.paragraph
         number = ref.number + e.neighbour_paragraph
@@ -136,7 +200,12 @@ def merge(
                 "inherited": ("paragraph",),
             }
         )
-    if previous.intent is Intent.PASSAGE and not e.subjects and (e.when_or_where or e.it_or_that):
+    if (
+        previous.intent is Intent.PASSAGE
+        and not e.subjects
+        and current.intent in _WEAK_AFTER_A_PASSAGE
+        and (e.when_or_where or e.it_or_that)
+    ):
         return current.model_copy(
             update={
                 "intent": Intent.PASSAGE,
@@ -206,7 +275,8 @@ def merge(
     if intent is Intent.SPONSORS and current.stage is None and previous.stage:
         update["stage"] = previous.stage
     if intent is Intent.PASSAGE:
-        update["search_text"] = f"{previous.search_text} {current.text}"
+        update["search_text"] = f"{previous.search_text} {current.search_text}"
+        update["own_search_text"] = current.search_text
     if not _has_own_kind(e, current):
         inherited.append("intent")
     update["inherited"] = tuple(dict.fromkeys(inherited))
@@ -227,14 +297,15 @@ def _restaged(sets: tuple[SetMention, ...], stage: SponsorStage | None) -> tuple
 def _corrected(e: Evidence, current: Query, previous: Query) -> Query:
     """The previous question again, with what the correction says in place of what it
     replaces ("sorry, I meant Niger, not Nigeria"; "no, I meant the General Assembly vote")."""
+    if current.intent not in (Intent.PASSAGE, previous.intent) and _has_own_kind(e, current):
+        keep = {} if e.subjects else {"countries": previous.countries, "groups": previous.groups}
+        return current.model_copy(update={"follow_up": True, "inherited": ("subjects",), **keep})
     update: dict[str, Any] = {"text": current.text, "follow_up": True, "inherited": ("intent",)}
     if e.subjects:
         update.update(countries=current.countries, groups=current.groups, sets=current.sets)
     for slot in ("ballot", "meeting", "paragraph", "moment", "stage", "positions"):
         if getattr(current, slot):
             update[slot] = getattr(current, slot)
-    if current.intent not in (Intent.PASSAGE, previous.intent) and _has_own_kind(e, current):
-        update["intent"] = current.intent
     return previous.model_copy(update=update)
 
 

@@ -13,6 +13,7 @@ import re
 
 from index.countries import CountryMention, ResolutionStatus
 from index.query import (
+    NAMES,
     DocumentSet,
     Intent,
     Limit,
@@ -31,7 +32,8 @@ TALLY_EXPLAINS = word_set(
     meeting meetings date day when exactly recorded record held took place time majority
     close closely much margin result outcome counted count numbers number total win won lose
     lost pass passed through get got go went end ended turn turned happen happened 50th
-    fiftieth consensus unanimous unanimously without vote vote recorded
+    fiftieth consensus unanimous unanimously without vote vote recorded symbol give gave given
+    assign assigned final
     """
 )
 """What a tally answer also says (when, at which meeting, by what margin)."""
@@ -56,6 +58,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         meeting=e.meeting,
         excluded=tuple(c.name for c in e.excluded if c.name),
         quote=e.quote,
+        behalf=e.behalf,
         ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
@@ -92,6 +95,8 @@ def _limits(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.limit is None:
         return None
     if e.limit.limit is Limit.UNKNOWN_TOPIC and (e.countries or e.groups):
+        return None
+    if e.limit.topic == NAMES and e.metadata_field is MetadataField.RAPPORTEUR:
         return None
     return base.model_copy(
         update={
@@ -152,6 +157,8 @@ def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -
             }
         )
     speaker_set = any(s.set is DocumentSet.SPEAKERS for s in e.sets)
+    if e.behalf and not set_question:
+        return base.model_copy(update={"intent": Intent.STATEMENTS, "sets": ()})
     if (e.statement or e.introductory or speaker_set) and not set_question:
         moment = StatementMoment.INTRODUCTORY if e.introductory else e.moment
         speakers = (

@@ -28,7 +28,8 @@ CHAIR = re.compile(
 )
 MONEY = re.compile(
     r"(?<!by )\bhow much\b(?! of)(?=.{0,40}\b(?:money|costs?|spend|spent|funds?|funding|"
-    r"budget|pay|paid|dollars?|usd|euros?|allocat\w*|price|cash|\$|it (?:cost|take))\b"
+    r"budget|pay|paid|dollars?|usd|euros?|allocat\w*|price|cash|it (?:cost|take))\b|.{0,40}\$"
+    r"|\s+(?:was|is|were|are|did|does|will|would) (?:it|that|this|they)\b"
     r"|\s*\??$)|\bwhat (?:is|was|will be|would be) the (?:cost|price|amount|"
     r"budget|figure|bill)\b|\bwhat (?:did|does|will|would) (?:it|this|that) cost\b|\bdollars?\b"
     r"|\busd\b|\beuros?\b|\$\s?\d|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b"
@@ -43,7 +44,7 @@ PERSON = re.compile(
     r"person|guy|woman|man)\b"
     r"|\bname (?:the|a|an|that)\b(?:\s+\w+){0,5}?\s+(?:diplomat|envoy|official|"
     r"representative|delegate|ambassador|director|person|chair(?:man|woman|person)?|speaker)\b"
-    r"|\b(?:chair|director|rapporteur|delegate|diplomat|representative|ambassador|envoy|"
+    r"|\b(?:chair|director|delegate|diplomat|representative|ambassador|envoy|"
     r"official)(?:'s|s)? (?:full )?names?\b"
     r"|\b(?:diplomat|envoy|official|representative|delegate|ambassador|director|person)"
     r"(?:\s+\w+){0,6}?\s+\(?names?\b|\bwhat (?:is|was) (?:his|her|their) names?\b"

@@ -9,7 +9,8 @@ A message is cut at sentence ends and where a coordinator opens a new question (
 was…", "… and did they…"); never inside a list of names ("how did Japan and South Korea
 vote"). Sentences that ask nothing ("Hi!", "I'm writing an essay on this.") are kept as
 context for the next question but not answered; a sentence that only elaborates the one before
-("Like the part where they set up the new group?") is joined to it.
+("Like the part where they set up the new group?", "Please separate the general statements
+from the EOVs.") is joined to it.
 """
 
 from __future__ import annotations
@@ -29,15 +30,19 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _ASKS = re.compile(
-    rf"\?\s*$|(?:^|[:–—]|\s-)\W*(?:{_QUESTION_WORD}|and|or|so|ok|okay|what about|how about|any|"
+    rf"\?\s*$|(?:^|[:–—]|\s-)\W*(?:(?:at|in|on|by|for|from|to|with|since|until) )?"
+    rf"(?:{_QUESTION_WORD}|and|or|so|ok|okay|what about|how about|any|"
     r"compare|explain|define|paste|summari[sz]e|find|pls|please)\b",
     re.IGNORECASE,
 )
 _ELABORATES = re.compile(
     r"^\s*\(|^\W*(?:like|i mean|e\.g\.|eg|for example|for instance|such as|specifically|"
-    r"especially|in particular|i\.e\.|ie|namely)\b",
+    r"especially|in particular|i\.e\.|ie|namely)\b"
+    r"|^\W*(?:(?:please|pls|and|but|also|can you|could you) )*(?:separate|split|distinguish|sort|"
+    r"order|break (?:it|them|this|that) (?:down|up)|keep (?:\w+ ){0,3}apart|group them)\b",
     re.IGNORECASE,
 )
+"""A sentence that only elaborates the question before, or says how to lay its answer out."""
 MIN_CLAUSE_WORDS = 2
 """Both sides of a cut need this many words: "when and where will it meet" stays whole."""
 

@@ -124,11 +124,15 @@ def cue_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
 
 def searchable(text: str) -> str:
     """The question as passage retrieval should read it: chat shorthand spelled out ("GA",
-    "SG"), so its words can meet the document's."""
+    "SG"), so its words can meet the document's, and a chat opening ("and", "ok so") left
+    out, since it carries no meaning and shifts the embedding."""
     plain = text.translate(_QUOTES).casefold()
     for pattern, replacement in _SHORTHAND:
         plain = pattern.sub(replacement, plain)
-    return _SPACES.sub(" ", plain).strip()
+    return _OPENING.sub("", _SPACES.sub(" ", plain).strip())
+
+
+_OPENING = re.compile(r"^(?:(?:and|so|ok|okay|also|but|hmm+|right|well)\b[,.]?\s+)+")
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from index.answers import Answer, AnswerKind, VoteEntry
-from index.countries import CountryMention, ResolutionStatus, canonical_name
+from index.countries import CountryMention, ResolutionStatus, all_member_names, canonical_name
 from index.groups import Group, speaks_for
 from index.library import Library, format_date, ordinal
 from index.records import Document, Sponsor, SponsorStage, Statement, StatementMoment
@@ -110,6 +111,18 @@ def statement_phrase(document: Document, statement: Statement, country: str | No
     return f"{statement.speaker} {phrase}{behalf}{meeting} ({label})"
 
 
+def voices(statement: Statement, date: dt.date | None) -> list[str]:
+    """The Member States a statement spoke for: its speaker (unless it spoke only for others
+    it does not belong to) and each State of the parties it named."""
+    spoken_for = [
+        name
+        for name in all_member_names()
+        if any(speaks_for(behalf, name, date) for behalf in statement.on_behalf_of)
+    ]
+    itself = statement.also_on_behalf or not statement.on_behalf_of
+    return list(dict.fromkeys([*([statement.speaker] if itself else []), *spoken_for]))
+
+
 def _parties(names: Sequence[str]) -> str:
     """Countries by name, groups with their article: "the European Union and its member States"."""
     return join_names(name if canonical_name(name) else f"the {name}" for name in names)
@@ -205,6 +218,7 @@ def answer_statements(
     meeting: int | None = None,
     excluded: Sequence[str] = (),
     exact: bool = False,
+    behalf: bool = False,
 ) -> Answer:
     """Statements by or for named countries and groups (and each group's members), or all of
     them by moment (only that moment when ``exact``: "not counting the explanations"), at one
@@ -213,8 +227,15 @@ def answer_statements(
     members = [c.name for c in countries if c.status is ResolutionStatus.MEMBER and c.name]
     blocks: list[str] = []
     cited: dict[str, list[str]] = {}
+    entries: list[VoteEntry] = []
     for document in documents:
-        if members or groups or entities:
+        if behalf:
+            made = _statements_for_whom(library, document, members, moment, meeting)
+            lines, named = _for_whom(document, made)
+            view = library.committee(document)
+            entries += vote_entries(named, view) if view is not None else []
+            ids = [s.paragraph_id for s in made]
+        elif members or groups or entities:
             lines, ids = _statements_about(library, document, members, entities)
             for group in groups:
                 more, more_ids = _group_statements(library, document, group)
@@ -234,8 +255,56 @@ def answer_statements(
         kind=AnswerKind.STATEMENTS,
         answered=True,
         text="\n\n".join(blocks),
+        votes=entries,
         sources=cited_sources(documents, cited),
     )
+
+
+def _statements_for_whom(
+    library: Library,
+    document: Document,
+    members: Sequence[str],
+    moment: StatementMoment | None,
+    meeting: int | None,
+) -> list[Statement]:
+    """The statements an "on whose behalf?" asks of: those the named States made (or, when
+    they did not speak, those made for them), else those of the moment or meeting asked."""
+    if members:
+        made = [s for m in members for s in library.statements_by(document, m) if s.speaker == m]
+        return made or [s for m in members for s in library.statements_by(document, m)]
+    family = moments_asked(moment)
+    chosen = [s for s in document.statements if s.moment in family and meeting in (None, s.meeting)]
+    if moment is None and meeting is None:
+        return [s for s in chosen if s.on_behalf_of]
+    return chosen
+
+
+def _for_whom(document: Document, made: Sequence[Statement]) -> tuple[list[str], list[str]]:
+    """Each statement with the parties it spoke for, and the Member States among them (not
+    its speaker, whom the question already knows)."""
+    date = document.meta.date
+    lines: list[str] = []
+    named: list[str] = []
+    for statement in made:
+        label = paragraph_label(document, statement.paragraph_id)
+        if not statement.on_behalf_of:
+            lines.append(
+                f"**{statement.speaker}** {MOMENT_PHRASES[statement.moment]} for itself only: "
+                f"the report names no one else it spoke for ({label})."
+            )
+            continue
+        others = [n for n in voices(statement, date) if n != statement.speaker]
+        lines.append(f"{statement_phrase(document, statement)}.")
+        groups = [b for b in statement.on_behalf_of if not canonical_name(b)]
+        if groups:
+            lines.append(
+                f"That is {len(others)} Member States besides {statement.speaker}: "
+                f"{join_names(others)}."
+            )
+        named += others
+    if not lines:
+        lines.append("The report records no statement made on behalf of others.")
+    return lines, list(dict.fromkeys(named))
 
 
 def _statements_about(
@@ -320,11 +389,11 @@ AFTER_THE_VOTE = (StatementMoment.EXPLANATION_AFTER_VOTE, StatementMoment.AFTER_
 
 def moments_asked(moment: StatementMoment | None) -> tuple[StatementMoment, ...]:
     """The moments a question about ``moment`` covers: "before the vote" includes the
-    explanations of vote given before it; any other moment, or none, covers them all."""
+    explanations of vote given before it; any other moment only itself; none, them all."""
     for family in (BEFORE_THE_VOTE, AFTER_THE_VOTE):
         if moment in family:
             return family
-    return tuple(StatementMoment)
+    return tuple(StatementMoment) if moment is None else (moment,)
 
 
 def _moment_family(moment: StatementMoment) -> StatementMoment:

@@ -19,7 +19,7 @@ from index.library import Library
 from index.query import DocumentSet, Query, SetMention
 from index.reading.describe import group_phrase, subject_phrase
 from index.records import Document
-from index.structured.proceedings import moments_asked
+from index.structured.proceedings import moments_asked, voices
 from index.vote_view import VoteView
 
 
@@ -99,8 +99,15 @@ def _document_set(
         return [s.country for s in sponsors], [s.paragraph_id for s in sponsors]
     if mention.set is DocumentSet.SPEAKERS:
         family = (mention.moment,) if mention.exact else moments_asked(mention.moment)
-        spoken = [s for s in document.statements if s.moment in family]
-        return [s.speaker for s in spoken], [s.paragraph_id for s in spoken]
+        spoken = [
+            s
+            for s in document.statements
+            if s.moment in family and mention.voice in (None, s.speaker)
+        ]
+        ids = [s.paragraph_id for s in spoken]
+        if mention.spoken_for:
+            return [name for s in spoken for name in voices(s, view.date)], ids
+        return [s.speaker for s in spoken], ids
     vote = document.vote
     noted = list(view.notes)
     return noted, [vote.paragraph_id] if vote is not None and noted else []

@@ -354,8 +354,11 @@ def _outliers(query: Query, view: VoteView, library: Library) -> VoteBlock:
     date = view.date
     named_groups = [group_by_id(g.id) for g in query.groups]
     lines = [OUTLIER_RULE if not named_groups else NAMED_OUTLIER_RULE]
+    verdicts: list[str] = []
     named: list[str] = []
-    for group in named_groups or regional_groups():
+    asked = [c.name for c in query.countries if c.name]
+    own = [g for g in regional_groups() if any(g.has(name, date) for name in asked)]
+    for group in named_groups or own or regional_groups():
         members = group.members_on(date)
         voted = {name: view.position(name) for name in members}
         counts = Counter(p for p in voted.values() if p is not view.silent)
@@ -364,6 +367,11 @@ def _outliers(query: Query, view: VoteView, library: Library) -> VoteBlock:
         majority, size = counts.most_common(1)[0]
         differing = [n for n, p in voted.items() if p not in (majority, view.silent)]
         named += differing
+        verdicts += [
+            _broke_ranks(name, voted[name], majority, group.name, view, f"{size} of {len(members)}")
+            for name in asked
+            if name in voted
+        ]
         by_position = {
             position: [n for n in differing if voted[n] is position]
             for position in view.voting_positions
@@ -373,4 +381,20 @@ def _outliers(query: Query, view: VoteView, library: Library) -> VoteBlock:
         lines.append(
             f"**{group.name}** (most {SHORT_WORDS[majority]}: {size} of {len(members)}): {detail}."
         )
-    return lines, vote_entries(named, view), []
+    lines[:0] = verdicts
+    return lines, vote_entries(list(dict.fromkeys([*asked, *named])), view), []
+
+
+def _broke_ranks(
+    name: str, position: Position, majority: Position, group: str, view: VoteView, share: str
+) -> str:
+    """Whether the State asked about ("was Hungary an outlier in the EU?") broke from its group."""
+    if position is view.silent:
+        return f"**{name}** {POSITION_VERBS[position]}, so it is left out of the {group}'s count."
+    common = f"the most common position in the {group} ({share})"
+    if position is majority:
+        return f"**No**: **{name}** {POSITION_VERBS[position]}, {common}."
+    return (
+        f"**Yes**: **{name}** {POSITION_VERBS[position]}, while {common} "
+        f"was {SHORT_WORDS[majority]}."
+    )

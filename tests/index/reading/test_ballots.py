@@ -34,6 +34,12 @@ from index.records import Position
         ("final GA numbers?", Intent.TALLY, Ballot.PLENARY),
         ("What was the result?", Intent.TALLY, None),
         ("who chairs the ad hoc committee", Intent.NOT_IN_DOCUMENT, None),
+        ("what's the symbol of the final resolution", Intent.TALLY, Ballot.PLENARY),
+        (
+            "What symbol did the General Assembly give the resolution when it adopted it?",
+            Intent.TALLY,
+            Ballot.PLENARY,
+        ),
     ],
 )
 def test_the_vote_asked_is_read(

@@ -229,3 +229,75 @@ def test_a_set_question_without_a_subject_asks_of_the_last_one(engine: Engine) -
     assert [(s.set, s.stage) for s in count.sets] == later
     abstained = chain(engine, "how did the arab league vote", "how many abstaind")
     assert (abstained.intent, [g.id for g in abstained.groups]) == (Intent.COUNT, ["arab-league"])
+
+
+def test_a_question_of_its_own_kind_after_a_passage_stands_alone(engine: Engine) -> None:
+    query = chain(engine, "What ECOSOC resolution does the preamble mention?", "who introduced it?")
+    assert query.intent is Intent.STATEMENTS
+
+
+def test_a_correction_may_ask_a_new_kind_of_question(engine: Engine) -> None:
+    query = chain(engine, "how did nigeria vote", "sorry, I meant did niger sponsor it")
+    assert (query.intent, [c.name for c in query.countries]) == (Intent.SPONSORS, ["Niger"])
+
+
+def test_an_outlier_after_a_group_is_read_within_that_group(engine: Engine) -> None:
+    query = chain(engine, "how did the eu vote", "was hungary an outlier?")
+    assert (query.intent, query.outliers) == (Intent.COMPARE, True)
+    assert [g.id for g in query.groups] == ["eu"]
+    assert [c.name for c in query.countries] == ["Hungary"]
+
+
+def test_before_or_after_the_vote_asks_when_again(engine: Engine) -> None:
+    query = chain(engine, "who introduced the draft", "was that before or after the vote?")
+    assert query.intent is Intent.STATEMENTS
+
+
+def test_a_decision_at_a_named_meeting_is_looked_up_in_the_text(engine: Engine) -> None:
+    answer = engine.ask("what did the general assembly decide at its 2nd plenary meeting?")
+    assert answer.sources[0].label == "paragraph 1 of the report"
+
+
+def test_the_rapporteurs_name_is_in_the_report(engine: Engine) -> None:
+    assert "Firas Hassan Jabbar" in engine.ask("what is the rapporteur's name?").text
+
+
+def test_on_whose_behalf_asks_of_the_statement_just_shown(engine: Engine) -> None:
+    query = chain(engine, "Who introduced L.11?", "On behalf of which countries?")
+    assert (query.intent, query.moment, query.behalf) == (
+        Intent.STATEMENTS,
+        StatementMoment.INTRODUCTION_OF_DRAFT,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "voice"),
+    [
+        (
+            "Canada's statement - on whose behalf was it?",
+            "And did Canada and all of those vote no?",
+            "Canada",
+        ),
+        ("who did finland speak for", "did all of them vote against?", "Finland"),
+    ],
+)
+def test_those_spoken_for_are_the_set_asked_about(
+    engine: Engine, first: str, then: str, voice: str
+) -> None:
+    query = chain(engine, first, then)
+    assert (query.intent, query.countries) == (Intent.LIST, ())
+    [mention] = query.sets
+    assert (mention.set, mention.voice, mention.spoken_for) == (DocumentSet.SPEAKERS, voice, True)
+
+
+def test_all_of_those_an_introduction_spoke_for(engine: Engine) -> None:
+    previous = engine.read("Who introduced L.11?")
+    previous = engine.read("On behalf of which countries?", previous)
+    answer = engine.ask("Did all of them end up voting in favour in the committee?", previous)
+    assert answer.text.startswith("**Yes**: **All 8**")
+
+
+def test_a_passage_follow_up_that_says_enough_is_also_searched_alone(engine: Engine) -> None:
+    query = chain(engine, "What exactly will this new body do?", "And who's footing the bill?")
+    assert (query.intent, query.own_search_text) == (Intent.PASSAGE, "who's footing the bill?")

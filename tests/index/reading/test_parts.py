@@ -61,3 +61,17 @@ def test_a_message_that_asks_nothing_is_read_whole() -> None:
 def test_a_preposition_may_open_the_next_question() -> None:
     found = split_parts("Who introduced L.11 and at which meeting?")
     assert [part.text for part in found] == ["Who introduced L.11", "at which meeting?"]
+    found = split_parts("how did france vote? in which meeting was the vote taken?")
+    assert [part.text for part in found] == [
+        "how did france vote?",
+        "in which meeting was the vote taken?",
+    ]
+
+
+def test_how_to_lay_out_the_answer_joins_its_question() -> None:
+    found = split_parts(
+        "Who took the floor before the vote? Please separate the general statements from the EOVs."
+    )
+    assert [part.text for part in found] == [
+        "Who took the floor before the vote? Please separate the general statements from the EOVs."
+    ]

@@ -641,6 +641,7 @@ EU_QUESTION = "Did the European Union itself cast a vote, separate from its memb
     ("question", "expected", "answered"),
     [
         (SYMBOL_QUESTION, "does not print its own document symbol", False),
+        ("what is the doc number", "does not print its own document symbol", False),
         ("Count the preambular paragraphs of the recommended draft.", "**17** preambular", True),
         ("how many operative paragraphs are there", "**6** operative", True),
         ("what happened at the 44th meeting", "At its **44th meeting** (7 November 2019)", True),
@@ -655,3 +656,15 @@ def test_facts_about_the_document_and_its_limits(
     answer = engine.ask(question)
     assert expected in answer.text
     assert answer.answered is answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who's the person credited with writing this up for the committee, and which country?",
+        "who wrote this?",
+    ],
+)
+def test_who_wrote_the_report_is_its_rapporteur(engine: Engine, question: str) -> None:
+    assert "Firas Hassan Jabbar" in engine.ask(question).text
+    assert engine.read(question).field is MetadataField.RAPPORTEUR

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.reading.text import COUNTRY, MAX_READ_CHARS, cue_text, valid_text, words
+from index.reading.text import COUNTRY, MAX_READ_CHARS, cue_text, searchable, valid_text, words
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,15 @@ FULLWIDTH_QUESTION = "".join(chr(ord(c) + 0xFEE0) if c != " " else c for c in "h
 )
 def test_valid_text_reads_flags_compatibility_forms_and_tags(typed: str, read: str) -> None:
     assert valid_text(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("And who's footing the bill?", "who's footing the bill?"),
+        ("ok so, and where will it meet", "where will it meet"),
+        ("Android apps?", "android apps?"),
+    ],
+)
+def test_a_chat_opening_is_not_searched(question: str, searched: str) -> None:
+    assert searchable(question) == searched

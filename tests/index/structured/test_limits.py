@@ -23,6 +23,11 @@ from index.records import Position
             ["paragraph 8 of the report", "operative paragraph 4", "operative paragraph 5"],
         ),
         (
+            "how much was it?",
+            "The report gives no sums of money.",
+            ["paragraph 8 of the report", "operative paragraph 4", "operative paragraph 5"],
+        ),
+        (
             "was the convention eventually adopted",
             "The report is dated 25 November 2019 and says nothing of what happened afterwards.",
             ["operative paragraph 3", "operative paragraph 6"],

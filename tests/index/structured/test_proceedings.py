@@ -129,3 +129,29 @@ def test_a_group_spoke_through_its_members_and_for_them(engine: Engine) -> None:
         answer.text
     )
     assert "**Finland**: Finland spoke" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "spoken_for"),
+    [
+        (
+            "Canada's EOV before the vote: which other delegations was it delivered on behalf of?",
+            {"Australia", "Iceland", "Liechtenstein", "New Zealand", "Norway"},
+        ),
+        ("on whose behalf did australia speak", set()),
+    ],
+)
+def test_for_whom_names_the_states_spoken_for_not_the_speaker(
+    engine: Engine, question: str, spoken_for: set[str]
+) -> None:
+    answer = engine.ask(question)
+    assert answer.query is not None and answer.query.behalf
+    assert {v.country for v in answer.votes} == spoken_for
+    if not spoken_for:
+        assert "for itself only" in answer.text
+
+
+def test_a_group_spoken_for_is_counted_in_member_states(engine: Engine) -> None:
+    answer = engine.ask("who did finland speak for")
+    assert "That is 27 Member States besides Finland" in answer.text
+    assert len(answer.votes) == 27

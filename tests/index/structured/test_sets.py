@@ -106,6 +106,23 @@ def test_outliers_are_read_against_regional_groups(engine: Engine) -> None:
     assert ("Turkey", Position.ABSTAINING) in {(v.country, v.position) for v in answer.votes}
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict", "group"),
+    [
+        ("was turkey an outlier in weog?", "**Yes**: **Turkey** abstained", "Western European"),
+        ("was mexico an outlier", "**No**: **Mexico** abstained", "Latin American"),
+    ],
+)
+def test_a_state_asked_about_is_told_whether_it_broke_ranks(
+    engine: Engine, question: str, verdict: str, group: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.text.startswith(verdict)
+    heads = [line for line in answer.text.split("\n") if "(most" in line]
+    assert [line.startswith(f"**{group}") for line in heads] == [True]
+    assert "African Group" not in answer.text
+
+
 def test_sponsors_within_a_group(engine: Engine) -> None:
     answer = engine.ask("list the sponsors from Latin America")
     assert answer.kind is AnswerKind.SPONSORS
