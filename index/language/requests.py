@@ -18,7 +18,9 @@ _PASSAGE = (
     r"(?:para|paragraph|paras|paragraphs|line|lines|bit|part|passage|section|clause|wording|"
     r"language|text|sentence|op|pp)"
 )
-_DOCUMENT = r"(?:it|they|res|resolution|text|report|document|doc|draft|preamble)"
+_DOCUMENT = r"(?:it|res|resolution|text|report|document|doc|draft|preamble)"
+"""What a question calls the document; "do they" is its drafters too, but "did they say anything
+after?" asks about the delegations' statements, a topic."""
 _SAYING = (
     r"(?:say|said|says|mention|mentions|talk|talks|state|states|include|contain|cover|touch|"
     r"address)"
@@ -30,7 +32,7 @@ _FRAMES = re.compile(
     r"(?:give|show|paste|quote|send|pull\s+up|copy)(?:\s+(?:me|us))?(?:\s+(?:the|a))?"
     rf"(?:\s+(?:exact|precise|full|actual))?(?:\s+{_PASSAGE})?"
     r"(?:\s+(?:that|which|where|about|on|with|of))?\b"
-    rf"|\b(?:does|do|did|is)\s+(?:the\s+)?{_DOCUMENT}(?:\s+(?:actually|even|ever))?"
+    rf"|\b(?:(?:does|do|did|is)\s+(?:the\s+)?{_DOCUMENT}|do\s+they)(?:\s+(?:actually|even|ever))?"
     rf"\s+{_SAYING}(?:\s+(?:anything|something))?(?:\s+(?:about|on|of))?\b"
     rf"|\bwhat\s+(?:does|do|did)\s+(?:it|they|the\s+(?:{_DOCUMENT}|para|paragraph))"
     r"(?:\s+actually)?\s+say(?:\s+about)?\b",

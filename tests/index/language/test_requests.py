@@ -46,3 +46,9 @@ def test_a_question_without_a_request_or_with_nothing_else_is_kept(question: str
     """ "find" inside a question is not a command, and a request that leaves one word or none
     ("quote it", "... about travel") keeps its words: they are all the question has."""
     assert topic_of(question) == question
+
+
+def test_what_the_delegations_said_is_a_topic() -> None:
+    assert topic_of("do they mention tech companies or business?") == "tech companies or business"
+    question = "how did japan and south korea vote, and did they say anything after?"
+    assert topic_of(question) == question
