@@ -86,7 +86,7 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
     if intent in _SETS:
         return answer_set(query, votes, library)
     if intent is Intent.TALLY:
-        return answer_tally(library, query.text, votes, ballot)
+        return answer_tally(library, query.text, votes, ballot, query.claimed)
     if intent is Intent.SPONSORS:
         groups = [group_by_id(g.id) for g in query.groups]
         return answer_sponsors(library, query.text, documents, query.countries, query.stage, groups)
@@ -123,7 +123,7 @@ def ballot_of(query: Query) -> Ballot:
         return Ballot.BOTH
     if query.ballot is not None:
         return query.ballot
-    return Ballot.BOTH if query.intent is Intent.VOTE else Ballot.COMMITTEE
+    return Ballot.BOTH if query.intent is Intent.VOTE or query.claimed else Ballot.COMMITTEE
 
 
 def _across(query: Query) -> bool:

@@ -184,6 +184,9 @@ class Query(BaseModel):
     """The document's own words are asked for ("quote it", "exact wording")."""
     behalf: bool = False
     """For whom a statement was made ("on whose behalf?"): the States spoken for are named."""
+    claimed: tuple[int, ...] = ()
+    """Figures the question gives for the result, to check: in favour, against and perhaps
+    abstaining ("confirm: 88-58-34?")."""
     stage: SponsorStage | None = None
     moment: StatementMoment | None = None
     exact_moment: bool = False

@@ -66,7 +66,10 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
         Position.ABSENT,
         words(
-            r"(?:did|do|does|was|were) not (?:vote|participate|take part|cast a vote|show up)",
+            r"(?:did|do|does|was|were) not (?:vote|participate|take part|cast (?:a |any )?votes?|"
+            r"show up)",
+            r"(?:cast|casting|made|gave|giving) no (?:recorded )?votes?",
+            r"no (?:recorded )?votes? at all",
             r"not vote(?! (?:for|in favou?r|yes|against|no)\b)",
             r"not (?:voting|present|participating|recorded)",
             r"no (?:recorded )?vote (?:recorded|on record)",
@@ -622,6 +625,12 @@ FUTURE = words(
 """A question about what is to happen is about the operative paragraphs, not the report's
 own facts: "at which session will the Assembly come back to this?"."""
 
+CLAIMED_RESULT = re.compile(
+    r"(?<![\w/.-])(?P<a>\d{1,3}) ?(?:-|–|—|to) ?(?P<b>\d{1,3})"
+    r"(?: ?(?:-|–|—|,|with|and) ?(?P<c>\d{1,3})(?: abstentions?| abstaining)?)?(?![\w/.-])"
+)
+"""Figures a question gives for the result, to check ("confirm: 88-58-34?", "was it 88 to
+58?"); never a symbol ("74/247") or a date ("18-11-2019")."""
 MEETING = re.compile(r"\b(?P<number>\d{1,3})(?:st|nd|rd|th)? (?:plenary )?meeting\b")
 _MONTHS = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 DAY = re.compile(

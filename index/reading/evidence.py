@@ -71,6 +71,8 @@ _NOT_A_NAME = re.compile(
 )
 
 
+MAX_VOTES = 193
+"""No figure of a recorded vote exceeds the membership, so "65-230" is no result."""
 _MONTH_NUMBERS = {
     name: number
     for number, name in enumerate(
@@ -123,6 +125,7 @@ class Evidence:
     """A day named (month, day), to find the meeting held on it."""
     quote: bool = False
     behalf: bool = False
+    claimed: tuple[int, ...] = ()
     agent_pronoun: bool = False
     asks_for_source: bool = False
     neighbour_paragraph: int = 0
@@ -344,9 +347,14 @@ def _read_positions(evidence: Evidence) -> None:
         if evidence.seen(pattern):
             found += [p for p in Position if p not in (position, *cues.NOT_ASKED)]
     if not found:
+        claimed: list[tuple[int, int]] = []
         for position, pattern in cues.STRONG_POSITIONS:
-            if evidence.seen(pattern):
+            spans = [match.span() for match in pattern.finditer(evidence.plain)]
+            evidence.explained += spans
+            free = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in claimed)]
+            if free:
                 found.append(position)
+                claimed += free
         about_vote = cues.VOTE.search(evidence.plain) is not None
         for position, pattern in cues.WEAK_POSITIONS:
             if position in found or evidence.either:
@@ -425,6 +433,12 @@ def _read_intent_cues(evidence: Evidence) -> None:
     evidence.sponsor = seen(cues.SPONSOR)
     evidence.statement = seen(cues.STATEMENT)
     evidence.behalf = seen(cues.BEHALF)
+    claimed = cues.CLAIMED_RESULT.search(evidence.plain)
+    if claimed is not None:
+        figures = tuple(int(n) for n in claimed.group("a", "b", "c") if n is not None)
+        if all(n <= MAX_VOTES for n in figures):
+            evidence.claimed = figures
+            evidence.explained.append(claimed.span())
     evidence.content = seen(cues.CONTENT)
     evidence.why = seen(cues.WHY)
     if seen(cues.DECISIONS):

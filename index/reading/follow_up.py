@@ -25,6 +25,8 @@ SHORT = 5
 
 _VOTE_FAMILY = (Intent.VOTE, Intent.BREAKDOWN, Intent.LIST, Intent.COUNT, Intent.COMPARE)
 _STANDALONE = (Intent.PARAGRAPH, Intent.METADATA, Intent.TALLY)
+_ACTING = frozenset({"do", "did", "does"})
+"""'What did his government do?' asks how that State voted; 'also his country' only which."""
 _WEAK_AFTER_A_PASSAGE = (Intent.PASSAGE, Intent.TALLY, Intent.METADATA)
 """Readings a pronoun after a passage overrides: "when was it adopted?" after "what ECOSOC
 resolution does it mention?" asks of that resolution, not of the draft's tally."""
@@ -219,7 +221,8 @@ def merge(
     own_subject = e.subjects
     person = _person_country(e, previous, people or {})
     if person is not None:
-        asks_vote = e.vote or e.positions or e.agent_pronoun
+        acts = e.agent_pronoun and not e.person_country
+        asks_vote = e.vote or e.positions or acts or bool(_ACTING & set(words(e.plain)))
         intent = Intent.VOTE if asks_vote else Intent.METADATA
         return current.model_copy(
             update={

@@ -59,12 +59,14 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         excluded=tuple(c.name for c in e.excluded if c.name),
         quote=e.quote,
         behalf=e.behalf,
+        claimed=e.claimed,
         ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
     )
     for rule in (
         _paragraph,
+        _claimed_result,
         _limits,
         _said,
         _statements_and_sponsors,
@@ -276,6 +278,14 @@ def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.countries or e.groups or e.positions:
         return None
     return base.model_copy(update={"intent": Intent.METADATA, "field": e.metadata_field})
+
+
+def _claimed_result(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    """Figures to check ("confirm: 88-58-34?") ask for the result, whatever words surround
+    them."""
+    if not e.claimed or e.countries or e.groups or e.paragraph is not None:
+        return None
+    return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})
 
 
 def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:

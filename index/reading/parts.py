@@ -30,7 +30,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _ASKS = re.compile(
-    rf"\?\s*$|(?:^|[:–—]|\s-)\W*(?:(?:at|in|on|by|for|from|to|with|since|until) )?"
+    rf"\?\s*$|^\s*(?:\+|&|plus\b|also\b)|(?:^|[:–—]|\s-)\W*(?:(?:at|in|on|by|for|from|to|with|since|until) )?"
     rf"(?:{_QUESTION_WORD}|and|or|so|ok|okay|what about|how about|any|"
     r"compare|explain|define|paste|summari[sz]e|find|pls|please)\b",
     re.IGNORECASE,

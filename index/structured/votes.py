@@ -38,7 +38,7 @@ from index.structured.mentions import understood
 from index.structured.proceedings import report_facts, report_paragraphs
 from index.structured.trail import trail_lines, trail_sentence
 from index.user_text import quote_user_text
-from index.vote_view import Stage, VoteView, resolution_number
+from index.vote_view import Stage, VoteView, ordinal, resolution_number
 
 NO_REASONS = (
     "The report records how delegations voted, not why: explanations of vote are given in the "
@@ -197,9 +197,20 @@ def _other_line(other: Resolution) -> str:
 
 
 def answer_tally(
-    library: Library, question: str, votes: Sequence[Chosen], ballot: Ballot = Ballot.COMMITTEE
+    library: Library,
+    question: str,
+    votes: Sequence[Chosen],
+    ballot: Ballot = Ballot.COMMITTEE,
+    claimed: Sequence[int] = (),
 ) -> Answer:
-    """The result of each vote chosen, with who did not vote (or has no vote recorded)."""
+    """The result of each vote chosen, with who did not vote (or has no vote recorded);
+    figures the question gives are checked first, against each vote chosen."""
+    voted = [view for view in votes if isinstance(view, VoteView)]
+    if claimed and voted:
+        matching = [view for view in voted if _figures(view)[: len(claimed)] == tuple(claimed)]
+        answer = answer_tally(library, question, matching or votes, ballot)
+        verdict = _checked(claimed, matching, voted)
+        return answer.model_copy(update={"text": f"{verdict}\n{answer.text}"})
 
     def block(view: VoteView) -> VoteBlock:
         silent = view.roster(view.silent)
@@ -213,10 +224,28 @@ def answer_tally(
         return lines, [], []
 
     answer = per_vote(question, AnswerKind.TALLY, votes, block)
-    voted = [view for view in votes if isinstance(view, VoteView)]
     if not voted:
         return answer
     return answer.model_copy(update={"illustration": _picture(voted, ballot)})
+
+
+def _figures(view: VoteView) -> tuple[int, int, int]:
+    stated = view.stated
+    return (stated.in_favour, stated.against, stated.abstaining)
+
+
+def _checked(
+    claimed: Sequence[int], matching: Sequence[VoteView], voted: Sequence[VoteView]
+) -> str:
+    """Whether the figures given are a vote's result, and which vote's."""
+    given = "–".join(str(n) for n in claimed)
+    if matching:
+        which = " and ".join(f"{view.short_name}" for view in matching)
+        return f"**Yes**: {given} is the result of the recorded vote in {which}."
+    results = "; ".join(
+        f"in {view.short_name}, {'–'.join(str(n) for n in _figures(view))}" for view in voted
+    )
+    return f"**No**: no recorded vote came out {given}. The results were: {results}."
 
 
 def _picture(voted: Sequence[VoteView], ballot: Ballot) -> Illustration:
@@ -229,8 +258,11 @@ def _picture(voted: Sequence[VoteView], ballot: Ballot) -> Illustration:
 
 def _result_sentence(view: VoteView) -> str:
     outcome = "**adopted**" if view.adopted else "**rejected**"
+    vote = view.report.vote if view.report is not None else None
+    at = f" at its {ordinal(vote.meeting)} meeting" if vote is not None else ""
+    on = f" on **{view.when}**" if view.date else ""
     return (
-        f"Draft resolution {view.subject} was {outcome} by a recorded vote of "
+        f"The {view.body} {outcome} draft resolution {view.subject}{at}{on}, by a recorded vote of "
         f"**{view.stated.in_favour}** in favour to **{view.stated.against}** against, "
         f"with **{view.stated.abstaining}** abstentions."
     )

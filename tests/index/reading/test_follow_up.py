@@ -301,3 +301,17 @@ def test_all_of_those_an_introduction_spoke_for(engine: Engine) -> None:
 def test_a_passage_follow_up_that_says_enough_is_also_searched_alone(engine: Engine) -> None:
     query = chain(engine, "What exactly will this new body do?", "And who's footing the bill?")
     assert (query.intent, query.own_search_text) == (Intent.PASSAGE, "who's footing the bill?")
+
+
+@pytest.mark.parametrize(
+    ("then", "intent"),
+    [
+        ("his country?", Intent.METADATA),
+        ("and how did his country vote?", Intent.VOTE),
+        ("what did his government do", Intent.VOTE),
+    ],
+)
+def test_the_rapporteurs_country_is_named_or_its_vote_given(
+    engine: Engine, then: str, intent: Intent
+) -> None:
+    assert chain(engine, "who was the rapporteur", then).intent is intent

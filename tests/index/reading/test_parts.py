@@ -75,3 +75,11 @@ def test_how_to_lay_out_the_answer_joins_its_question() -> None:
     assert [part.text for part in found] == [
         "Who took the floor before the vote? Please separate the general statements from the EOVs."
     ]
+
+
+def test_a_clause_opened_by_plus_or_also_is_asked() -> None:
+    found = split_parts("confirm: 88-58-34? + date of adoption in committee")
+    assert [(part.text, part.asks) for part in found] == [
+        ("confirm: 88-58-34?", True),
+        ("+ date of adoption in committee", True),
+    ]

@@ -668,3 +668,31 @@ def test_facts_about_the_document_and_its_limits(
 def test_who_wrote_the_report_is_its_rapporteur(engine: Engine, question: str) -> None:
     assert "Firas Hassan Jabbar" in engine.ask(question).text
     assert engine.read(question).field is MetadataField.RAPPORTEUR
+
+
+@pytest.mark.parametrize(
+    ("question", "claimed"),
+    [
+        ("confirm: 88-58-34?", (88, 58, 34)),
+        ("was it 88 to 58 with 34 abstentions", (88, 58, 34)),
+        ("what does resolution 65/230 say", ()),
+        ("the meeting of 18-11-2019", ()),
+        ("was it 65-230", ()),
+    ],
+)
+def test_figures_for_the_result_are_read_never_symbols_or_dates(
+    engine: Engine, question: str, claimed: tuple[int, ...]
+) -> None:
+    assert engine.read(question).claimed == claimed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many Member States cast no vote at all in the Committee's recorded vote?",
+        "how many countries had no vote",
+        "how many states didn't cast a vote",
+    ],
+)
+def test_no_vote_cast_is_not_a_vote_against(engine: Engine, question: str) -> None:
+    assert list(engine.read(question).positions) == [Position.ABSENT]

@@ -211,7 +211,7 @@ def test_a_set_answer_on_the_plenary_vote(engine: Engine) -> None:
 def test_the_tally_of_both_votes_comes_with_the_trail(engine: Engine) -> None:
     answer = engine.tally(Ballot.BOTH)
     first, second = answer.text.split("\n\n")
-    assert first.startswith("Draft resolution A/C.3/74/L.11/Rev.1 was **adopted**")
+    assert first.startswith("The Third Committee **adopted** draft resolution A/C.3/74/L.11/Rev.1")
     assert second.startswith("The General Assembly **adopted** the text in plenary")
     assert answer.illustration is not None
     assert answer.illustration.kind is IllustrationKind.TRAIL

@@ -81,7 +81,11 @@ def test_the_counts_and_the_thirteen_who_did_not_vote(engine: Engine) -> None:
 def test_tally_states_result_counts_and_the_vote_it_comes_from(engine: Engine) -> None:
     answer = engine.ask("What was the result of the vote?")
     assert answer.kind is AnswerKind.TALLY and answer.answered
-    assert "was **adopted** by a recorded vote of **88** in favour to **58** against" in answer.text
+    assert (
+        "**adopted** draft resolution A/C.3/74/L.11/Rev.1 at its 50th meeting on "
+        "**18 November 2019**, by a recorded vote of **88** in favour to **58** against"
+        in answer.text
+    )
     assert (
         "**34** abstentions" in answer.text and "**13** Member States did not vote" in answer.text
     )
@@ -260,3 +264,20 @@ def test_an_unknown_country_in_a_question_is_not_answered_with_the_tally(engine:
     assert [v.country for v in lower_case.votes] == [
         "United Kingdom of Great Britain and Northern Ireland"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("confirm: 88-58-34?", "**Yes**: 88–58–34 is the result of the recorded vote in the Third"),
+        ("confirm 79-60-33", "**Yes**: 79–60–33 is the result of the recorded vote in the General"),
+        ("was it 88 to 58?", "**Yes**: 88–58 is the result"),
+        ("was the vote 90-50?", "**No**: no recorded vote came out 90–50."),
+    ],
+)
+def test_figures_given_for_the_result_are_checked(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.kind is AnswerKind.TALLY
+    assert answer.text.startswith(verdict)
