@@ -109,8 +109,10 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
 )
 
 _ABOUT_THE_TEXT = (
-    r"(?=\s*(?:[?.!]|$|it\b|this\b|that\b|them\b|"
-    r"the (?:draft|resolution|text|proposal|motion)\b|right\b|too\b|as well\b|or\b))"
+    r"(?=\s*(?:[?.!]|$|it\b|(?:this|that)\b(?! (?:item|agenda|report|question|meeting|"
+    r"session|topic|issue|subject|study|body|committee))|them\b|"
+    r"the (?:draft|resolution|text|proposal|motion)\b|right\b|too\b|as well\b|or\b|"
+    r"(?:in|at) (?:the )?(?:third )?(?:committee|plenary|general assembly|ga|final vote)\b))"
 )
 WEAK_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
     (
@@ -176,6 +178,8 @@ LISTING = words(
     r"tell me",
     r"give me",
     r"ones",
+    r"(?:countries|states|members|delegations|nations|xgroupx) (?:that|which) (?:\w+ )?"
+    r"(?:vot\w*|abstain\w*|backed|supported|opposed|sided)",
 )
 COMPARE = words(
     r"(?:the )?same way",
@@ -455,6 +459,8 @@ BEHALF = words(
     r"who (?:else )?(?:did|was|were|does) (?:\w+ ){0,3}speak(?:ing)? for",
     r"speak(?:ing|s)? for (?:who|whom|which)",
     r"who (?:else )?(?:was|were) (?:\w+ ){0,3}(?:spoken|speaking) for",
+    r"(?:on behalf of|spoke for|speaking for) (?:several|some|a few|a couple of|many|other|"
+    r"the others?)(?: other)?(?: delegations| countries| states| nations| others)?",
 )
 """For whom a statement was made: the answer names the States spoken for."""
 MOMENTS: tuple[tuple[StatementMoment, re.Pattern[str]], ...] = (
@@ -601,7 +607,7 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         words(
             r"what is this (?:document|report|doc|thing)",
             r"what is the (?:document|doc)(?= ?\??$| about| called| titled)",
-            r"which (?:document|report)",
+            r"which (?:document|report)(?! (?:of|by|from) (?:the )?(?:un )?(?:secretary|sg\b))",
             r"document title",
             r"title of the (?:document|report)",
             r"what is (?:this|the) (?:document|report|doc) about",
@@ -643,6 +649,11 @@ EXCLUDED = re.compile(
     r"leaving out|beyond|in addition to|not) (?:the )?(?P<name>xcountryx)\b"
 )
 """A State left out of the answer: "besides the Russians, who spoke?"."""
+INCLUDED_STATE = re.compile(
+    r"\b(?:including|incl\.?) (?:the )?xcountryx\b|\bxcountryx (?:included|among them)\b"
+)
+"""A State named as one of a set asked about ("which of the sponsors, Benin included, …"):
+emphasis, not a narrowing of the set."""
 
 # --- follow-ups ---------------------------------------------------------------------------
 

@@ -178,7 +178,7 @@ def _set_phrase(mention: SetMention) -> str:
         when = _MOMENT_WORDS.get(mention.moment, "") if mention.moment else ""
         if mention.spoken_for:
             whose = f"{mention.voice}'s" if mention.voice else "that"
-            return f"the States in {whose} statement{when}"
+            return f"the States {whose} statement{when} spoke for"
         return f"the States that spoke{when}"
     if mention.set is DocumentSet.CHANGED:
         if mention.before or mention.after:

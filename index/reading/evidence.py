@@ -185,6 +185,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     if evidence.seen(cues.INCLUDING):
         evidence.stage = None
     _read_sets(evidence)
+    _read_inclusions(evidence, mentions)
     _read_intent_cues(evidence)
     evidence.ballot = read_ballot(evidence, vocabulary)
     evidence.sets = trail_sets(evidence.sets, evidence.ballot)
@@ -336,6 +337,20 @@ def _read_exclusions(evidence: Evidence, mentions: list[CountryMention]) -> None
         if index < len(mentions):
             evidence.excluded.append(mentions[index])
     names = {m.name for m in evidence.excluded}
+    evidence.countries = [c for c in evidence.countries if c.name not in names]
+
+
+def _read_inclusions(evidence: Evidence, mentions: list[CountryMention]) -> None:
+    """A State named as one of the set asked about ("the sponsors, Benin included") is
+    emphasis: the set stays whole."""
+    if not (evidence.groups or evidence.sets):
+        return
+    names: set[str | None] = set()
+    for match in cues.INCLUDED_STATE.finditer(evidence.plain):
+        evidence.explained.append(match.span())
+        index = evidence.plain[: match.start()].count(COUNTRY)
+        if index < len(mentions):
+            names.add(mentions[index].name)
     evidence.countries = [c for c in evidence.countries if c.name not in names]
 
 

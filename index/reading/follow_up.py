@@ -102,18 +102,24 @@ def _asks_of_those_spoken_for(e: Evidence, current: Query, previous: Query) -> b
         return False
     if not (previous.behalf or len(previous.countries) == 1):
         return False
-    asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier
+    asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier or e.listing
     named_before = {c.name for c in previous.countries}
     own = {c.name for c in current.countries} - named_before
-    return bool(asks_of_a_set) and e.it_or_that and not own
+    return bool(asks_of_a_set) and (e.it_or_that or e.anaphora) and not own
 
 
 def _spoken_for(current: Query, previous: Query) -> Query:
+    """The States a statement spoke for; its speaker too only when named again ("did Canada
+    and all of those vote no?"), since "them" are the others."""
     voice = previous.countries[0].name if len(previous.countries) == 1 else None
     mention = SetMention(
         set=DocumentSet.SPEAKERS, moment=previous.moment, voice=voice, spoken_for=True
     )
-    intent = current.intent if current.intent in _SET_INTENTS else Intent.LIST
+    named = voice in {c.name for c in current.countries}
+    if current.intent is Intent.COUNT or not current.positions:
+        intent = Intent.COUNT if current.intent is Intent.COUNT else Intent.BREAKDOWN
+    else:
+        intent = Intent.LIST
     return current.model_copy(
         update={
             "follow_up": True,
@@ -121,6 +127,7 @@ def _spoken_for(current: Query, previous: Query) -> Query:
             "countries": (),
             "groups": (),
             "sets": (mention,),
+            "excluded": () if named or voice is None else (voice,),
             "inherited": ("subjects",),
         }
     )
@@ -369,6 +376,12 @@ def _intent(e: Evidence, current: Query, previous: Query, update: dict[str, Any]
         return Intent.BREAKDOWN
     if previous.intent is Intent.TALLY and countries:
         return Intent.VOTE
+    if (
+        current.intent is Intent.PASSAGE
+        and previous.intent in (Intent.METADATA, Intent.PARAGRAPH)
+        and len(words(e.plain)) > SHORT
+    ):
+        return Intent.PASSAGE
     return previous.intent
 
 

@@ -69,6 +69,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         _claimed_result,
         _limits,
         _said,
+        _those_spoken_for,
         _statements_and_sponsors,
         _sets_and_votes,
         _metadata,
@@ -126,6 +127,17 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
         )
     return None
+
+
+def _those_spoken_for(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    """ "Canada spoke on behalf of a few others: did that whole crew vote no?": how the
+    States one statement spoke for voted, its speaker among them."""
+    asks_votes = e.positions or e.count or (e.quantifier and e.vote)
+    if not (e.behalf and asks_votes and len(e.countries) == 1 and not e.groups):
+        return None
+    voice = e.countries[0].name
+    mention = SetMention(set=DocumentSet.SPEAKERS, moment=e.moment, voice=voice, spoken_for=True)
+    return base.model_copy(update={**_set_reading(e), "countries": (), "sets": (mention,)})
 
 
 def _statements_and_sponsors(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
@@ -249,7 +261,7 @@ def _set_reading(e: Evidence) -> dict[str, object]:
     if (
         e.positions
         or e.listing
-        or e.quantifier
+        or (e.quantifier and not e.vote)
         or e.aligned_with
         or any(s.set in _CHANGES for s in e.sets)
     ):

@@ -24,13 +24,21 @@ _QUESTION_WORD = (
     r"hows|how's|did|does|do|was|were|is|are|has|have|"
     r"had|can|could|will|would|should|list|name|quote|show|give|tell)"
 )
+_WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _CLAUSE_BREAK = re.compile(
-    rf"\s*(?:[;+]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?|,)\s+"
-    rf"(?=(?:(?:at|in|on|by|for|from|to|with|since|until)\s+)?{_QUESTION_WORD}\b)",
+    rf"\s*(?:[;+]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?)\s+"
+    rf"(?=(?:(?:at|in|on|by|for|from|to|with|since|until)\s+)?{_QUESTION_WORD}\b)"
+    rf"|\s*,\s+(?=(?:(?:at|in|on|by|for|from|to|with|since|until)\s+)?{_WH_WORD}\b)"
+    r"|\s*,\s+(?=(?:did|does|do|was|were|is|are|has|have|had|can|could|will|would)\s+"
+    r"(?:(?:it|they|he|she|there|the|this|that|these|those|any|all)\b|(?-i:[A-Z])))",
     re.IGNORECASE,
 )
+"""A bare comma opens a new question before a wh-word or an auxiliary with its subject ("how
+did Japan vote, did it speak after?"); in "which of the sponsors, Benin included, had no
+vote" the "had" goes on with the same question."""
 _ASKS = re.compile(
-    rf"\?\s*$|^\s*(?:\+|&|plus\b|also\b)|(?:^|[:–—]|\s-)\W*(?:(?:at|in|on|by|for|from|to|with|since|until) )?"
+    rf"\?\s*$|^\s*(?:\+|&|plus\b|also\b)"
+    rf"|(?:^|[:–—]|\s-)\W*(?:(?:at|in|on|by|for|from|to|with|since|until) )?"
     rf"(?:{_QUESTION_WORD}|and|or|so|ok|okay|what about|how about|any|"
     r"compare|explain|define|paste|summari[sz]e|find|pls|please)\b",
     re.IGNORECASE,
@@ -39,7 +47,8 @@ _ELABORATES = re.compile(
     r"^\s*\(|^\W*(?:like|i mean|e\.g\.|eg|for example|for instance|such as|specifically|"
     r"especially|in particular|i\.e\.|ie|namely)\b"
     r"|^\W*(?:(?:please|pls|and|but|also|can you|could you) )*(?:separate|split|distinguish|sort|"
-    r"order|break (?:it|them|this|that) (?:down|up)|keep (?:\w+ ){0,3}apart|group them)\b",
+    r"order|break (?:it|them|this|that) (?:down|up)|keep (?:\w+ ){0,3}apart|group them)\b"
+    r"|^\W*(?:(?:please|pls|and|now) )*(?:list|name) (?:em|'em|them|those|them all)\W*$",
     re.IGNORECASE,
 )
 """A sentence that only elaborates the question before, or says how to lay its answer out."""

@@ -37,10 +37,15 @@ Nearest = Callable[[str], Sequence[Source]]
 def answer_limit(
     query: Query, documents: Sequence[Document], library: Library, nearest: Nearest
 ) -> Answer:
+    """What the documents cannot answer, said plainly, with the nearest they come; answered
+    only where the report does record a State's words after all (Benin's note)."""
     limit = query.limit or Limit.NOT_STATED
     blocks: list[str] = []
     sources: list[Source] = []
     votes: list[VoteEntry] = []
+    told = limit is Limit.ARGUMENTS and any(
+        _noted(query, d, library) and not _statements_for(query, d, library) for d in documents
+    )
     for document in documents:
         text, cited, named = _explain(limit, query, document, library)
         blocks.append(f"{text}\n{document_line(document)}")
@@ -54,7 +59,7 @@ def answer_limit(
     return Answer(
         question=query.text,
         kind=AnswerKind.NOT_IN_DOCUMENT,
-        answered=False,
+        answered=told,
         text="\n\n".join(blocks),
         votes=votes,
         sources=sources,
@@ -192,6 +197,17 @@ def _arguments(
 ) -> tuple[str, list[str], list[VoteEntry]]:
     """When the delegation spoke, that its words are not in the report, and where they are."""
     statements = _statements_for(query, document, library)
+    noted = _noted(query, document, library)
+    if not statements and noted:
+        vote = document.vote
+        ids = [vote.paragraph_id] if vote is not None else []
+        where = f" ({paragraph_label(document, ids[0])})" if ids else ""
+        lines = [
+            f"The report records no statement by {name}, only what it later told the "
+            f"Committee{where}: “{note}”"
+            for name, note in noted.items()
+        ]
+        return "\n".join(lines), ids, []
     if not statements:
         subject = _who(query) or "that delegation"
         recorded = list(dict.fromkeys(s.paragraph_id for s in document.statements))
@@ -222,6 +238,16 @@ def _arguments(
         [s.paragraph_id for s in statements],
         [],
     )
+
+
+def _noted(query: Query, document: Document, library: Library) -> dict[str, str]:
+    """What the report notes a named State told the Committee after the vote (Benin's
+    intention to have voted in favour): the one thing it says of that State's words."""
+    view = library.committee(document)
+    if view is None:
+        return {}
+    named = [c.name for c in query.countries if c.name]
+    return {name: view.notes[name] for name in named if name in view.notes}
 
 
 def _sentence_naming(document: Document, statement: Statement) -> str:

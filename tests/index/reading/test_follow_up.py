@@ -315,3 +315,22 @@ def test_the_rapporteurs_country_is_named_or_its_vote_given(
     engine: Engine, then: str, intent: Intent
 ) -> None:
     assert chain(engine, "who was the rapporteur", then).intent is intent
+
+
+def test_a_whole_question_after_a_fact_of_the_report_is_searched(engine: Engine) -> None:
+    query = chain(
+        engine,
+        "what's the doc symbol?",
+        "And pursuant to which earlier General Assembly resolution was that report prepared?",
+    )
+    assert query.intent is Intent.PASSAGE
+
+
+def test_which_ones_after_a_statement_for_others_names_the_others(engine: Engine) -> None:
+    query = chain(
+        engine,
+        "Canada's explanation of vote was also delivered on behalf of several other delegations.",
+        "Which ones",
+    )
+    assert (query.intent, query.excluded) == (Intent.BREAKDOWN, ("Canada",))
+    assert [(s.voice, s.spoken_for) for s in query.sets] == [("Canada", True)]

@@ -83,3 +83,26 @@ def test_a_clause_opened_by_plus_or_also_is_asked() -> None:
         ("confirm: 88-58-34?", True),
         ("+ date of adoption in committee", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        (
+            "Which of the sponsors, Benin included, had no recorded vote in the Committee?",
+            ["Which of the sponsors, Benin included, had no recorded vote in the Committee?"],
+        ),
+        ("how did japan vote, did it speak after?", ["how did japan vote", "did it speak after?"]),
+        (
+            "how did france vote, was Germany the same",
+            ["how did france vote", "was Germany the same"],
+        ),
+    ],
+)
+def test_a_comma_opens_a_question_only_with_its_own_subject(message: str, parts: list[str]) -> None:
+    assert [part.text for part in split_parts(message)] == parts
+
+
+def test_list_them_joins_the_question_it_asks_to_list() -> None:
+    found = split_parts("did that whole crew vote no? list em")
+    assert [part.text for part in found] == ["did that whole crew vote no? list em"]

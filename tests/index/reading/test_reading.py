@@ -696,3 +696,52 @@ def test_figures_for_the_result_are_read_never_symbols_or_dates(
 )
 def test_no_vote_cast_is_not_a_vote_against(engine: Engine, question: str) -> None:
     assert list(engine.read(question).positions) == [Position.ABSENT]
+
+
+@pytest.mark.parametrize(
+    ("question", "group", "quantifier", "position"),
+    [
+        ("asian countries that voted no", "asia-pacific-group", None, Position.AGAINST),
+        (
+            "did the central asian states vote yes",
+            "central-asia",
+            Quantifier.ALL,
+            Position.IN_FAVOUR,
+        ),
+        (
+            "were the latam states all yes in committee?",
+            "grulac",
+            Quantifier.ALL,
+            Position.IN_FAVOUR,
+        ),
+    ],
+)
+def test_groups_and_positions_in_casual_words(
+    engine: Engine, question: str, group: str, quantifier: Quantifier | None, position: Position
+) -> None:
+    query = engine.read(question)
+    assert [g.id for g in query.groups] == [group]
+    assert (query.quantifier, list(query.positions)) == (quantifier, [position])
+
+
+def test_a_state_included_in_the_set_does_not_narrow_it(engine: Engine) -> None:
+    query = engine.read("Which of the sponsors, Benin included, had no recorded vote?")
+    assert (query.countries, list(query.positions)) == ((), [Position.ABSENT])
+    assert [s.set for s in query.sets] == [DocumentSet.SPONSORS]
+
+
+def test_the_secretary_generals_report_is_not_this_report(engine: Engine) -> None:
+    query = engine.read("which report of the Secretary-General did the Committee have before it?")
+    assert query.intent is Intent.PASSAGE
+    assert engine.read("what did it have before it for this item?").positions == ()
+
+
+def test_how_those_a_statement_spoke_for_voted_in_one_message(engine: Engine) -> None:
+    query = engine.read("canada spoke on behalf of a few others too, did that whole crew vote no?")
+    assert (query.intent, query.quantifier, query.countries) == (Intent.LIST, Quantifier.ALL, ())
+    [mention] = query.sets
+    assert (mention.voice, mention.spoken_for) == ("Canada", True)
+
+
+def test_each_of_them_without_a_position_is_a_breakdown(engine: Engine) -> None:
+    assert engine.read("how did each of the nordics vote").intent is Intent.BREAKDOWN

@@ -97,3 +97,10 @@ def test_a_silent_delegation_is_pointed_to_the_paragraphs_that_record_statements
     recorded = {s.paragraph_id for s in engine.documents[0].statements}
     assert len(answer.sources) == len(recorded)
     assert "paragraph 11 of the report" in [source.label for source in answer.sources]
+
+
+def test_what_benin_told_the_committee_is_its_note(engine: Engine) -> None:
+    answer = engine.ask("What did Benin tell the Committee after the vote?")
+    assert answer.answered
+    assert "it had intended to vote in favour" in answer.text
+    assert [source.label for source in answer.sources] == ["paragraph 10 of the report"]
