@@ -107,8 +107,10 @@ class SetMention(BaseModel):
     voice: str | None = None
     """For speakers: only the statements this delegation made."""
     spoken_for: bool = False
-    """For speakers: the States each statement spoke for, with its speaker ("did all of those
-    vote no?" after "on whose behalf did Canada speak?")."""
+    """For speakers: the States each statement spoke for ("did all of those vote no?" after
+    "on whose behalf did Canada speak?")."""
+    with_speaker: bool = False
+    """With ``spoken_for``: the speaker counted too ("did Canada and all of those vote no?")."""
     before: tuple[Position, ...] = ()
     """For the States that changed: their positions in the earlier vote (empty: any)."""
     after: tuple[Position, ...] = ()
@@ -195,6 +197,8 @@ class Query(BaseModel):
     """A meeting the question names ("at the 44th meeting", or by its day: "on 7 November")."""
     excluded: tuple[str, ...] = ()
     """States the question leaves out ("besides the Russians")."""
+    outside: tuple[GroupMention, ...] = ()
+    """Groups whose members the question leaves out ("NATO allies that aren't in the EU")."""
     field: MetadataField | None = None
     paragraph: ParagraphRef | None = None
     operative: OperativeSelection | None = None

@@ -452,6 +452,8 @@ STATEMENT = words(
 BEHALF = words(
     r"on (?:whose|who'?s|which \w+(?:'s|s')?|what \w+(?:'s|s')?) behalf",
     r"on behalf of (?:which|whom|who|what)",
+    r"(?:who|whom) (?:else )?(?:was|were|is|did|does) (?:\w+ ){0,4}(?:on behalf of|"
+    r"speak(?:ing)? for|represent(?:ing)?)",
     r"(?:which|what|whose) (?:other )?(?:\w+ )?(?:countries|states|delegations|nations|"
     r"governments)(?: was| were| did)? (?:\w+ ){0,4}on behalf of",
     r"for whom",
@@ -649,6 +651,12 @@ EXCLUDED = re.compile(
     r"leaving out|beyond|in addition to|not) (?:the )?(?P<name>xcountryx)\b"
 )
 """A State left out of the answer: "besides the Russians, who spoke?"."""
+OUTSIDE_GROUP = re.compile(
+    r"\b(?:not|aren'?t|isn'?t|are not|is not|weren'?t|were not|wasn'?t|outside(?: of)?|"
+    r"other than|except(?: for)?|excluding|but not) (?:(?:in|members? of|part of|from|within) )?"
+    r"(?:the )?(?P<group>xgroupx)\b|\bnon-? ?(?P<prefixed>xgroupx)\b"
+)
+"""A group whose members are left out: "the NATO allies that aren't in the EU", "non-EU"."""
 INCLUDED_STATE = re.compile(
     r"\b(?:including|incl\.?) (?:the )?xcountryx\b|\bxcountryx (?:included|among them)\b"
 )

@@ -129,6 +129,8 @@ def subject_phrase(query: Query) -> str:
         phrase = group_phrase(groups)
     else:
         return countries or "the Member States"
+    if query.outside:
+        phrase += " outside the " + " and the ".join(g.name for g in query.outside)
     return f"{countries} ({phrase})" if countries else phrase
 
 

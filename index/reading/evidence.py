@@ -121,6 +121,7 @@ class Evidence:
     aligned_with: CountryMention | None = None
     membership: bool = False
     excluded: list[CountryMention] = field(default_factory=list)
+    outside: list[GroupMention] = field(default_factory=list)
     day: tuple[int, int] | None = None
     """A day named (month, day), to find the meeting held on it."""
     quote: bool = False
@@ -179,6 +180,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     )
     _read_alignment(evidence, mentions)
     _read_exclusions(evidence, mentions)
+    _read_outside(evidence, group_spans)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
     evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if evidence.seen(p)), None)
@@ -338,6 +340,22 @@ def _read_exclusions(evidence: Evidence, mentions: list[CountryMention]) -> None
             evidence.excluded.append(mentions[index])
     names = {m.name for m in evidence.excluded}
     evidence.countries = [c for c in evidence.countries if c.name not in names]
+
+
+def _read_outside(evidence: Evidence, spans: list[GroupSpan]) -> None:
+    """Groups named only to be left out ("NATO allies that aren't in the EU"): the rest of
+    the subject without their members."""
+    left_out: set[str] = set()
+    for match in cues.OUTSIDE_GROUP.finditer(evidence.plain):
+        evidence.explained.append(match.span())
+        start = match.start("group") if match.group("group") else match.start("prefixed")
+        index = evidence.plain[:start].count(GROUP)
+        if index < len(spans):
+            left_out.add(spans[index].group.id)
+    if not left_out or all(g.id in left_out for g in evidence.groups):
+        return
+    evidence.outside = [g for g in evidence.groups if g.id in left_out]
+    evidence.groups = [g for g in evidence.groups if g.id not in left_out]
 
 
 def _read_inclusions(evidence: Evidence, mentions: list[CountryMention]) -> None:

@@ -112,10 +112,14 @@ def _spoken_for(current: Query, previous: Query) -> Query:
     """The States a statement spoke for; its speaker too only when named again ("did Canada
     and all of those vote no?"), since "them" are the others."""
     voice = previous.countries[0].name if len(previous.countries) == 1 else None
-    mention = SetMention(
-        set=DocumentSet.SPEAKERS, moment=previous.moment, voice=voice, spoken_for=True
-    )
     named = voice in {c.name for c in current.countries}
+    mention = SetMention(
+        set=DocumentSet.SPEAKERS,
+        moment=previous.moment,
+        voice=voice,
+        spoken_for=True,
+        with_speaker=named,
+    )
     if current.intent is Intent.COUNT or not current.positions:
         intent = Intent.COUNT if current.intent is Intent.COUNT else Intent.BREAKDOWN
     else:
@@ -127,7 +131,6 @@ def _spoken_for(current: Query, previous: Query) -> Query:
             "countries": (),
             "groups": (),
             "sets": (mention,),
-            "excluded": () if named or voice is None else (voice,),
             "inherited": ("subjects",),
         }
     )
@@ -253,10 +256,13 @@ def merge(
             groups=previous.groups,
             sets=_restaged(previous.sets, current.stage),
             separately=previous.separately,
+            excluded=current.excluded or previous.excluded,
+            outside=current.outside or previous.outside,
         )
         inherited.append("subjects")
     elif current.groups and e.anaphora and (previous.groups or previous.sets):
-        groups = {g.id: g for g in (*previous.groups, *current.groups)}
+        left_out = {g.id for g in current.outside}
+        groups = {g.id: g for g in (*previous.groups, *current.groups) if g.id not in left_out}
         update.update(groups=tuple(groups.values()), sets=previous.sets)
         inherited.append("subjects")
 

@@ -57,6 +57,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         exact_moment=e.exact_moment,
         meeting=e.meeting,
         excluded=tuple(c.name for c in e.excluded if c.name),
+        outside=tuple(e.outside),
         quote=e.quote,
         behalf=e.behalf,
         claimed=e.claimed,
@@ -136,7 +137,9 @@ def _those_spoken_for(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query
     if not (e.behalf and asks_votes and len(e.countries) == 1 and not e.groups):
         return None
     voice = e.countries[0].name
-    mention = SetMention(set=DocumentSet.SPEAKERS, moment=e.moment, voice=voice, spoken_for=True)
+    mention = SetMention(
+        set=DocumentSet.SPEAKERS, moment=e.moment, voice=voice, spoken_for=True, with_speaker=True
+    )
     return base.model_copy(update={**_set_reading(e), "countries": (), "sets": (mention,)})
 
 

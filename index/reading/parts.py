@@ -27,7 +27,8 @@ _QUESTION_WORD = (
 _WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _CLAUSE_BREAK = re.compile(
     rf"\s*(?:[;+]|,?\s+(?:and|also|plus|&|but)(?:\s+also)?)\s+"
-    rf"(?=(?:(?:at|in|on|by|for|from|to|with|since|until)\s+)?{_QUESTION_WORD}\b)"
+    rf"(?=(?:(?:at|in|on|by|for|from|to|with|since|until|exactly|precisely|roughly|then)\s+)?"
+    rf"{_QUESTION_WORD}\b)"
     rf"|\s*,\s+(?=(?:(?:at|in|on|by|for|from|to|with|since|until)\s+)?{_WH_WORD}\b)"
     r"|\s*,\s+(?=(?:did|does|do|was|were|is|are|has|have|had|can|could|will|would)\s+"
     r"(?:(?:it|they|he|she|there|the|this|that|these|those|any|all)\b|(?-i:[A-Z])))",

@@ -63,6 +63,8 @@ def scope_of(query: Query, view: VoteView, library: Library) -> Scope:
     if named:
         chosen &= set(named)
     chosen -= {query.aligned_with or "", *query.excluded}
+    for left_out in query.outside:
+        chosen -= set(group_by_id(left_out.id).members_on(date))
     ordered = tuple(name for name in all_member_names() if name in chosen)
     return Scope(
         members=ordered,
@@ -106,7 +108,13 @@ def _document_set(
         ]
         ids = [s.paragraph_id for s in spoken]
         if mention.spoken_for:
-            return [name for s in spoken for name in voices(s, view.date)], ids
+            names = [
+                name
+                for s in spoken
+                for name in voices(s, view.date)
+                if mention.with_speaker or name != s.speaker
+            ]
+            return names, ids
         return [s.speaker for s in spoken], ids
     vote = document.vote
     noted = list(view.notes)
@@ -116,6 +124,8 @@ def _document_set(
 def _noun(query: Query, groups: Sequence[Group]) -> str:
     if not (query.countries or query.groups or query.sets):
         return ALL_STATES
+    if query.outside:
+        return subject_phrase(query).removeprefix("the ")
     if query.sets and groups:
         sets = subject_phrase(query.model_copy(update={"groups": (), "countries": ()}))
         return f"{sets.removeprefix('the ')} in the {' and the '.join(g.name for g in groups)}"

@@ -106,3 +106,13 @@ def test_a_comma_opens_a_question_only_with_its_own_subject(message: str, parts:
 def test_list_them_joins_the_question_it_asks_to_list() -> None:
     found = split_parts("did that whole crew vote no? list em")
     assert [part.text for part in found] == ["did that whole crew vote no? list em"]
+
+
+def test_an_adverb_may_open_the_next_question() -> None:
+    found = split_parts(
+        "how did the EU vote, and exactly how many African Group members backed it?"
+    )
+    assert [part.text for part in found] == [
+        "how did the EU vote",
+        "exactly how many African Group members backed it?",
+    ]

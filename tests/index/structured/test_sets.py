@@ -204,3 +204,22 @@ def test_whether_a_state_belongs_to_a_group_on_the_day(
     assert answer.text.startswith(expected)
     if "United Kingdom" in expected:
         assert "left the European Union on 31 January 2020" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how did non-EU NATO members vote", "how did the nato allies that aren't in the eu vote"],
+)
+def test_a_group_left_out_takes_its_members_out(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.query is not None
+    assert [g.id for g in answer.query.outside] == ["eu"]
+    assert {v.country for v in answer.votes} == {
+        "Albania",
+        "Canada",
+        "Iceland",
+        "Montenegro",
+        "Norway",
+        "Turkey",
+        "United States of America",
+    }
