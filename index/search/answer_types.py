@@ -44,7 +44,14 @@ ASKS_WHEN = re.compile(
 """A question asking when: "when" opening it or before a verb ("so when will the GA look at
 it again?"), not "when" as a conjunction ("did Canada speak for others when explaining its
 vote?")."""
-ASKS_WHERE = re.compile(r"\b(?:where|what (?:city|place|venue)|which (?:city|place|venue))\b", re.I)
+ASKS_WHERE = re.compile(
+    r"(?:^\W*(?:[\w']+\s+){0,3}?|\b(?:and|or|but|me|say|says|said|know|tell)\s+|[,;?]\s*)"
+    r"where(?:'s|s)?\b|\b(?:what|which) (?:city|place|venue)\b",
+    re.I,
+)
+"""A question asking where: "where" opening it or a clause of its own ("when and where is it"),
+not a relative "where" ("do they value the expert group as a place where countries swap
+know-how?" asks for no place)."""
 _WHERE_IN_TEXT = re.compile(
     r"\bwhere\s*(?:[?!.]*\s*$|in\s+(?:the|this)\s+(?:text|document|report|resolution|draft|"
     r"preamble)|(?:is|'s|are)\s+(?:the|that|this)\s+(?:part|bit|line|para|paragraph|passage|"

@@ -18,6 +18,19 @@ RRF_K = 60
 DENSE_WEIGHT = 0.5
 """Share of the cosine in the weighted fusion; the rest is normalised BM25. Swept on the
 tuning half of eval/questions.jsonl once stemming and the glossary made BM25 stronger."""
+TYPED_DENSE_WEIGHT = 0.6
+"""Share of the cosine for a question that asks for a kind of answer (who, when, where, how
+many...): its words of asking ("who's supposed to", "when was") are no topic BM25 can use and
+they meet incidental words ("organize" in "organizational session"), while the sentence's
+meaning is what the embedding reads. 0.55-0.65 gave the same on the tuning halves; untyped
+questions keep ``DENSE_WEIGHT`` (0.6 lost one outside passage for them)."""
+LEXICAL_FLOOR = 0.4
+"""Share of the query's lexical mass (``LexicalScores.mass``) below which the best BM25 score
+no longer counts as full lexical evidence. Dividing by the best score alone gave a paraphrase
+whose one matched word is "after" the same lexical credit as a question matched word for
+word; a text holding each query term once scores about half the mass (k1 = 0.9), so 0.4 asks
+for most of it. Swept (0.3-1.0) on the tuning halves of the paraphrases and
+eval/questions.jsonl, and on the outside passages."""
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -38,18 +51,28 @@ def reciprocal_rank_fusion(dense: FloatArray, bm25: FloatArray, k: int = RRF_K) 
 
 
 def weighted_fusion(
-    dense: FloatArray, bm25: FloatArray, weight: float = DENSE_WEIGHT
+    dense: FloatArray, bm25: FloatArray, weight: float = DENSE_WEIGHT, floor: float = 0.0
 ) -> FloatArray:
-    """``weight * cosine + (1 - weight) * bm25 / max(bm25)``, per paragraph."""
-    top = float(bm25.max()) if bm25.size else 0.0
+    """``weight * cosine + (1 - weight) * bm25 / max(max(bm25), floor)``, per paragraph."""
+    top = max(float(bm25.max()) if bm25.size else 0.0, floor)
     lexical = bm25 / top if top > 0 else np.zeros_like(bm25)
     return (weight * dense + (1.0 - weight) * lexical).astype(np.float32)
 
 
-def fuse(method: FusionMethod, dense: FloatArray, bm25: FloatArray) -> FloatArray:
+def fuse(
+    method: FusionMethod,
+    dense: FloatArray,
+    bm25: FloatArray,
+    mass: float = 0.0,
+    *,
+    typed: bool = False,
+) -> FloatArray:
+    """One score per paragraph; ``mass`` is the query's lexical mass and ``typed`` whether it
+    asks for a kind of answer, for the weighted sum."""
     if method is FusionMethod.RRF:
         return reciprocal_rank_fusion(dense, bm25)
-    return weighted_fusion(dense, bm25)
+    weight = TYPED_DENSE_WEIGHT if typed else DENSE_WEIGHT
+    return weighted_fusion(dense, bm25, weight, floor=LEXICAL_FLOOR * mass)
 
 
 def _ranks(scores: FloatArray) -> FloatArray:

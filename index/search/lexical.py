@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -218,6 +219,14 @@ class QueryExpander:
 _Postings = tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
 
 
+@dataclass(frozen=True, slots=True)
+class LexicalScores:
+    scores: npt.NDArray[np.float32]
+    """BM25 of every text."""
+    mass: float
+    """The sum of the idf of every term the query is scored on: no text scores above it."""
+
+
 class LexicalIndex:
     """An immutable BM25 index over a fixed list of texts.
 
@@ -235,6 +244,7 @@ class LexicalIndex:
     ) -> None:
         self._size = len(texts)
         self._asking = asking
+        self._asking_terms = frozenset(stem(word) for word in asking)
         self._expander = QueryExpander(glossary) if glossary is not None else None
         corpus = [tokenize(text) for text in texts]
         self._postings = _bm25_postings(corpus)
@@ -253,6 +263,15 @@ class LexicalIndex:
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """BM25 score of every text for ``query`` (zeros when no term is known), plus a
         discounted score for the glossary's formal terms the query implies."""
+        return self.scored(query).scores
+
+    def scored(self, query: str) -> LexicalScores:
+        """``scores`` and the query's lexical mass: what a text holding each of its counted
+        terms would be credited with, idf by idf (expansions at their discount).
+
+        Words of asking ("para", "quote") are not counted: "give me the para that..." must
+        not favour the one paragraph that says "see para. 13".
+        """
         scores = np.zeros(self._size, dtype=np.float32)
         tokens = words(query)
         every = [term for term, _ in tokens]
@@ -260,17 +279,22 @@ class LexicalIndex:
         terms = [
             term
             for position, (term, function_word) in enumerate(tokens)
-            if not function_word and term in self._vocabulary and position not in consumed
+            if not function_word
+            and term in self._vocabulary
+            and term not in self._asking_terms
+            and position not in consumed
         ]
         for term in terms:
             rows, weights = self._postings[term]
             scores[rows] += weights
+        mass = sum(self._idf[term] for term in set(terms))
         if self._expander is not None:
-            for term in self._expander.expand(every):
-                if term in self._postings:
-                    rows, weights = self._postings[term]
-                    scores[rows] += np.float32(EXPANSION_WEIGHT) * weights
-        return scores
+            expanded = [term for term in self._expander.expand(every) if term in self._postings]
+            for term in expanded:
+                rows, weights = self._postings[term]
+                scores[rows] += np.float32(EXPANSION_WEIGHT) * weights
+            mass += EXPANSION_WEIGHT * sum(self._idf[term] for term in expanded)
+        return LexicalScores(scores=scores, mass=mass)
 
     def idf(self, term: str) -> float:
         """How rare a (stemmed) term is in the corpus; 0 for a term it never uses."""

@@ -7,7 +7,11 @@ plus each of its sentences (a long paragraph is found by its most relevant sente
 the context a reader needs (label and footnotes resolved inline: operative paragraph 1
 names report "A/74/130" only in its footnote) goes into the BM25 text, where exact terms count.
 Section headings stay out of it: "II. Consideration of draft resolutions A/C.3/74/L.11 and
-A/C.3/74/L.11/Rev.1" would make every paragraph of that section match those symbols.
+A/C.3/74/L.11/Rev.1" would make every paragraph of that section match those symbols. A
+resolution paragraph's BM25 text does carry the subject it is printed under ("The General
+Assembly, ... Decides to examine the question"): "when does the GA come back to this?" asks
+about operative paragraph 6, whose words never name the Assembly, and not about the report
+paragraph that happens to.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ _ABBREVIATION_END = re.compile(
     r"\b(?:para|paras|Mr|Mrs|Ms|Dr|No|Nos|chap|sect|art|vol|e\.g|i\.e|cf|St)\.$"
 )
 
+
+_RESOLUTION_PARTS = (Part.PREAMBLE, Part.OPERATIVE)
 
 HEADING_ID = "heading"
 HEADING_LABEL = "the report's heading"
@@ -105,6 +111,12 @@ def paragraph_body(paragraph: Paragraph) -> str:
     if lead and not text.lower().startswith(lead.lower()):
         return f"{lead} {text}"
     return text
+
+
+def implied_subject(paragraph: Paragraph, document: Document) -> str:
+    """Who speaks in a resolution paragraph: each one continues the opening line "The General
+    Assembly," (the body of the report's heading), which its own words never repeat."""
+    return document.meta.body if paragraph.part in _RESOLUTION_PARTS else ""
 
 
 def footnotes_inline(paragraph: Paragraph) -> str:
@@ -218,7 +230,8 @@ def index_paragraphs(
             sentences = [*own, *map(footnote_sentence, paragraph.footnotes)]
             units = embedded_units(paragraph, document, variant)
             indexed_body = _heading_own(body, document) if paragraph is heading else body
-            lexical = f"{paragraph.label} {indexed_body}"
+            subject = implied_subject(paragraph, document)
+            lexical = " ".join(filter(None, (paragraph.label, subject, indexed_body)))
             indexed.append(
                 IndexedParagraph(
                     paragraph=paragraph,

@@ -30,6 +30,7 @@ from index.answers import Answer
 from index.countries import all_member_names
 from index.data_folder import warn_unwritable, why_unwritable
 from index.language.lexicon import asking_words, lexicon
+from index.language.requests import topic_of
 from index.records import Document
 from index.search import answer_types
 from index.search.answering import passage_answer, refusal
@@ -75,6 +76,7 @@ from index.search.store import (
     stored_encoder_is,
     text_key,
 )
+from index.search.structure import Structure
 from index.settings import EngineSettings
 
 logger = logging.getLogger(__name__)
@@ -129,6 +131,7 @@ class _LiveIndex:
     persisted: bool
     stated: dict[answer_types.AnswerType, npt.NDArray[np.float32]]
     """How many dates and places each paragraph states (``answer_types``)."""
+    structure: Structure
 
 
 class Retriever:
@@ -462,7 +465,7 @@ class Retriever:
         query = query.strip()[:MAX_QUERY_CHARS]
         if live is None or not query:
             return []
-        return self._search(live, query, _encode(live, query), max(1, min(k, MAX_K)))
+        return self._search(live, query, _encode(live, topic_of(query)), max(1, min(k, MAX_K)))
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """The question encoder's L2-normalised vectors of ``texts``, one row each."""
@@ -486,7 +489,7 @@ class Retriever:
         documents = list(live.documents.values())
         if not text:
             return refusal(question, documents, "Please ask a question")
-        hits = self._search(live, text, _encode(live, text), SCOPE_HITS)
+        hits = self._search(live, text, _encode(live, topic_of(text)), SCOPE_HITS)
         if not hits or self.outside(text, hits):
             return refusal(question, documents)
         if not self.in_scope(text, hits):
@@ -543,24 +546,37 @@ class Retriever:
     def _search(
         self, live: _LiveIndex, query: str, query_vector: npt.NDArray[np.float32], k: int
     ) -> list[Hit]:
+        """The ``k`` best paragraphs: ``query_vector`` encodes the question's topic (without
+        its words of request), BM25 reads the same topic, and the question whole says what
+        kind of answer and which place in the document it asks for."""
+        topic = topic_of(query)
         total = live.vectors.ntotal
         depth = total if total <= EXHAUSTIVE_SEARCH_VECTORS else min(total, max(20 * k, 200))
         scores, ids = live.vectors.search(query_vector, depth)
         found = ids[0] >= 0
         dense = np.full(len(live.paragraphs), -np.inf, dtype=np.float32)
         np.maximum.at(dense, live.owners[ids[0][found]], scores[0][found])
-        bm25 = live.lexical.scores(query)
+        lexical = live.lexical.scored(topic)
+        bm25 = lexical.scores
         if depth < total:
             # Approximate search: give strong lexical candidates their exact cosine too.
             for owner in np.argsort(-bm25, kind="stable")[:depth]:
                 if bm25[owner] > 0 and dense[owner] == -np.inf:
                     dense[owner] = _exact_dense(live, int(owner), query_vector)
         candidates = np.isfinite(dense)
-        fused = fuse(self._fusion, np.where(candidates, dense, -1.0), bm25)
-        fused += answer_types.bonus(answer_types.asked(query), live.stated)
+        kind = answer_types.asked(query)
+        fused = fuse(
+            self._fusion,
+            np.where(candidates, dense, -1.0),
+            bm25,
+            lexical.mass,
+            typed=kind is not None,
+        )
+        fused += answer_types.bonus(kind, live.stated)
+        fused += live.structure.bonus(query)
         fused[~candidates] = -np.inf
         order = [int(i) for i in np.argsort(-fused, kind="stable")[:k] if candidates[i]]
-        question = live.sentences.question(query)
+        question = live.sentences.question(topic)
         return [
             _hit(live, owner, rank, question, query_vector, fused, dense, bm25)
             for rank, owner in enumerate(order, start=1)
@@ -623,6 +639,7 @@ def _make_live(
         documents={document.id: document for document in documents},
         encoder=encoder,
         persisted=persisted,
+        structure=Structure([item.paragraph for item in indexed]),
         stated={
             kind: np.array(
                 [answer_types.stated(item.paragraph.text)[kind] for item in indexed],

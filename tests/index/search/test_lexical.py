@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from index.language.glossary import default_glossary
-from index.search.fusion import reciprocal_rank_fusion, weighted_fusion
+from index.search.fusion import FusionMethod, fuse, reciprocal_rank_fusion, weighted_fusion
 from index.search.lexical import LexicalIndex, tokenize
 from tests.index.search.helpers import seed_paragraphs
 
@@ -79,3 +79,33 @@ def test_a_glossary_phrase_replaces_its_own_words() -> None:
     scores = LexicalIndex(texts, default_glossary()).scores("does it mention human trafficking?")
     assert scores[1] > 0 and scores[0] == 0, "'human' is part of the phrase, not a word alone"
     assert LexicalIndex(texts, default_glossary()).scores("human rights")[0] > 0
+
+
+def test_words_of_asking_are_not_scored() -> None:
+    texts = ["It was adopted by 88 to 58 (see para. 13).", "Recalling its resolutions."]
+    asking = LexicalIndex(texts, asking=frozenset({"para", "paragraph"}))
+    assert not asking.scores("give me the para").any()
+    assert LexicalIndex(texts).scores("give me the para")[0] > 0
+
+
+def test_the_lexical_mass_counts_each_scored_term_once() -> None:
+    index = LexicalIndex(["the ad hoc committee", "donor countries", "the committee"])
+    scored = index.scored("committee committee donor zzzz")
+    assert scored.mass == pytest.approx(index.idf("committe") + index.idf("donor"))
+    assert scored.scores.max() < scored.mass
+    assert index.scored("zzzz").mass == 0.0
+
+
+def test_weighted_fusion_discounts_a_weak_best_lexical_match() -> None:
+    dense = np.array([0.5, 0.4], dtype=np.float32)
+    bm25 = np.array([1.0, 0.0], dtype=np.float32)
+    assert weighted_fusion(dense, bm25, weight=0.5, floor=4.0) == pytest.approx([0.375, 0.2])
+    assert weighted_fusion(dense, bm25, weight=0.5, floor=0.5) == pytest.approx([0.75, 0.2])
+
+
+def test_a_question_asking_for_a_kind_of_answer_leans_on_meaning() -> None:
+    dense = np.array([0.9, 0.0], dtype=np.float32)
+    bm25 = np.array([0.0, 1.0], dtype=np.float32)
+    untyped = fuse(FusionMethod.WEIGHTED, dense, bm25)
+    typed = fuse(FusionMethod.WEIGHTED, dense, bm25, typed=True)
+    assert untyped.argmax() == 1 and typed.argmax() == 0

@@ -104,3 +104,13 @@ def test_footnotes_are_sentences_tied_to_the_sentence_with_their_mark() -> None:
     assert item.notes_of(1) == [3] and item.anchor(3) == 1
     assert len(item.units) == len(item.sentences) + 1
     assert item.sentence_units == (1, 2, 3, 4)
+
+
+def test_a_resolution_paragraph_is_indexed_with_the_subject_it_is_printed_under() -> None:
+    """'The General Assembly, ... Decides to examine the question': BM25 reads the Assembly
+    in every resolution paragraph, not only in those that name it."""
+    by_id = {item.paragraph.id: item for item in index_paragraphs([make_document()])}
+    assert "General Assembly" in by_id["operative-6"].lexical_text
+    assert "General Assembly" in by_id["preamble-3"].lexical_text
+    assert "General Assembly" not in by_id["report-4"].lexical_text
+    assert "General Assembly" not in by_id["operative-6"].units[0]

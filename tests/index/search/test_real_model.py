@@ -112,6 +112,24 @@ def test_a_passage_question_encodes_the_question_only(
     assert isinstance(builder, SentenceTransformerEmbedder) and builder._model is None
 
 
+def test_a_request_to_quote_encodes_its_topic_only(spied: tuple[Retriever, SpyEncoder]) -> None:
+    """'does the resolution say' and 'exact words' ask for a quotation: encoded, they pulled
+    the question to the report paragraph recommending 'the following draft resolution'."""
+    retriever, spy = spied
+    spy.texts.clear()
+    answer = retriever.answer(
+        "does the resolution say when the general assembly comes back to this? exact words"
+    )
+    assert spy.texts == ["when the general assembly comes back to this"]
+    assert answer.answered and answer.sources[0].label == "operative paragraph 6"
+
+
+def test_a_place_named_in_the_structure_ranks_first(retriever: Retriever) -> None:
+    """No word of 'the very first preambular para' is in preambular paragraph 1."""
+    hits = retriever.search("how does the very first preambular para frame icts")
+    assert hits[0].paragraph.label == "preambular paragraph 1"
+
+
 def test_questions_run_with_one_blas_thread(
     spied: tuple[Retriever, SpyEncoder], onnx_encoder: OnnxQueryEncoder
 ) -> None:
@@ -244,6 +262,10 @@ def test_a_passage_that_does_not_answer_is_shown_as_the_closest(
         ("Who pays for delegates from developing countries?", {"operative paragraph 5"}),
         ("Which report did the Committee have before it?", {"paragraph 3 of the report"}),
         ("What is resolution 65/230 about?", {"preambular paragraph 8"}),
+        (
+            "the preambular para noting the commission's expert group work - what does it say",
+            {"preambular paragraph 7"},
+        ),
     ],
 )
 def test_real_questions_land_on_the_right_paragraph(
