@@ -38,6 +38,8 @@ from index.records import Document, Position, StatementMoment
 from index.settings import EngineSettings
 
 BLIND_DIR = Path(__file__).resolve().parent / "blind" / "raw"
+FRESH_DIR = BLIND_DIR.parent / "fresh"
+"""Round 4: questions run only to be measured, never tuned on; their failures are never shown."""
 PARAPHRASES = "paraphrase"
 """The prefix of the files of hard paraphrases, reported as a set of their own."""
 HALVES = ("tuning", "held-out")
@@ -358,9 +360,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="which half's failures to list (default: tuning only, to keep held-out honest)",
     )
     parser.add_argument("--json", action="store_true", help="print every verdict as JSON")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="measure the fresh round (eval/blind/fresh) instead; it lists no failures",
+    )
     args = parser.parse_args(argv)
+    if args.fresh and (args.json or args.failures != "none"):
+        parser.error("the fresh round is only measured: use --fresh --failures none")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    items = read_items()
+    items = read_items(FRESH_DIR if args.fresh else BLIND_DIR)
     with tempfile.TemporaryDirectory(prefix="rapporteur-blind-") as data:
         engine = Engine(EngineSettings(data_dir=Path(data)))
         engine.warm_up()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eval import blind_set
@@ -21,11 +23,12 @@ def truth() -> blind_set.Truth:
     return blind_set.Truth(library, blind_set.plenary_positions(library))
 
 
-def test_every_question_is_valid_and_names_known_groups() -> None:
-    items = blind_set.read_items()
+@pytest.mark.parametrize("folder", [blind_set.BLIND_DIR, blind_set.FRESH_DIR])
+def test_every_question_is_valid_and_names_known_groups(folder: Path) -> None:
+    items = blind_set.read_items(folder)
     personas = {item.set_name for item in items if not item.paraphrase}
-    assert len(personas) >= 5
-    assert len([i for i in items if not i.paraphrase]) >= 300
+    assert len(personas) >= (5 if folder == blind_set.BLIND_DIR else 2)
+    assert len([i for i in items if not i.paraphrase]) >= 150
     assert len({item.id for item in items}) == len(items)
     for item in items:
         assert item.type in TYPES, item.id
@@ -33,6 +36,11 @@ def test_every_question_is_valid_and_names_known_groups() -> None:
         for part in parts:
             if "group" in part["expect"]:
                 group_by_id(part["expect"]["group"])
+
+
+def test_the_fresh_round_never_lists_its_failures() -> None:
+    with pytest.raises(SystemExit):
+        blind_set.main(["--fresh", "--failures", "tuning"])
 
 
 def test_the_halves_are_fixed_and_both_sizeable() -> None:
