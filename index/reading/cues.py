@@ -242,6 +242,7 @@ SPEAKER_SET = re.compile(
 )
 NOTED_SET = words(
     r"(?:xcountryx|xgroupx) (?:\w+ ){0,3}(?:in )?the (?:foot)?notes?",
+    r"(?:xcountryx|xgroupx)(?:'s)? (?:foot)?notes?",
     r"(?:foot)?notes? (?:about|on|for|regarding) (?:the )?(?:xcountryx|xgroupx)",
     r"(?:little |small )?(?:foot)?notes? about them",
     r"(?:asterisk|dagger|footnote) (?:next to|by|on) (?:the )?(?:xcountryx|xgroupx)",

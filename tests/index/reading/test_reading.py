@@ -745,3 +745,9 @@ def test_how_those_a_statement_spoke_for_voted_in_one_message(engine: Engine) ->
 
 def test_each_of_them_without_a_position_is_a_breakdown(engine: Engine) -> None:
     assert engine.read("how did each of the nordics vote").intent is Intent.BREAKDOWN
+
+
+@pytest.mark.parametrize("question", ["what does the Benin footnote say", "benin's note?"])
+def test_a_states_footnote_is_the_noted_set(engine: Engine, question: str) -> None:
+    query = engine.read(question)
+    assert [s.set for s in query.sets] == [DocumentSet.NOTED]
