@@ -35,6 +35,7 @@ test: lint postgres
 
 eval: $(STAMP)
 	$(BIN)/python eval/blind_set.py --failures none
+	$(BIN)/python eval/blind_set.py --fresh --failures none
 	$(BIN)/python eval/end_to_end.py
 	$(BIN)/python eval/evaluate.py
 
