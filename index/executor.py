@@ -42,15 +42,15 @@ def _answer(query: Query, library: Library, retriever: Callable[[], Retriever]) 
     documents = library.documents_for(query.documents)
     if query.intent is Intent.PASSAGE:
         try:
-            passage = retriever().answer(query.search_text)
+            passage = retriever().answer(query.search_text, query.names)
             if not passage.answered and query.own_search_text:
-                alone = retriever().answer(query.own_search_text)
+                alone = retriever().answer(query.own_search_text, query.names)
                 passage = alone if alone.answered else passage
         except ModelNotAvailableError:
             return refusal(query.text, documents, NO_PASSAGES)
         return passage.model_copy(update={"question": query.text})
     if query.intent is Intent.NOT_IN_DOCUMENT and query.soft_limit:
-        passage = retriever().answer(query.search_text)
+        passage = retriever().answer(query.search_text, query.names)
         if passage.answered:
             return passage.model_copy(update={"question": query.text})
     if query.intent is Intent.NOT_IN_DOCUMENT:

@@ -218,6 +218,9 @@ class Query(BaseModel):
     """The vote asked about; ``None``: the intent's default (both for a country's vote, the
     Committee's otherwise)."""
     search_text: str = ""
+    names: tuple[str, ...] = ()
+    """Words the asker capitalised inside the sentence ("the Salvador Declaration"): a
+    passage that answers about one of them names it."""
     """What passage retrieval reads: the question, joined to the previous one for a
     follow-up such as "where?"."""
     follow_up: bool = False

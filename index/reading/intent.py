@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from index.countries import CountryMention, ResolutionStatus
+from index.countries import CountryMention, ResolutionStatus, find_countries
+from index.language.names import written_names
 from index.query import (
     NAMES,
     DocumentSet,
@@ -22,6 +23,7 @@ from index.query import (
     Query,
     SetMention,
 )
+from index.reading.capitals import capital_spans
 from index.reading.evidence import Evidence
 from index.reading.text import COUNTRY, searchable, word_set
 from index.reading.vocabulary import Vocabulary
@@ -64,6 +66,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         ballot=e.ballot,
         corrections=tuple(e.corrections),
         search_text=searchable(e.raw),
+        names=_asked_names(e.raw),
     )
     for rule in (
         _paragraph,
@@ -81,6 +84,15 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         if decided is not None:
             return decided
     return base
+
+
+def _asked_names(raw: str) -> tuple[str, ...]:
+    """The names the asker wrote, less places: a country or a capital may describe what is
+    asked ("the expert meetings in Austria", "the Vienna crime commission") rather than be
+    what the passage must name."""
+    return tuple(
+        name for name in written_names(raw) if not find_countries(name) and not capital_spans(name)
+    )
 
 
 def _paragraph(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index.language.glossary import Glossary
+from index.language.names import written_names
 from index.language.stemming import fold_plural, stem
 
 BM25_K1 = 0.9
@@ -252,6 +253,7 @@ class LexicalIndex:
             term: _idf(len(corpus), len(rows)) for term, (rows, _) in self._postings.items()
         }
         self._vocabulary = frozenset(self._postings)
+        self._names = _rare_names(texts)
         self._wording = frozenset(token for text in texts for token in tokenize(text, fold_plural))
         self._plain_words = frozenset(
             token
@@ -315,6 +317,12 @@ class LexicalIndex:
         known = sum(term in self._wording or term in self._plain_words for term in words)
         return known / len(words) if words else 0.0
 
+    def rare_names(self, names: Sequence[str]) -> list[str]:
+        """Those of ``names`` the corpus writes as a name in few texts, as it writes them: a
+        passage that answers a question about one of them names it too."""
+        asked = {name.casefold() for name in names}
+        return [name for key, name in self._names.items() if key in asked]
+
     def unknown_years(self, query: str) -> set[str]:
         """Years the query names that the corpus never mentions ("in 2024", for a 2019 text)."""
         return {year for year in _YEAR.findall(query) if year not in self._vocabulary}
@@ -326,6 +334,28 @@ class LexicalIndex:
             for term in tokenize(query)
             if ("/" in term or "." in term) and term in self._vocabulary
         }
+
+
+RARE_NAME_TEXTS = 2
+"""A capitalised word in at most this many texts names one thing the question may ask about:
+"the Salvador Declaration" is in one paragraph, "Committee" in most."""
+
+
+def _rare_names(texts: Sequence[str]) -> dict[str, str]:
+    """Capitalised words written inside sentences (not opening them) in few texts."""
+    holders: dict[str, set[int]] = {}
+    written: dict[str, str] = {}
+    for row, text in enumerate(texts):
+        for name in written_names(text):
+            key = name.casefold()
+            holders.setdefault(key, set()).add(row)
+            written.setdefault(key, name)
+    lower = {word.casefold() for text in texts for word in re.findall(r"\b[a-z][a-z]+\b", text)}
+    return {
+        key: written[key]
+        for key, rows in holders.items()
+        if len(rows) <= RARE_NAME_TEXTS and key not in lower
+    }
 
 
 def _bm25_postings(corpus: Sequence[Sequence[str]]) -> dict[str, _Postings]:

@@ -480,8 +480,11 @@ class Retriever:
             return np.zeros((0, live.manifest.dimension), dtype=np.float32)
         return np.concatenate(rows).astype(np.float32)
 
-    def answer(self, question: str) -> Answer:
-        """A quoted, cited passage answering ``question``, or a refusal when nothing fits."""
+    def answer(self, question: str, names: Sequence[str] = ()) -> Answer:
+        """A quoted, cited passage answering ``question``, or a refusal when nothing fits.
+
+        ``names`` are the names the asker wrote as names (capitalised): a passage that does
+        not name the rare ones among them is about something else."""
         live = self._live
         text = question.strip()[:MAX_QUERY_CHARS]
         if live is None:
@@ -496,7 +499,9 @@ class Retriever:
             return passage_answer(question, hits, live.documents, self._min_dense, weak=True)
         quoted = " ".join(hits[0].quote or (hits[0].paragraph.text,))
         kind = answer_types.asked(text)
-        lacking = answer_types.missing(kind, text, quoted, all_member_names())
+        lacking = _unnamed(live, names, hits[0]) or answer_types.missing(
+            kind, text, quoted, all_member_names()
+        )
         return passage_answer(question, hits, live.documents, self._min_dense, lacking=lacking)
 
     def outside(self, query: str, hits: Sequence[Hit]) -> bool:
@@ -581,6 +586,16 @@ class Retriever:
             _hit(live, owner, rank, question, query_vector, fused, dense, bm25)
             for rank, owner in enumerate(order, start=1)
         ]
+
+
+def _unnamed(live: _LiveIndex, names: Sequence[str], hit: Hit) -> str | None:
+    """A rare name the question asks about and the best paragraph never mentions ("at which
+    congress was the Salvador Declaration adopted?" against the Doha Declaration's
+    paragraph): that paragraph is about something else."""
+    paragraph = hit.paragraph
+    text = " ".join([paragraph.text, *(note.text for note in paragraph.footnotes)]).casefold()
+    absent = [name for name in live.lexical.rare_names(names) if name.casefold() not in text]
+    return f"does not mention {absent[0]}" if absent else None
 
 
 def _encode(live: _LiveIndex, text: str) -> npt.NDArray[np.float32]:

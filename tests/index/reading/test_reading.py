@@ -751,3 +751,21 @@ def test_each_of_them_without_a_position_is_a_breakdown(engine: Engine) -> None:
 def test_a_states_footnote_is_the_noted_set(engine: Engine, question: str) -> None:
     query = engine.read(question)
     assert [s.set for s in query.sets] == [DocumentSet.NOTED]
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        (
+            "At which Crime Congress was the Salvador Declaration adopted?",
+            ("Crime", "Congress", "Salvador", "Declaration"),
+        ),
+        ("which decision by the Vienna crime commission does it recall?", ()),
+        ("is there a part about expert meetings in Austria?", ()),
+        ("what does it say about the salvador declaration", ()),
+    ],
+)
+def test_names_the_passage_must_hold_leave_places_out(
+    engine: Engine, question: str, names: tuple[str, ...]
+) -> None:
+    assert engine.read(question).names == names

@@ -451,3 +451,13 @@ def test_a_question_wholly_in_the_documents_words_may_be_a_little_less_close(
     far = Retriever(settings, embedder=FakeEmbedder(), min_dense_score=dense + 0.1)
     assert far.ensure_ready([document]).ok
     assert not far.in_scope(covered, far.search(covered, k=3))
+
+
+def test_a_rare_name_the_best_paragraph_lacks_is_said(retriever: Retriever) -> None:
+    question = "Who pays for delegates from developing countries?"
+    lacking = retriever.answer(question, names=("Salvador",))
+    assert not lacking.answered
+    assert "does not mention Salvador" in lacking.text
+    assert "> Invites donor countries" in lacking.text
+    assert retriever.answer(question, names=("Committee",)).answered, "a common name is no topic"
+    assert retriever.answer(question, names=("Budapest",)).answered, "unknown names: the reader's"
