@@ -372,7 +372,7 @@ TALLY_WEAK = words(
     r"when (?:was|did) .{0,30}vote",
 )
 SPONSOR = re.compile(
-    r"\b(?:co-?)?sponsor(?:ed|ing|s|ship)?\b(?! (?:the )?(?:day-to-day |\w+ )?(?:running|"
+    r"\b(?:co-?)?sponsor(?:ed|ing|s|ship)?\b(?! (?:the )?(?:[\w'’-]+ ){0,3}?(?:running|"
     r"participation|costs?|travel|work|talks|meetings?|sessions?|delegat\w*|trips?|attendance)\b)"
     r"|\bput (?:it|this|the draft|the resolution|the text) forward\b|\bput forward\b"
     r"|\b(?:who|which (?:countries|states|delegations)|whose|did (?:the )?(?:xcountryx|xgroupx))"

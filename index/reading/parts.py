@@ -38,12 +38,14 @@ _CLAUSE_BREAK = re.compile(
 did Japan vote, did it speak after?"); in "which of the sponsors, Benin included, had no
 vote" the "had" goes on with the same question."""
 _ASKS = re.compile(
-    rf"\?\s*$|^\s*(?:\+|&|plus\b|also\b)"
+    rf"\?\s*$|^\s*(?:\+|&|plus\b|also\b)|\b{_WH_WORD}\W*$"
     rf"|(?:^|[:–—]|\s-)\W*(?:(?:at|in|on|by|for|from|to|with|since|until) )?"
     rf"(?:{_QUESTION_WORD}|and|or|so|ok|okay|what about|how about|any|"
     r"compare|explain|define|paste|summari[sz]e|find|pls|please)\b",
     re.IGNORECASE,
 )
+"""A clause asks when it ends in "?", opens with a question word, or leaves its question word
+in place at its end ("Finland spoke on behalf of whom")."""
 _ELABORATES = re.compile(
     r"^\s*\(|^\W*(?:like|i mean|e\.g\.|eg|for example|for instance|such as|specifically|"
     r"especially|in particular|i\.e\.|ie|namely)\b"

@@ -15,6 +15,10 @@ from index.reading.parts import split_parts
             ["who was the rapporteur", "where is he from", "when was the report issued?"],
         ),
         (
+            "Finland spoke on behalf of whom, and how did Finland itself vote in the Committee?",
+            ["Finland spoke on behalf of whom", "how did Finland itself vote in the Committee?"],
+        ),
+        (
             "which EU countries voted against?? was it literally all of them",
             ["which EU countries voted against??", "was it literally all of them"],
         ),

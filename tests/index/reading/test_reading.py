@@ -612,6 +612,7 @@ def test_speakers_closeness_and_the_vote_named_loosely(
         ),
         ("Do they say anything about how much regional agreements matter?", Intent.PASSAGE),
         ("Who's sponsoring the day-to-day running of the treaty talks?", Intent.PASSAGE),
+        ("Who are they hoping will sponsor the global south's participation?", Intent.PASSAGE),
         ("Was it agreed by everyone or did they have to count hands?", Intent.TALLY),
         ("Who opened the discussion with a scene-setting talk?", Intent.STATEMENTS),
         ("when did this doc actualy come out? like the release date", Intent.METADATA),
