@@ -598,6 +598,9 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"report(?:'s)? date",
             r"report dated",
             r"when is it dated",
+            r"when (?:was|is) (?:it|this|the doc|the document) (?:issued|published|released|"
+            r"put out|dated)",
+            r"when did it (?:come out|get published|get issued|go out)",
             r"when did (?:this|the) (?:doc|document|report) (?:\w+ )?(?:come out|get published|"
             r"get issued|appear|go out)",
             r"(?:release|publication|issue) date",

@@ -314,13 +314,24 @@ def _count(query: Query, view: VoteView, library: Library) -> VoteBlock:
     if not query.positions:
         head = f"**{len(matches)}** {scope.noun}: {listed}."
     elif scope.whole_membership:
-        phrase = _position_phrase(query.positions, view)
+        phrase = _position_phrase(query.positions, view) + _each_count(query, matches, view)
         head = f"**{len(matches)}** Member States {phrase}: {listed}."
     else:
-        phrase = _position_phrase(query.positions, view)
+        phrase = _position_phrase(query.positions, view) + _each_count(query, matches, view)
         head = f"**{len(matches)}** of the {len(scope.members)} {scope.noun} {phrase}: {listed}."
     lines = [head, *_footnotes(scope, matches, view)]
     return lines, vote_entries(matches, view), list(scope.paragraph_ids)
+
+
+def _each_count(query: Query, matches: Sequence[str], view: VoteView) -> str:
+    """Each asked position's own count, when several are asked: "the abstentions and the no
+    votes" wants both numbers as much as their sum."""
+    asked = view.asked(query.positions)
+    if len([p for p in view.voting_positions if p in asked]) < 2:
+        return ""
+    split = members_in(matches, view)
+    counts = [f"**{len(names)}** {POSITION_VERBS[p]}" for p, names in split.items() if names]
+    return f" ({', '.join(counts)})" if len(counts) > 1 else ""
 
 
 def _comparison(query: Query, view: VoteView, library: Library) -> VoteBlock:
