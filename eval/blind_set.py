@@ -214,10 +214,12 @@ def judge(kind: str, expect: dict[str, Any], answer: Answer, truth: Truth) -> li
             return ["answered a question the document does not answer"]
         return []
     if kind == "multi":
+        asked = expect["parts"]
+        answers = answer.parts if len(answer.parts) == len(asked) else [answer] * len(asked)
         return [
             f"part {i + 1}: {reason}"
-            for i, part in enumerate(expect["parts"])
-            for reason in judge(part["type"], part["expect"], answer, truth)
+            for i, (part, reply) in enumerate(zip(asked, answers, strict=True))
+            for reason in judge(part["type"], part["expect"], reply, truth)
         ]
     if not answer.answered:
         return ["refused"]
