@@ -19,6 +19,7 @@ from index.search.answering import NO_PASSAGES, refusal
 from index.search.model_path import ModelNotAvailableError
 from index.structured.citing import choose_votes, excerpt, with_quotation
 from index.structured.document_facts import answer_metadata, answer_paragraph, answer_resolution
+from index.structured.footnotes import answer_footnote
 from index.structured.limits import answer_limit, no_plenary_statements
 from index.structured.mentions import expand_ambiguous, prefaced, resolution_of
 from index.structured.proceedings import answer_sponsors, answer_statements
@@ -107,6 +108,8 @@ def _structured(query: Query, documents: Sequence[Document], library: Library) -
         return no_plenary_statements(said) if query.ballot is Ballot.PLENARY else said
     if intent is Intent.METADATA and query.field is not None:
         return answer_metadata(query.text, documents, query.field, query.meeting)
+    if query.paragraph is not None and query.paragraph.footnote:
+        return answer_footnote(query.text, documents, query.paragraph)
     if query.paragraph is not None:
         return answer_paragraph(query.text, documents, query.paragraph)
     decisions = query.operative is OperativeSelection.DECISIONS

@@ -62,6 +62,9 @@ class ParagraphRef(BaseModel):
 
     part: Part | None
     number: int
+    footnote: bool = False
+    """A footnote by its number ("footnote 2 of the draft resolution"): footnotes are numbered
+    afresh in the resolution, so ``part`` is then the report's or any of the resolution's."""
 
 
 class OperativeSelection(StrEnum):

@@ -106,6 +106,8 @@ def reading(query: Query) -> str:
         return f"The statements by or for {subject}" if _named(query) else "Who spoke, and when"
     if intent is Intent.METADATA and query.field is not None:
         return f"The report's {query.field.value.replace('_', ' ')}"
+    if intent is Intent.PARAGRAPH and query.paragraph is not None and query.paragraph.footnote:
+        return f"Footnote {query.paragraph.number}, with the paragraph that carries its mark"
     if intent is Intent.PARAGRAPH:
         return "A paragraph of the document, quoted"
     if intent is Intent.NOT_IN_DOCUMENT and query.limit is not None:
