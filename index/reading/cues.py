@@ -566,6 +566,8 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"under (?:what|which) (?:agenda )?item",
             r"what item (?:is|was) (?:it|this)",
             r"item number",
+            r"session and (?:the )?agenda item",
+            r"agenda item and (?:the )?session",
         ),
     ),
     (
@@ -603,7 +605,9 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"when did it (?:come out|get published|get issued|go out)",
             r"when did (?:this|the) (?:doc|document|report) (?:\w+ )?(?:come out|get published|"
             r"get issued|appear|go out)",
-            r"(?:release|publication|issue) date",
+            r"(?:release|publication|issue|distribution) date",
+            r"distr(?:ibuted|ibution)? (?:date|on|when)",
+            r"when was (?:it|the report|this) distributed",
             r"date of (?:issue|publication|release)",
             r"date (?:is )?printed",
         ),

@@ -155,6 +155,29 @@ class Evidence:
         return found
 
 
+_LEFT_OUT = re.compile(
+    r"\b(?:not counting|without counting|excluding|except(?: for)?|leaving out|leave out|"
+    r"other than|apart from|besides|but not)\b[^,.;?!()]*"
+)
+"""A clause that sets something aside: "not counting the ones who joined later on"."""
+
+
+def _stage(evidence: Evidence) -> SponsorStage | None:
+    """The sponsorship stage asked about: the first one named outside a clause that sets
+    one aside ("added with Rev.1, not counting the ones who joined later")."""
+    aside = [match.span() for match in _LEFT_OUT.finditer(evidence.plain)]
+    for stage, pattern in cues.SPONSOR_STAGES:
+        kept = [
+            m
+            for m in pattern.finditer(evidence.plain)
+            if not any(a <= m.start() < b for a, b in aside)
+        ]
+        evidence.seen(pattern)
+        if kept:
+            return stage
+    return None
+
+
 def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     """Read every cue of ``raw`` (already valid text) into ``Evidence``; slips in the cue
     words are fixed first, so "african contries" is still the African Group."""
@@ -183,7 +206,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
     _read_outside(evidence, group_spans)
     _read_positions(evidence)
     evidence.moment = _moment(evidence)
-    evidence.stage = next((s for s, p in cues.SPONSOR_STAGES if evidence.seen(p)), None)
+    evidence.stage = _stage(evidence)
     if evidence.seen(cues.INCLUDING):
         evidence.stage = None
     _read_sets(evidence)
@@ -410,7 +433,7 @@ def _read_sets(evidence: Evidence) -> None:
             "revised": SponsorStage.REVISED,
             "later": SponsorStage.SUBSEQUENT,
             "subsequent": SponsorStage.SUBSEQUENT,
-            "new": SponsorStage.SUBSEQUENT,
+            "new": evidence.stage or SponsorStage.SUBSEQUENT,
         }.get(match.group("stage") or "", evidence.stage)
         sets.append(SetMention(set=DocumentSet.SPONSORS, stage=stage))
     if evidence.seen(cues.SPEAKER_SET):

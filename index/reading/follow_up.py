@@ -15,7 +15,15 @@ from typing import Any
 
 from index.countries import CountryMention, ResolutionStatus
 from index.groups import GroupKind, groups_of
-from index.query import DocumentSet, GroupMention, Intent, MetadataField, Query, SetMention
+from index.query import (
+    Ballot,
+    DocumentSet,
+    GroupMention,
+    Intent,
+    MetadataField,
+    Query,
+    SetMention,
+)
 from index.reading.evidence import Evidence
 from index.reading.text import words
 from index.records import SponsorStage
@@ -323,6 +331,17 @@ def _corrected(e: Evidence, current: Query, previous: Query) -> Query:
         if getattr(current, slot):
             update[slot] = getattr(current, slot)
     return previous.model_copy(update=update)
+
+
+def kept_ballot(current: Query, previous: Query) -> Query:
+    """A question about the whole vote that names no vote, asked right after one about the
+    plenary vote, is about the plenary vote too: "what was the final GA vote?" then "how many
+    didn't vote at all?". A country's vote keeps its own default (both votes)."""
+    whole_vote = current.intent in (Intent.TALLY, *_VOTE_FAMILY) and not current.countries
+    if current.ballot is None and previous.ballot is Ballot.PLENARY and whole_vote:
+        inherited = (*current.inherited, "ballot")
+        return current.model_copy(update={"ballot": Ballot.PLENARY, "inherited": inherited})
+    return current
 
 
 def _person_country(

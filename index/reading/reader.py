@@ -9,7 +9,7 @@ from typing import Protocol
 from index.query import Query
 from index.reading.describe import described
 from index.reading.evidence import gather
-from index.reading.follow_up import is_follow_up, merge
+from index.reading.follow_up import is_follow_up, kept_ballot, merge
 from index.reading.intent import decide
 from index.reading.parts import split_parts
 from index.reading.text import valid_text
@@ -70,4 +70,6 @@ def read(question: str, context: ReadingContext, previous: Query | None = None) 
     query = query.model_copy(update={"documents": context.named_documents(text)})
     if previous is not None and is_follow_up(evidence, query, previous):
         query = merge(evidence, query, previous, context.membership_date, context.people)
+    elif previous is not None:
+        query = kept_ballot(query, previous)
     return described(query)

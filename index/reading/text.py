@@ -83,6 +83,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:\b|(?<=\s))'?em\b"), "them"),
 )
 _SPACES = re.compile(r"\s+")
+_NUMERO = re.compile(r"\b(?:no|nr)\.?\s?(?=\d)|№\s?|\bno\.?(?= of (?:the )?\w+s\b)", re.IGNORECASE)
+""""No. 4" and "no. of abstentions" are a number, not a vote against."""
 
 
 def valid_text(raw: str) -> str:
@@ -94,6 +96,7 @@ def valid_text(raw: str) -> str:
     text = BIDI_CONTROLS.sub("", _CONTROL.sub(" ", text))
     text = unicodedata.normalize("NFKC", _FLAG.sub(_flag_name, text))
     text = _HASHTAG.sub(" ", _HASHTAG_NUMBER.sub("", text))
+    text = _NUMERO.sub("number ", text)
     return _SPACES.sub(" ", text).strip()[:MAX_READ_CHARS]
 
 

@@ -345,3 +345,18 @@ def test_a_group_left_out_is_not_merged_back_in(engine: Engine) -> None:
         "ok and the nato allies that AREN'T in the eu, which of them didnt vote against?",
     )
     assert ([g.id for g in query.groups], [g.id for g in query.outside]) == (["nato"], ["eu"])
+
+
+@pytest.mark.parametrize(
+    ("then", "ballot"),
+    [
+        ("How many member states didn't vote at all?", Ballot.PLENARY),
+        ("which EU countries abstained?", Ballot.PLENARY),
+        ("how did france vote", None),
+    ],
+)
+def test_a_whole_vote_question_after_the_plenary_stays_with_it(
+    engine: Engine, then: str, ballot: Ballot | None
+) -> None:
+    query = follow(engine, "what was the final GA vote on the cybercrime resolution?", then)
+    assert query.ballot is ballot

@@ -770,3 +770,35 @@ def test_names_the_passage_must_hold_leave_places_out(
     engine: Engine, question: str, names: tuple[str, ...]
 ) -> None:
     assert engine.read(question).names == names
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("whats the distribution date printed on the committee report itself", MetadataField.DATE),
+        ("when was it issued", MetadataField.DATE),
+        ("Which session and agenda item?", MetadataField.AGENDA_ITEM),
+    ],
+)
+def test_header_facts_asked_plainly(engine: Engine, question: str, field: MetadataField) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.field) == (Intent.METADATA, field)
+
+
+def test_a_stage_set_aside_is_not_the_one_asked(engine: Engine) -> None:
+    query = engine.read(
+        "how many new cosponsors got added wehn rev 1 was submitted? "
+        "not counting the ones who joined later on"
+    )
+    assert query.intent is Intent.COUNT
+    assert [mention.stage for mention in query.sets] == [SponsorStage.REVISED]
+
+
+@pytest.mark.parametrize(
+    ("question", "positions"),
+    [("no. of abstentions?", [ABSTAIN]), ("footnote no. 4", [])],
+)
+def test_a_number_sign_is_not_a_no_vote(
+    engine: Engine, question: str, positions: list[Position]
+) -> None:
+    assert list(engine.read(question).positions) == positions

@@ -223,3 +223,9 @@ def test_a_group_left_out_takes_its_members_out(engine: Engine, question: str) -
         "Turkey",
         "United States of America",
     }
+
+
+def test_a_count_of_several_positions_gives_each(engine: Engine) -> None:
+    answer = engine.ask("abstentions and no votes, how many?")
+    assert "**92** Member States voted against or abstained" in answer.text
+    assert "(**58** voted against, **34** abstained)" in answer.text
