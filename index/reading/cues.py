@@ -319,6 +319,9 @@ VOTE = words(
     r"breakdown",
     r"what did " + SUBJECTS + r" do",
     r"how did " + SUBJECTS + r" go",
+    r"(?:how|where) did " + SUBJECTS + r" (?:line up|fall|shake out|break)",
+    r"lined up",
+    r"(?:which|what) camp",
     r"where (?:was|were|is|are|did|does) " + SUBJECTS + r"(?: stand| land| come down)? on",
     r"verdict",
 )
@@ -348,6 +351,7 @@ TALLY_STRONG = words(
     r"landslide",
     r"by how much",
     r"how did the vote go",
+    r"how did (?:it|the votes?|things|the voting) (?:shake out|pan out|play out|turn out|go down)",
     r"what was the vote",
     r"the numbers",
     r"recorded vote",

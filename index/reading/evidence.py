@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from index.countries import CountryMention, ResolutionStatus, country_mentions, resolve
+from index.groups import group_by_id
 from index.query import PLENARY_MEETING as PLENARY_MEETING_TOPIC
 from index.query import (
     Ballot,
@@ -392,7 +393,27 @@ def _read_inclusions(evidence: Evidence, mentions: list[CountryMention]) -> None
         index = evidence.plain[: match.start()].count(COUNTRY)
         if index < len(mentions):
             names.add(mentions[index].name)
+    names |= _remarked_members(evidence, mentions)
     evidence.countries = [c for c in evidence.countries if c.name not in names]
+
+
+_ASIDE = re.compile(r"\(([^()]*)\)")
+_NEGATED_ASIDE = re.compile(r"\b(?:not|no|except|excluding|without|but)\b")
+
+
+def _remarked_members(evidence: Evidence, mentions: list[CountryMention]) -> set[str | None]:
+    """Members of a group the question names, named again only in brackets: a remark
+    ("EU states (UK still counted, it was 2019)") or the group spelled out ("the five eyes
+    (US, UK, Canada, Aus, NZ)"), not a narrower subject."""
+    members = {member.name for group in evidence.groups for member in group_by_id(group.id).members}
+    remarked: set[str | None] = set()
+    for aside in _ASIDE.finditer(evidence.raw):
+        if _NEGATED_ASIDE.search(aside.group(1).casefold()):
+            continue
+        named = [m.name for m in mentions if aside.start() < m.start < aside.end()]
+        if named and all(name in members for name in named):
+            remarked.update(named)
+    return remarked
 
 
 def _read_positions(evidence: Evidence) -> None:

@@ -25,6 +25,7 @@ GROUP = "xgroupx"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}")
+_TRAILING_FLAGS = re.compile(r"(?<=\w)([?!.]*)\s*((?:[\U0001F1E6-\U0001F1FF]{2}\s*)+)$")
 _HASHTAG_NUMBER = re.compile(r"(?<=\w )#\s?(?=\d)|(?<=\w)#(?=\d)")
 _HASHTAG = re.compile(r"(?<![\w&])#\w+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
@@ -94,10 +95,19 @@ def valid_text(raw: str) -> str:
     a tag, not a year asked about, but "para #3" is paragraph 3), bounded length."""
     text = raw.encode("utf-8", "replace").decode("utf-8")
     text = BIDI_CONTROLS.sub("", _CONTROL.sub(" ", text))
+    text = _TRAILING_FLAGS.sub(_flag_aside, text)
     text = unicodedata.normalize("NFKC", _FLAG.sub(_flag_name, text))
     text = _HASHTAG.sub(" ", _HASHTAG_NUMBER.sub("", text))
     text = _NUMERO.sub("number ", text)
     return _SPACES.sub(" ", text).strip()[:MAX_READ_CHARS]
+
+
+def _flag_aside(match: re.Match[str]) -> str:
+    """Flags after the question has been asked decorate it ("how many arab states voted yes
+    🇸🇦"): they are read as an aside in brackets, which names a subject only when the
+    question names none that holds them."""
+    names = [_flag_name(flag).strip() for flag in _FLAG.finditer(match.group(2))]
+    return f"{match.group(1)} ({', '.join(name for name in names if name)})"
 
 
 def _flag_name(match: re.Match[str]) -> str:

@@ -802,3 +802,34 @@ def test_a_number_sign_is_not_a_no_vote(
     engine: Engine, question: str, positions: list[Position]
 ) -> None:
     assert list(engine.read(question).positions) == positions
+
+
+@pytest.mark.parametrize(
+    ("question", "groups", "countries"),
+    [
+        ("How many EU member states voted against? (UK still counted, it was 2019)", ["eu"], []),
+        ("how did the five eyes line up? (US, UK, Canada, Aus, NZ)", ["five-eyes"], []),
+        ("how many arab states voted yes 🇸🇦", ["arab-league"], []),
+        ("how did they vote 🇫🇷", [], ["France"]),
+        ("how did the EU vote (not Hungary)", ["eu"], []),
+    ],
+)
+def test_members_named_in_an_aside_do_not_narrow_the_group(
+    engine: Engine, question: str, groups: list[str], countries: list[str]
+) -> None:
+    query = engine.read(question)
+    assert [group.id for group in query.groups] == groups
+    assert [country.name for country in query.countries] == countries
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how did france line up", Intent.VOTE),
+        ("how did india fall on it", Intent.VOTE),
+        ("what camp was brazil in", Intent.VOTE),
+        ("how did the votes shake out", Intent.TALLY),
+    ],
+)
+def test_vote_idioms(engine: Engine, question: str, intent: Intent) -> None:
+    assert engine.read(question).intent is intent
