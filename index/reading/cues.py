@@ -233,6 +233,8 @@ SPONSOR_SET = re.compile(
 )
 SPEAKER_SET = re.compile(
     r"\bspeakers\b"
+    r"|\bof (?:them|those|these) (?:actually |also )?(?:spoke|made (?:a |any )?statements?|"
+    r"took the floor)\b"
     r"|\b(?:countries|states|delegations|representatives|members|nations) (?:actually |also )?"
     r"(?:spoke|made (?:a |their )?statements?|took the floor|explained their votes?)\b"
     r"|\b(?:countries|states|delegations|ones|those|members|nations|representatives) "

@@ -10,6 +10,7 @@ query records which slots it inherited, so the answer can say how it was read.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -77,6 +78,8 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         return True
     if e.outliers and not e.groups and previous.groups:
         return True
+    if _narrows(e, current, previous):
+        return True
     if e.neighbour_paragraph and previous.paragraph is not None:
         return True
     if previous.intent is Intent.PASSAGE and e.it_or_that and not own_subject:
@@ -95,6 +98,41 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         or e.neighbours
         or e.bare_moment is not None
         or (fragment and (current.intent is Intent.PASSAGE or _bare(e) or _incomplete(current)))
+    )
+
+
+_OF_THOSE = re.compile(r"\b(?:which|how many|any|all|none|each|some|who) of (?:those|them|these)\b")
+
+
+def _narrows(e: Evidence, current: Query, previous: Query) -> bool:
+    """ "Which of those were sponsors?" after a set: the new set is taken within the last.
+    "Did any of them speak?" is left to the statements, which say for whom each spoke."""
+    return (
+        previous.intent in _SET_INTENTS
+        and (current.intent is not Intent.STATEMENTS or e.count)
+        and _has_subject(previous)
+        and not (e.countries or e.groups)
+        and _OF_THOSE.search(e.plain) is not None
+    )
+
+
+def _within(e: Evidence, current: Query, previous: Query) -> Query:
+    """The last set, narrowed by what the follow-up adds: its set, its position."""
+    sets = tuple(dict.fromkeys((*previous.sets, *current.sets)))
+    count = e.count or current.intent is Intent.COUNT
+    return current.model_copy(
+        update={
+            "follow_up": True,
+            "intent": Intent.COUNT if count else Intent.LIST,
+            "countries": previous.countries,
+            "groups": previous.groups,
+            "excluded": previous.excluded,
+            "outside": previous.outside,
+            "sets": sets,
+            "positions": current.positions or previous.positions,
+            "ballot": current.ballot or previous.ballot,
+            "inherited": ("subjects", "positions"),
+        }
     )
 
 
@@ -198,6 +236,8 @@ def merge(
         )
     if _asks_of_those_spoken_for(e, current, previous):
         return _spoken_for(current, previous)
+    if _narrows(e, current, previous):
+        return _within(e, current, previous)
     if e.outliers and current.countries and not current.groups and previous.groups:
         return current.model_copy(
             update={

@@ -360,3 +360,21 @@ def test_a_whole_vote_question_after_the_plenary_stays_with_it(
 ) -> None:
     query = follow(engine, "what was the final GA vote on the cybercrime resolution?", then)
     assert query.ballot is ballot
+
+
+@pytest.mark.parametrize(
+    ("then", "intent", "sets"),
+    [
+        ("which of those were sponsors?", Intent.LIST, [DocumentSet.SPONSORS]),
+        ("how many of them spoke", Intent.COUNT, [DocumentSet.SPEAKERS]),
+        ("were any of those sponsors?", Intent.LIST, [DocumentSet.SPONSORS]),
+    ],
+)
+def test_which_of_those_narrows_the_last_set(
+    engine: Engine, then: str, intent: Intent, sets: list[DocumentSet]
+) -> None:
+    query = follow(engine, "Which Caribbean states voted yes", then)
+    assert query.intent is intent
+    assert [group.id for group in query.groups] == ["caricom"]
+    assert list(query.positions) == [Position.IN_FAVOUR]
+    assert [mention.set for mention in query.sets] == sets
