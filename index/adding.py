@@ -70,7 +70,9 @@ def _check_voting_data(seed: SeedFile, records: Sequence[VotingRecord]) -> None:
     try:
         read = read_voting_data(seed.data, name)
     except ParseError as error:
-        raise Refused(f"{name} does not read as voting data: {error.reason}") from None
+        # The reader names the row in ``document`` ("x.csv row 12"): the moderator needs it.
+        said = str(error) if error.document != name else error.reason
+        raise Refused(f"{name} does not read as voting data: {said}") from None
     given = {
         record.resolution: record.source for record in records if record.source != str(seed.path)
     }
