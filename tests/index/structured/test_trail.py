@@ -258,6 +258,11 @@ def test_how_many_had_no_vote_recorded_in_plenary(engine: Engine) -> None:
             {"Cabo Verde", "Micronesia (Federated States of)", "Republic of Moldova"},
         ),
         ("which countries went from yes to no", {"Cabo Verde"}),
+        ("who voted no in plenary but yes in committee", {"Cabo Verde"}),
+        (
+            "who abstained in the general assembly but voted yes in committee?",
+            {"Bolivia (Plurinational State of)", "Solomon Islands"},
+        ),
     ],
 )
 def test_a_change_asked_by_its_two_ends(engine: Engine, question: str, changed: set[str]) -> None:
@@ -325,3 +330,17 @@ def test_several_states_asked_whether_they_changed_are_each_named(engine: Engine
 def test_one_change_is_one_member_state(engine: Engine) -> None:
     first = engine.ask("which countries went from yes to no").text.splitlines()[0]
     assert first == f"**1** Member State took a different position {BETWEEN}:"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who flipped between committee and plenary",
+        "which countries changed sides in the GA?",
+        "which countries voted differently in the two votes?",
+    ],
+)
+def test_a_change_in_other_words_lists_the_nineteen(engine: Engine, question: str) -> None:
+    expected = expected_changes()
+    answer = engine.ask(question)
+    assert {e.country: (e.committee.value, e.plenary.value) for e in answer.trail} == expected
