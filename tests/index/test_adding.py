@@ -86,11 +86,25 @@ def test_replacing_a_report_by_its_name_is_a_change(engine: Engine) -> None:
         ("x.pdf", b"%PDF-1.4\n" + bytes(200), "x.pdf does not read as a report: the PDF cannot"),
         ("big.md", b"#" * 5_000_001, "big.md is 5,000,001 bytes, over the limit of 5,000,000"),
         ("copy.md", (SEEDS / f"{SEED_ID}.md").read_bytes(), "copy.md is a copy of "),
-        (f"{SEED_ID}.txt", b"anything", f"{SEED_ID}.md has the same name; upload the file as"),
+        (
+            f"{SEED_ID}.txt",
+            b"anything",
+            f"{SEED_ID}.md has the same name (a document is named by its file without the "
+            f"suffix); upload the file under another name, or take {SEED_ID}.md out of the "
+            "seeds folder first",
+        ),
         (
             "edition.md",
             (SEEDS / f"{SEED_ID}.md").read_bytes().replace(b"Distr.: General", b"Distr.: Limited"),
-            "edition.md reports on the same draft resolution (A/C.3/74/L.11/Rev.1) as",
+            "edition.md reports on the same draft resolution (A/C.3/74/L.11/Rev.1) as "
+            f"{SEED_ID}.md; upload it as {SEED_ID}.md to replace that one",
+        ),
+        (
+            "edition.pdf",
+            as_pdf((SEEDS / f"{SEED_ID}.md").read_text(encoding="utf-8")),
+            "edition.pdf reports on the same draft resolution (A/C.3/74/L.11/Rev.1) as "
+            f"{SEED_ID}.md; to replace that one with this .pdf file, take {SEED_ID}.md out of "
+            "the seeds folder first",
         ),
     ],
 )
