@@ -162,6 +162,14 @@ def test_the_plenary_data_says_not_recorded_never_absent(engine: Engine, questio
     assert "Voeten" in answer.text
 
 
+def test_a_state_without_a_plenary_row_is_said_plainly_with_the_caveat(engine: Engine) -> None:
+    lines = engine.vote("Kiribati", Ballot.PLENARY).text.splitlines()
+    assert (
+        lines[0] == "**Kiribati** has **no vote recorded** in the General Assembly's plenary vote."
+    )
+    assert lines[1].startswith("The data has no row for a Member State that cast no vote")
+
+
 def test_a_did_not_vote_roster_of_the_plenary_lists_the_not_recorded(engine: Engine) -> None:
     answer = engine.roster(Position.ABSENT, Ballot.PLENARY)
     silent = [n for n, p in plenary_lists().items() if p == "not_recorded"]
