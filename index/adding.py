@@ -70,7 +70,9 @@ def _check_voting_data(seed: SeedFile, records: Sequence[VotingRecord]) -> None:
     try:
         read = read_voting_data(seed.data, name)
     except ParseError as error:
-        raise Refused(f"{name} does not read as voting data: {error.reason}") from None
+        # The reader names the row in ``document`` ("x.csv row 12"): the moderator needs it.
+        said = str(error) if error.document != name else error.reason
+        raise Refused(f"{name} does not read as voting data: {said}") from None
     given = {
         record.resolution: record.source for record in records if record.source != str(seed.path)
     }
@@ -117,9 +119,11 @@ def _check_name(seeds_dir: Path, path: Path) -> None:
         and other.suffix.lower() in REPORT_SUFFIXES
     ]
     if same_name:
+        other = same_name[0].name
         raise Refused(
-            f"{same_name[0].name} has the same name; upload the file as {same_name[0].name} to "
-            "replace it, or under another name"
+            f"{other} has the same name (a document is named by its file without the suffix); "
+            f"upload the file under another name, or take {other} out of the seeds folder "
+            "first to replace it with a file of another form"
         )
 
 
@@ -134,9 +138,15 @@ def _check_clashes(path: Path, document: Document, documents: Sequence[Document]
         if other.sha256 == document.sha256:
             raise Refused(f"{path.name} is a copy of {name}")
         if draft is not None and reported_draft(other) == draft:
-            raise Refused(
-                f"{path.name} reports on the same draft resolution ({draft}) as {name}; "
+            same_form = Path(name).suffix.lower() == path.suffix.lower()
+            replace = (
                 f"upload it as {name} to replace that one"
+                if same_form
+                else f"to replace that one with this {path.suffix.lower()} file, take {name} "
+                "out of the seeds folder first"
+            )
+            raise Refused(
+                f"{path.name} reports on the same draft resolution ({draft}) as {name}; {replace}"
             )
 
 

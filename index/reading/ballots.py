@@ -65,8 +65,13 @@ CHANGE = words(
     r"changed votes?",
     r"switch(?:ed|es)?",
     r"flip(?:ped|s)?",
+    r"changed sides",
     r"differently",
 )
+TURNED = words(r"flip(?:ped|s)?", r"switch(?:ed|es)?", r"changed sides", r"changed positions?")
+"""A change of vote said without "changed its vote" ("who flipped?", "who switched sides?")."""
+DIFFERENTLY = words(r"(?:voted|vote|voting) differently")
+"""Said of the States at large, a change; said of a group, the side-by-side comparison."""
 DATED = words(
     r"(?:on |in )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:of )?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -129,9 +134,15 @@ TRANSITIONS = (
         rf"\b(?:voted |went )?(?P<before>{_POSITION}) (?:in|at) {_EARLIER_VOTE},? but not "
         rf"(?:in|at) {_LATER_VOTE}\b"
     ),
+    re.compile(
+        rf"\b(?:voted |went |was )?(?P<after>{_POSITION}) (?:in|at|by) {_LATER_VOTE},? "
+        rf"(?:but|and|after|while|whereas|though)(?: had| having)?(?: voted| gone| been| was)? "
+        rf"(?P<before>{_POSITION}) (?:in|at) {_EARLIER_VOTE}\b"
+    ),
 )
 """A change asked by its two ends: "from yes to no", "in favour in committee but then
-abstained in plenary", "against in the final vote but not in the committee"."""
+abstained in plenary", "against in the final vote but not in the committee", "no in plenary
+but yes in committee"."""
 
 
 def read_transition(evidence: Explains) -> SetMention | None:
@@ -176,3 +187,30 @@ def trail_sets(sets: Sequence[SetMention], ballot: Ballot | None) -> list[SetMen
         SetMention(set=DocumentSet.CHANGED) if mention.set is DocumentSet.NOTED else mention
         for mention in sets
     ]
+
+
+def turned_sets(
+    evidence: Explains,
+    sets: Sequence[SetMention],
+    ballot: Ballot | None,
+    *,
+    named: bool,
+    asks_who: bool,
+) -> list[SetMention]:
+    """ "Who flipped between the committee and the plenary?", "which countries voted
+    differently in the two votes?": the trail's changed States, as "changed their vote" is;
+    "who switched sides?", naming neither vote, is the report's note, as "who changed their
+    vote?" is. Left to the rest of the reading: a group's or a State's "voted differently"
+    (``named``: a comparison across the votes), a flip naming neither vote that is said of
+    a State or does not ask who (``asks_who``), and, by the caller, "why did they flip?"."""
+    if ballot not in (None, Ballot.BOTH) or any(
+        m.set in (DocumentSet.CHANGED, DocumentSet.NOTED) for m in sets
+    ):
+        return list(sets)
+    if ballot is None and (named or not asks_who):
+        return list(sets)
+    turned = evidence.seen(TURNED)
+    if not turned and (ballot is None or named or not evidence.seen(DIFFERENTLY)):
+        return list(sets)
+    found = DocumentSet.CHANGED if ballot is Ballot.BOTH else DocumentSet.NOTED
+    return [*sets, SetMention(set=found)]

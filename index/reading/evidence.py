@@ -27,7 +27,7 @@ from index.query import (
     SetMention,
 )
 from index.reading import cues
-from index.reading.ballots import read_ballot, read_transition, trail_sets
+from index.reading.ballots import read_ballot, read_transition, trail_sets, turned_sets
 from index.reading.capitals import capital_spans
 from index.reading.descriptors import DOCUMENT, Descriptor, find_descriptors
 from index.reading.group_names import GroupSpan, find_groups
@@ -221,6 +221,14 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         evidence.sets.append(transition)
         evidence.positions = []
         evidence.ballot = Ballot.BOTH
+    if not evidence.why:
+        evidence.sets = turned_sets(
+            evidence,
+            evidence.sets,
+            evidence.ballot,
+            named=bool(evidence.countries or evidence.groups),
+            asks_who=evidence.listing or evidence.quantifier is not None,
+        )
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw, vocabulary)
     evidence.leftover = _leftover(evidence)

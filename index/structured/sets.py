@@ -29,7 +29,7 @@ from index.structured.citing import (
     vote_entries,
 )
 from index.structured.scope import Scope, scope_of
-from index.vote_view import VoteView, members_in
+from index.vote_view import Stage, VoteView, members_in
 
 POSITION_VERBS = {
     Position.IN_FAVOUR: "voted in favour",
@@ -223,7 +223,7 @@ def _position_phrase(asked: Sequence[Position], view: VoteView) -> str:
 def _listing(query: Query, view: VoteView, library: Library) -> VoteBlock:
     scope = scope_of(query, view, library)
     if not query.positions:
-        return _members(query, scope, view)
+        return _members(query, scope, view, library)
     matches = _matches(query, scope, view)
     phrase = _position_phrase(query.positions, view)
     total = len(scope.members)
@@ -259,10 +259,12 @@ def _others(others: list[str], *, everyone: bool, view: VoteView) -> str:
     return f"{'They voted' if everyone else 'The others'}: {_compact(rest)}."
 
 
-def _members(query: Query, scope: Scope, view: VoteView) -> VoteBlock:
+def _members(query: Query, scope: Scope, view: VoteView, library: Library) -> VoteBlock:
     """A set listed without a position filter ("did any country change its vote?")."""
     if any(mention.set is DocumentSet.NOTED for mention in query.sets):
-        return _noted(scope, view)
+        lines, entries, cited = _noted(scope, view)
+        later = [] if query.countries or query.groups else _later_changes(view, library)
+        return [*lines, *later], entries, cited
     if not scope.members:
         return [f"None: the report names no {scope.noun}."], [], list(scope.paragraph_ids)
     split = members_in(scope.members, view)
@@ -285,6 +287,20 @@ def _noted(scope: Scope, view: VoteView) -> VoteBlock:
         for name in scope.members
     ]
     return lines, vote_entries(scope.members, view), list(scope.paragraph_ids)
+
+
+def _later_changes(view: VoteView, library: Library) -> list[str]:
+    """ "Who changed their vote?" without the plenary reads as the report's note, yet the
+    asker may mean the plenary vote: say how many changed there, and how to ask for them."""
+    trail = library.trail(view.report) if view.stage is Stage.COMMITTEE and view.report else None
+    if trail is None:
+        return []
+    changed = len(trail.changes)
+    return [
+        f"Between the Committee's vote and the plenary vote ({trail.plenary.when}), **{changed}** "
+        f"Member State{'s' if changed != 1 else ''} took a different position (ask “who changed "
+        "their vote between the committee and the plenary?”)."
+    ]
 
 
 def _compact(split: dict[Position, list[str]]) -> str:

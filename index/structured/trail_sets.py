@@ -21,6 +21,7 @@ from index.library import Library
 from index.query import DocumentSet, Intent, Quantifier, Query
 from index.records import Document, Position
 from index.structured.citing import (
+    SHORT_WORDS,
     caveat,
     distinct,
     document_line,
@@ -31,7 +32,7 @@ from index.structured.citing import (
 )
 from index.structured.scope import Scope, scope_of
 from index.structured.trail import change_words, trail_entry
-from index.vote_trail import NO_VOTE, Trail
+from index.vote_trail import NO_VOTE, Trail, TrailStep
 
 NO_TRAIL = (
     "Only one of the two votes is known for this report, so there is nothing to set side by "
@@ -70,6 +71,7 @@ def answer_across(query: Query, documents: Sequence[Document], library: Library)
                 if s.country in scope.members and _ends_match(query, s.committee, s.plenary)
             ]
             lines = _changes(query, trail, scope, named)
+            named = list(scope.members) if _states_named(query) else named
         else:
             named = list(scope.members)
             lines = _side_by_side(query, trail, scope)
@@ -109,8 +111,10 @@ def _changes(query: Query, trail: Trail, scope: Scope, named: Sequence[str]) -> 
         verdict = "**Yes**: " if steps else "**No**: "
     elif query.quantifier is Quantifier.NONE:
         verdict = "**No**: " if steps else "**Yes**: "
+    if _states_named(query):
+        return _named_changes(query, trail, scope, steps, verdict)
     if scope.whole_membership:
-        who = f"**{len(steps)}** Member States"
+        who = f"**{len(steps)}** Member State{'s' if len(steps) != 1 else ''}"
     else:
         who = f"**{len(steps)}** of the {len(scope.members)} {scope.noun}"
     head = f"{verdict}{who} took a different position {_between(trail)}"
@@ -118,6 +122,38 @@ def _changes(query: Query, trail: Trail, scope: Scope, named: Sequence[str]) -> 
         listed = join_names(step.country for step in steps)
         return [f"{head}{': ' + listed if listed else ''}."]
     return [f"{head}:", *(f"- **{step.country}**: {change_words(step)}" for step in steps)]
+
+
+def _states_named(query: Query) -> bool:
+    """The question names the States it asks about, and no group or other set."""
+    others = [m for m in query.sets if m.set is not DocumentSet.CHANGED]
+    return bool(query.countries) and not (query.groups or others or query.outside)
+
+
+def _named_changes(
+    query: Query, trail: Trail, scope: Scope, steps: Sequence[TrailStep], verdict: str
+) -> list[str]:
+    """ "Did France change its vote in plenary?": each State named, changed or not, so the
+    answer is about France rather than "0 of the 1 States asked about"; a change the
+    question's ends do not match ("did Bolivia go from yes to no?") is still said."""
+    between = _between(trail)
+    if len(scope.members) == 1:
+        step = trail.step(scope.members[0])
+        verdict = verdict or ("**Yes**: " if steps else "**No**: ")
+        name = f"{verdict}**{step.country}**"
+        if step.changed:
+            return [f"{name} changed its position {between}: {change_words(step)}."]
+        if step.committee in NO_VOTE and step.plenary in NO_VOTE:
+            return [f"{name} cast no vote in either {between}: {change_words(step)}."]
+        return [f"{name} kept its position {between}: {SHORT_WORDS[step.committee]} in both."]
+    head = f"{verdict}**{len(steps)}** of the {len(scope.members)} {scope.noun}"
+    lines = [f"{head} took a different position {between}:"]
+    for name in scope.members:
+        step = trail.step(name)
+        kept = step.committee in NO_VOTE and step.plenary in NO_VOTE
+        said = "no vote in either" if kept else f"{SHORT_WORDS[step.committee]} in both"
+        lines.append(f"- **{name}**: {change_words(step) if step.changed else said}")
+    return lines
 
 
 def _side_by_side(query: Query, trail: Trail, scope: Scope) -> list[str]:

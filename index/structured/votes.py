@@ -181,7 +181,10 @@ def _country_line(
     if len(asked) != 2:  # "did X abstain or vote yes?" asks which, it is no yes/no question
         verdict = ("**Yes**: " if position in view.asked(asked) else "**No**: ") if asked else ""
     where = " in the General Assembly's plenary vote" if view.stage is Stage.PLENARY else ""
-    parts = [f"{verdict}**{name}** {POSITION_PHRASES[position]}{where}.{understood(country)}"]
+    said = POSITION_PHRASES[position]
+    if where and position is Position.NOT_RECORDED:
+        said = "has **no vote recorded**"  # the caveat line under it names the voting data
+    parts = [f"{verdict}**{name}** {said}{where}.{understood(country)}"]
     parts += report_facts(library, view, name)
     return " ".join(parts)
 

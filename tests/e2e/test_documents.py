@@ -97,6 +97,29 @@ async def test_a_moderator_adds_voting_data(
     assert refusal["title"] == "Not added" and "already gives" in refusal["description"]
 
 
+async def test_bad_voting_data_is_one_line_naming_the_row_and_changes_nothing(
+    start_bot: StartBot, engine: RecordingEngine, seeds_dir: Path
+) -> None:
+    harness = await start_bot(engine)
+    before = listing(seeds_dir)
+    plenary = seeds_dir / "plenary-a-res-74-247.csv"
+    bad = plenary.read_bytes().replace(b",Albania,N,", b",Albania,Q,", 1)
+    assert bad != plenary.read_bytes()
+    invocation = await harness.fake.invoke(
+        "reindex", files={"file": (plenary.name, bad)}, moderator=True
+    )
+    (embed,) = embeds_of((await harness.followups(invocation))[0])
+    assert embed["title"] == "Not added" and "\n" not in embed["description"]
+    assert embed["description"].startswith(
+        f"Not added: {plenary.name} does not read as voting data: {plenary.name} row 3: "
+        "unknown vote code 'Q' for Albania"
+    )
+    assert listing(seeds_dir) == before and engine.reindexes == 0
+    final = await harness.fake.invoke("tally", {"vote": "plenary"})
+    await harness.callback(final)
+    assert "as resolution **74/247**" in str(embeds_of((await harness.followups(final))[0]))
+
+
 async def test_an_oversized_file_is_refused_before_it_is_downloaded(
     start_bot: StartBot, seeds_dir: Path, tmp_path: Path
 ) -> None:

@@ -77,6 +77,33 @@ async def test_a_country_gets_both_votes_by_default_and_one_when_asked(
 
 
 @pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "how did Cabo Verde vote?",
+            "**Cabo Verde** **changed its position** between the two votes: in the Third "
+            "Committee (18 November 2019) it voted **in favour**; then in the General Assembly "
+            "plenary (27 December 2019) it voted **against**.",
+        ),
+        (
+            "moldova?",
+            "**Republic of Moldova** **changed its position** between the two votes: in the "
+            "Third Committee (18 November 2019) it **did not vote** (it is in none of the three "
+            "lists); then in the General Assembly plenary (27 December 2019) it voted "
+            "**against**.",
+        ),
+    ],
+)
+async def test_asking_how_a_state_voted_gives_both_votes(
+    start_bot: StartBot, engine: RecordingEngine, question: str, first_line: str
+) -> None:
+    harness = await start_bot(engine)
+    text, _ = await answer_text(harness, await harness.fake.invoke("ask", {"question": question}))
+    assert text.splitlines()[0] == first_line
+    assert PLENARY_CAPTION in text and "Voeten" in text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how did Brazil vote in the General Assembly?",
@@ -93,13 +120,18 @@ async def test_asking_for_the_plenary_gives_one_vote(
     assert "Voeten" in text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who changed their vote between the committee and the plenary?",
+        "who flipped between committee and plenary",
+    ],
+)
 async def test_who_changed_lists_every_change_and_draws_the_trail(
-    start_bot: StartBot, engine: RecordingEngine
+    start_bot: StartBot, engine: RecordingEngine, question: str
 ) -> None:
     harness = await start_bot(engine)
-    invocation = await harness.fake.invoke(
-        "ask", {"question": "who changed their vote between the committee and the plenary?"}
-    )
+    invocation = await harness.fake.invoke("ask", {"question": question})
     await harness.callback(invocation)
     (followup,) = await harness.followups(invocation)
     listed = {

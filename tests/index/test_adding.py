@@ -86,11 +86,25 @@ def test_replacing_a_report_by_its_name_is_a_change(engine: Engine) -> None:
         ("x.pdf", b"%PDF-1.4\n" + bytes(200), "x.pdf does not read as a report: the PDF cannot"),
         ("big.md", b"#" * 5_000_001, "big.md is 5,000,001 bytes, over the limit of 5,000,000"),
         ("copy.md", (SEEDS / f"{SEED_ID}.md").read_bytes(), "copy.md is a copy of "),
-        (f"{SEED_ID}.txt", b"anything", f"{SEED_ID}.md has the same name; upload the file as"),
+        (
+            f"{SEED_ID}.txt",
+            b"anything",
+            f"{SEED_ID}.md has the same name (a document is named by its file without the "
+            f"suffix); upload the file under another name, or take {SEED_ID}.md out of the "
+            "seeds folder first",
+        ),
         (
             "edition.md",
             (SEEDS / f"{SEED_ID}.md").read_bytes().replace(b"Distr.: General", b"Distr.: Limited"),
-            "edition.md reports on the same draft resolution (A/C.3/74/L.11/Rev.1) as",
+            "edition.md reports on the same draft resolution (A/C.3/74/L.11/Rev.1) as "
+            f"{SEED_ID}.md; upload it as {SEED_ID}.md to replace that one",
+        ),
+        (
+            "edition.pdf",
+            as_pdf((SEEDS / f"{SEED_ID}.md").read_text(encoding="utf-8")),
+            "edition.pdf reports on the same draft resolution (A/C.3/74/L.11/Rev.1) as "
+            f"{SEED_ID}.md; to replace that one with this .pdf file, take {SEED_ID}.md out of "
+            "the seeds folder first",
         ),
     ],
 )
@@ -169,24 +183,42 @@ def _bad_code(rows: list[dict[str, str]]) -> None:
     rows[1]["ms_vote"] = "Q"
 
 
-@pytest.mark.parametrize(
+BAD_VOTING_DATA = pytest.mark.parametrize(
     ("change", "why"),
     [
-        (_wrong_total, "total_yes says 80"),
-        (_unknown_state, "Atlantis"),
-        (_duplicate_row, "row"),
-        (_bad_code, "Q"),
+        (_wrong_total, "row 2: total_yes says 80 but 79 rows of A/RES/74/247 vote Y"),
+        (_unknown_state, "row 2: unknown Member State code 'ATL' (ms_name 'Atlantis')"),
+        (_duplicate_row, "row 195: repeats row 3 (Albania on A/RES/74/247)"),
+        (_bad_code, "row 3: unknown vote code 'Q' for Albania"),
     ],
     ids=["a wrong total", "an unknown State", "a duplicate row", "a bad vote code"],
 )
-def test_bad_voting_data_is_one_line_and_changes_nothing(
+
+
+@BAD_VOTING_DATA
+def test_bad_voting_data_is_one_line_naming_the_row_and_changes_nothing(
     engine: Engine, change: Callable[[list[dict[str, str]]], None], why: str
 ) -> None:
-    before = listing(engine)
+    before, records = listing(engine), engine.records
     report = engine.add("plenary.csv", _with(change))
     assert report.action is ReadyAction.REFUSED and "\n" not in report.reason
-    assert report.reason.startswith("Not added: plenary.csv does not read as voting data: ")
-    assert why in report.reason and listing(engine) == before
+    assert report.reason.startswith(
+        f"Not added: plenary.csv does not read as voting data: plenary.csv {why}"
+    ), report.reason
+    assert listing(engine) == before and engine.records == records
+
+
+@BAD_VOTING_DATA
+def test_bad_voting_data_under_the_loaded_name_keeps_the_vote_it_would_replace(
+    engine: Engine, change: Callable[[list[dict[str, str]]], None], why: str
+) -> None:
+    assert engine.add(PLENARY.name, PLENARY.read_bytes()).ok
+    before, records = listing(engine), engine.records
+    final = engine.ask("what was the final vote?").text
+    report = engine.add(PLENARY.name, _with(change))
+    assert report.action is ReadyAction.REFUSED and f"{PLENARY.name} {why}" in report.reason
+    assert listing(engine) == before and engine.records == records
+    assert engine.ask("what was the final vote?").text == final
 
 
 def test_a_second_file_for_a_resolution_already_given_is_refused(engine: Engine) -> None:

@@ -85,3 +85,48 @@ def test_no_recorded_vote_asks_for_the_states_that_cast_none(engine: Engine) -> 
         (Position.ABSENT,),
         Ballot.PLENARY,
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who flipped between committee and plenary",
+        "who switched between the committee and the plenary?",
+        "which countries changed sides in the GA?",
+        "which countries voted differently in the two votes?",
+        "who voted differently in the committee and the plenary?",
+    ],
+)
+def test_a_change_said_in_other_words_across_both_votes_is_the_trail(
+    engine: Engine, question: str
+) -> None:
+    query = engine.read(question)
+    assert query.ballot is Ballot.BOTH
+    assert [(m.set, m.before, m.after) for m in query.sets] == [(DocumentSet.CHANGED, (), ())]
+
+
+@pytest.mark.parametrize(
+    ("question", "sets", "ballot"),
+    [
+        ("who switched sides?", [DocumentSet.NOTED], None),
+        ("did the african group vote differently in plenary?", [], Ballot.BOTH),
+        ("why did bolivia flip between nov and dec??", [], None),
+        ("why did bolivia flip in plenary?", [], Ballot.BOTH),
+    ],
+)
+def test_a_flip_without_both_votes_or_asked_of_a_group_or_why_reads_as_before(
+    engine: Engine, question: str, sets: list[DocumentSet], ballot: Ballot | None
+) -> None:
+    query = engine.read(question)
+    assert ([m.set for m in query.sets], query.ballot) == (sets, ballot)
+
+
+def test_a_change_asked_later_vote_first_keeps_its_ends(engine: Engine) -> None:
+    query = engine.read("who voted no in the general assembly but yes in committee")
+    (mention,) = query.sets
+    assert (mention.set, mention.before, mention.after) == (
+        DocumentSet.CHANGED,
+        (Position.IN_FAVOUR,),
+        (Position.AGAINST,),
+    )
+    assert (query.ballot, query.positions) == (Ballot.BOTH, ())

@@ -100,6 +100,18 @@ def test_a_changed_vote_is_benins_note(engine: Engine) -> None:
     assert "intended to vote in favour" in answer.text
 
 
+def test_a_changed_vote_points_to_the_plenary_changes_too(engine: Engine) -> None:
+    """The asker may mean the plenary vote: the count comes from the trail, not typed."""
+    changed = len(engine.ask("who changed their vote between the committee and the plenary?").trail)
+    said = engine.ask("who changed their vote?").text
+    assert (
+        f"Between the Committee's vote and the plenary vote (27 December 2019), **{changed}** "
+        "Member States took a different position (ask “who changed their vote between the "
+        "committee and the plenary?”)."
+    ) in said
+    assert "Between the Committee's vote" not in engine.ask("did benin change its vote?").text
+
+
 def test_outliers_are_read_against_regional_groups(engine: Engine) -> None:
     answer = engine.ask("which countries voted differently from their neighbours?")
     assert answer.text.startswith("Read as:")

@@ -162,6 +162,14 @@ def test_the_plenary_data_says_not_recorded_never_absent(engine: Engine, questio
     assert "Voeten" in answer.text
 
 
+def test_a_state_without_a_plenary_row_is_said_plainly_with_the_caveat(engine: Engine) -> None:
+    lines = engine.vote("Kiribati", Ballot.PLENARY).text.splitlines()
+    assert (
+        lines[0] == "**Kiribati** has **no vote recorded** in the General Assembly's plenary vote."
+    )
+    assert lines[1].startswith("The data has no row for a Member State that cast no vote")
+
+
 def test_a_did_not_vote_roster_of_the_plenary_lists_the_not_recorded(engine: Engine) -> None:
     answer = engine.roster(Position.ABSENT, Ballot.PLENARY)
     silent = [n for n, p in plenary_lists().items() if p == "not_recorded"]
@@ -258,8 +266,89 @@ def test_how_many_had_no_vote_recorded_in_plenary(engine: Engine) -> None:
             {"Cabo Verde", "Micronesia (Federated States of)", "Republic of Moldova"},
         ),
         ("which countries went from yes to no", {"Cabo Verde"}),
+        ("who voted no in plenary but yes in committee", {"Cabo Verde"}),
+        (
+            "who abstained in the general assembly but voted yes in committee?",
+            {"Bolivia (Plurinational State of)", "Solomon Islands"},
+        ),
     ],
 )
 def test_a_change_asked_by_its_two_ends(engine: Engine, question: str, changed: set[str]) -> None:
     answer = engine.ask(question)
     assert {entry.country for entry in answer.trail} == changed
+
+
+BETWEEN = (
+    "between the Third Committee (18 November 2019) and the General Assembly plenary "
+    "(27 December 2019)"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "did France change its vote in plenary?",
+            f"**No**: **France** kept its position {BETWEEN}: against in both.",
+        ),
+        (
+            "did Cabo Verde change its vote between the committee and the plenary?",
+            f"**Yes**: **Cabo Verde** changed its position {BETWEEN}: in favour → against.",
+        ),
+        (
+            "did Bolivia go from yes to no?",
+            f"**No**: **Bolivia (Plurinational State of)** changed its position {BETWEEN}: "
+            "in favour → abstaining.",
+        ),
+        (
+            "did Afghanistan change its vote in plenary?",
+            f"**No**: **Afghanistan** cast no vote in either {BETWEEN}: did not vote → not "
+            "recorded.",
+        ),
+    ],
+)
+def test_one_state_asked_whether_it_changed_is_answered_about_that_state(
+    engine: Engine, question: str, first_line: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.text.splitlines()[0] == first_line
+    (entry,) = answer.trail
+    assert entry.country in first_line
+    committee, plenary = committee_lists(), plenary_lists()
+    assert (entry.committee.value, entry.plenary.value) == (
+        committee[entry.country],
+        plenary[entry.country],
+    )
+
+
+def test_several_states_asked_whether_they_changed_are_each_named(engine: Engine) -> None:
+    answer = engine.ask(
+        "did France, Brazil and Cabo Verde change their votes between committee and plenary?"
+    )
+    assert answer.text.splitlines()[:4] == [
+        f"**1** of the 3 States asked about (France, Brazil and Cabo Verde) took a different "
+        f"position {BETWEEN}:",
+        "- **Brazil**: abstaining in both",
+        "- **Cabo Verde**: in favour → against",
+        "- **France**: against in both",
+    ]
+    assert [e.country for e in answer.trail] == ["Brazil", "Cabo Verde", "France"]
+
+
+def test_one_change_is_one_member_state(engine: Engine) -> None:
+    first = engine.ask("which countries went from yes to no").text.splitlines()[0]
+    assert first == f"**1** Member State took a different position {BETWEEN}:"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who flipped between committee and plenary",
+        "which countries changed sides in the GA?",
+        "which countries voted differently in the two votes?",
+    ],
+)
+def test_a_change_in_other_words_lists_the_nineteen(engine: Engine, question: str) -> None:
+    expected = expected_changes()
+    answer = engine.ask(question)
+    assert {e.country: (e.committee.value, e.plenary.value) for e in answer.trail} == expected
