@@ -309,6 +309,37 @@ def _by_id() -> dict[str, Group]:
     return {group.id: group for group in load_groups()}
 
 
+_GENERIC_GROUP_WORDS = frozenset(
+    {"the", "of", "and", "countries", "country", "states", "state", "nations", "nation"}
+    | {"members", "member", "group", "groups", "governments", "government"}
+)
+
+
+def groups_sharing_words(phrase: str) -> tuple[Group, ...]:
+    """The groups whose names share a word with ``phrase`` ("island" -> the small island
+    developing States), to suggest when the phrase itself names none."""
+    asked = {
+        _singular(w)
+        for w in re.findall(r"[a-z]+", phrase.casefold())
+        if w not in _GENERIC_GROUP_WORDS
+    }
+    return tuple(
+        group
+        for group in load_groups()
+        if asked
+        & {
+            _singular(w)
+            for name in (group.name, group.short_name or "", *group.aliases)
+            for w in re.findall(r"[a-z]+", name.casefold())
+            if w not in _GENERIC_GROUP_WORDS
+        }
+    )
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
 def group_by_id(group_id: str) -> Group:
     """The group with this id; ``KeyError`` for an unknown id."""
     return _by_id()[group_id]

@@ -144,6 +144,9 @@ class Limit(StrEnum):
     REASONS = "reasons"
     LATER_EVENTS = "later_events"
     UNKNOWN_TOPIC = "unknown_topic"
+    UNKNOWN_GROUP = "unknown_group"
+    """A kind of State the question names that no group in the data defines ("island
+    nations", "muslim countries"): said back, never dropped for the whole membership."""
     NOT_STATED = "not_stated"
 
 

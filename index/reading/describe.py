@@ -29,6 +29,7 @@ _LIMITS = {
     Limit.REASONS: "why delegations voted as they did",
     Limit.LATER_EVENTS: "what happened after the report",
     Limit.UNKNOWN_TOPIC: "a subject the document does not mention",
+    Limit.UNKNOWN_GROUP: "a kind of State no group I know defines",
     Limit.NOT_STATED: "something the report does not state",
 }
 

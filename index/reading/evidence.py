@@ -137,6 +137,8 @@ class Evidence:
     person_country: bool = False
     when_or_where: bool = False
     unknown_subject: CountryMention | None = None
+    unknown_kind: str | None = None
+    """A kind of State no group defines ("island nations"), as the user wrote it."""
     meeting: int | None = None
     ballot: Ballot | None = None
     corrections: list[str] = field(default_factory=list)
@@ -231,6 +233,8 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
         )
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw, vocabulary)
+    if not (evidence.countries or evidence.groups or evidence.sets or evidence.outside):
+        evidence.unknown_kind = _unknown_kind(raw)
     evidence.leftover = _leftover(evidence)
     evidence.limit = find_limit(evidence.plain, raw, vocabulary, evidence.leftover)
     if evidence.ballot is Ballot.PLENARY and PLENARY_MEETING.search(evidence.plain):
@@ -583,6 +587,38 @@ def _unknown_subject(raw: str, vocabulary: Vocabulary) -> CountryMention | None:
     return CountryMention(
         text=name, start=start, end=start + len(name), status=ResolutionStatus.UNKNOWN
     )
+
+
+_KIND_OF_STATE = re.compile(
+    r"\b(?:which|what|how many|any|all|the|did|do|were|are|among)\s+"
+    r"(?P<kind>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:countries|nations|states|governments)\b",
+    re.IGNORECASE,
+)
+_NOT_A_KIND = re.compile(
+    r"\b(?:other|others|remaining|rest|member|members|sponsoring|co-?sponsoring|voting|"
+    r"abstaining|participating|these|those|such|un|of|many|more|most|few|several|some|no|"
+    r"individual|all|both|each|every|two|three|four|five|the|a|an|their|its|our|your|"
+    r"non-voting|absent|present|remaining|different|same|listed|named|above|following|"
+    r"last|first|affected|concerned|which|what|fellow)\b",
+    re.IGNORECASE,
+)
+"""Words that say how many or which of the States, or that the vote itself defines: not a
+kind of State."""
+
+
+def _unknown_kind(raw: str) -> str | None:
+    """ "Which island nations abstained?": a kind of State that no group defines. Said back
+    (with the groups that share a word) rather than answered for all 193."""
+    for match in _KIND_OF_STATE.finditer(raw):
+        kind = match.group("kind")
+        article = _ARTICLE.match(kind)
+        start = match.start("kind") + (article.end() if article else 0)
+        if not _NOT_A_KIND.search(raw[start : match.end("kind")]):
+            return raw[start : match.end()].strip()
+    return None
+
+
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _leftover(evidence: Evidence) -> list[str]:

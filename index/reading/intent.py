@@ -75,6 +75,7 @@ def decide(evidence: Evidence, vocabulary: Vocabulary) -> Query:
         _said,
         _those_spoken_for,
         _statements_and_sponsors,
+        _unknown_kind,
         _sets_and_votes,
         _metadata,
         _unknown_subject,
@@ -324,6 +325,20 @@ def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if rest:
         return None
     return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})
+
+
+def _unknown_kind(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
+    """A vote question about a kind of State no group defines: said back, not answered for
+    every Member State."""
+    if e.unknown_kind is None or not (e.vote or e.positions):
+        return None
+    return base.model_copy(
+        update={
+            "intent": Intent.NOT_IN_DOCUMENT,
+            "limit": Limit.UNKNOWN_GROUP,
+            "topic": e.unknown_kind,
+        }
+    )
 
 
 def _unknown_subject(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
+from index.groups import groups_sharing_words
 from index.library import Library, format_date, ordinal
 from index.query import CITED, DEFINITIONS, MAJORITY, PLENARY_MEETING, REQUESTED, Limit, Query
 from index.records import Document, Part, Statement, StatementMoment
@@ -79,6 +80,25 @@ def no_plenary_statements(said: Answer) -> Answer:
     )
 
 
+def _unknown_group(kind: str) -> str:
+    """Which States a kind covers is not ours to guess: say so, and offer the groups that
+    share a word with it."""
+    near = groups_sharing_words(kind)[:MAX_GROUP_SUGGESTIONS]
+    text = (
+        f"I don't know which States count as “{quote_user_text(kind)}”, so I can't pick them "
+        "out of the vote."
+    )
+    if near:
+        text += f" Groups I know with a like name: {join_names([g.name for g in near])}."
+    return f"{text} {_NAME_THEM}"
+
+
+_NAME_THEM = "Ask about a group I know, or name the States (“how did Fiji, Samoa and Tonga vote?”)."
+
+
+MAX_GROUP_SUGGESTIONS = 4
+
+
 def _explain(
     limit: Limit, query: Query, document: Document, library: Library
 ) -> tuple[str, list[str], list[VoteEntry]]:
@@ -90,6 +110,8 @@ def _explain(
         return _reasons(query, document, library)
     if limit is Limit.UNKNOWN_TOPIC:
         return f"The document does not mention “{quote_user_text(query.topic or '')}”.", [], []
+    if limit is Limit.UNKNOWN_GROUP:
+        return _unknown_group(query.topic or ""), [], []
     officer = (
         f"{meta.rapporteur}{f' ({meta.rapporteur_country})' if meta.rapporteur_country else ''}"
     )

@@ -833,3 +833,35 @@ def test_members_named_in_an_aside_do_not_narrow_the_group(
 )
 def test_vote_idioms(engine: Engine, question: str, intent: Intent) -> None:
     assert engine.read(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("which island nations abstained", "island nations"),
+        ("how did the poorer countries vote", "poorer countries"),
+        ("which landlocked countries voted no", "landlocked countries"),
+    ],
+)
+def test_a_kind_of_state_no_group_defines_is_said_back(
+    engine: Engine, question: str, topic: str
+) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.limit, query.topic) == (
+        Intent.NOT_IN_DOCUMENT,
+        Limit.UNKNOWN_GROUP,
+        topic,
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which other countries voted no",
+        "which sponsoring states abstained",
+        "Are poorer countries getting their trips paid for so they can take part?",
+        "did the arab countries vote yes",
+    ],
+)
+def test_words_that_qualify_the_states_are_no_unknown_kind(engine: Engine, question: str) -> None:
+    assert engine.read(question).limit is not Limit.UNKNOWN_GROUP

@@ -104,3 +104,11 @@ def test_what_benin_told_the_committee_is_its_note(engine: Engine) -> None:
     assert answer.answered
     assert "it had intended to vote in favour" in answer.text
     assert [source.label for source in answer.sources] == ["paragraph 10 of the report"]
+
+
+def test_an_unknown_kind_of_state_offers_the_groups_that_share_a_word(engine: Engine) -> None:
+    answer = engine.ask("which landlocked countries voted no")
+    assert not answer.answered
+    assert answer.text.startswith("I don't know which States count as “landlocked countries”")
+    assert "Landlocked Developing Countries" in answer.text
+    assert "Against" not in answer.text
