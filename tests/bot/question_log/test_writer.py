@@ -260,3 +260,17 @@ def test_a_log_that_cannot_be_made_costs_one_line_and_nothing_at_close(
     assert log_lines(caplog, logging.WARNING)[2:] == [
         "The question log stops with 1 row(s) it could not write"
     ]
+
+
+def test_a_new_log_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    question_log = QuestionLog.open(LogSettings(), tmp_path, FrontEnd.CONSOLE)
+    record_quickly(question_log)
+    assert question_log.flush(timeout=10)
+    files = sorted(tmp_path.glob(f"{SQLITE_FILE}*"))
+    assert [path.name for path in files] == [
+        SQLITE_FILE,
+        f"{SQLITE_FILE}-shm",
+        f"{SQLITE_FILE}-wal",
+    ]
+    assert {path.stat().st_mode & 0o777 for path in files} == {0o600}
+    question_log.close()
