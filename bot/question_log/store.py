@@ -9,9 +9,11 @@ warning line naming where the old file went.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
+import os
 import secrets
 import sqlite3
 import threading
@@ -132,6 +134,7 @@ class LogStore:
         if self._sqlite_path is not None:
             try:
                 self._sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+                _create_private(self._sqlite_path)
             except OSError as error:
                 raise LogUnavailable(error.strerror or type(error).__name__) from None
             engine = create_engine(self._url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
@@ -300,6 +303,14 @@ class LogStore:
 
 class _Corrupt(Exception):
     """SQLite says the file is damaged or is not a database."""
+
+
+def _create_private(path: Path) -> None:
+    """A new log file that only its owner can read: it holds what people typed and their
+    comments. SQLite gives its ``-wal`` and ``-shm`` files the database file's permissions,
+    and reads an empty file as a new database."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _has_sqlite_header(path: Path) -> bool:

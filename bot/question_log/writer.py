@@ -169,7 +169,7 @@ class QuestionLog:
         thread = self._thread
         if thread is None:
             return
-        if self._failing or not self.flush(timeout):
+        if (self._failing or not self.flush(timeout)) and self._waiting:
             log.warning("The question log stops with %d row(s) it could not write", self._waiting)
         self._queue.put(_STOP)
         thread.join(timeout=1.0)

@@ -238,3 +238,39 @@ def test_a_lock_held_on_postgresql_is_waited_out(
     (warning,) = log_lines(caplog, logging.WARNING)
     assert "lock timeout" in warning
     question_log.close()
+
+
+def test_a_log_that_cannot_be_made_costs_one_line_and_nothing_at_close(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A data folder that cannot exist (under a file): one warning at the first attempt;
+    a log closed with nothing unwritten (``rapporteur gaps``) says nothing more."""
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be\n", encoding="utf-8")
+    question_log = QuestionLog.open(LogSettings(), blocker / "log", FrontEnd.CONSOLE)
+    wait_until(lambda: bool(log_lines(caplog, logging.WARNING)))
+    question_log.close(timeout=1)
+    (warning,) = log_lines(caplog, logging.WARNING)
+    assert "cannot be written (Not a directory); answers go on, 0 row(s) wait" in warning
+
+    question_log = QuestionLog.open(LogSettings(), blocker / "log", FrontEnd.CONSOLE)
+    record_quickly(question_log)
+    wait_until(lambda: len(log_lines(caplog, logging.WARNING)) == 2)
+    question_log.close(timeout=1)
+    assert log_lines(caplog, logging.WARNING)[2:] == [
+        "The question log stops with 1 row(s) it could not write"
+    ]
+
+
+def test_a_new_log_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    question_log = QuestionLog.open(LogSettings(), tmp_path, FrontEnd.CONSOLE)
+    record_quickly(question_log)
+    assert question_log.flush(timeout=10)
+    files = sorted(tmp_path.glob(f"{SQLITE_FILE}*"))
+    assert [path.name for path in files] == [
+        SQLITE_FILE,
+        f"{SQLITE_FILE}-shm",
+        f"{SQLITE_FILE}-wal",
+    ]
+    assert {path.stat().st_mode & 0o777 for path in files} == {0o600}
+    question_log.close()
