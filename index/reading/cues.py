@@ -667,7 +667,8 @@ EXCLUDED = re.compile(
 """A State left out of the answer: "besides the Russians, who spoke?"."""
 OUTSIDE_GROUP = re.compile(
     r"\b(?:not|aren'?t|isn'?t|are not|is not|weren'?t|were not|wasn'?t|outside(?: of)?|"
-    r"other than|except(?: for)?|excluding|but not) (?:(?:in|members? of|part of|from|within) )?"
+    r"other than|except(?: for)?|excluding|but not|minus|without|besides|apart from|"
+    r"leaving out|not counting) (?:(?:in|members? of|part of|from|within|the members of) )?"
     r"(?:the )?(?P<group>xgroupx)\b|\bnon-? ?(?P<prefixed>xgroupx)\b"
 )
 """A group whose members are left out: "the NATO allies that aren't in the EU", "non-EU"."""

@@ -25,7 +25,7 @@ from index.query import (
 )
 from index.reading.capitals import capital_spans
 from index.reading.evidence import Evidence
-from index.reading.text import COUNTRY, searchable, word_set
+from index.reading.text import COUNTRY, GROUP, searchable, word_set
 from index.reading.vocabulary import Vocabulary
 from index.records import SponsorStage, StatementMoment
 
@@ -289,13 +289,15 @@ _CHANGES = (DocumentSet.NOTED, DocumentSet.CHANGED)
 """Sets a question lists whole: "did any country change its vote?"."""
 _FILLER = word_set(
     "and or what about how the ok okay so then now hmm well also too lol pls please right"
+    " vs versus except minus without excluding but not of"
 )
 
 
 def _only_names(e: Evidence) -> bool:
-    """The question is nothing but country names ("France?", "the irish?", "and Chad")."""
+    """The question is nothing but names of States or groups ("France?", "the irish?", "and
+    Chad", "the g20 except the g7?")."""
     rest = [w for w in e.plain.split() if w not in _FILLER]
-    return all(w.strip("?.!,") in ("", COUNTRY) for w in rest)
+    return all(w.strip("?.!,:") in ("", COUNTRY, GROUP) for w in rest)
 
 
 def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:

@@ -865,3 +865,20 @@ def test_a_kind_of_state_no_group_defines_is_said_back(
 )
 def test_words_that_qualify_the_states_are_no_unknown_kind(engine: Engine, question: str) -> None:
     assert engine.read(question).limit is not Limit.UNKNOWN_GROUP
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "groups", "outside"),
+    [
+        ("the eu?", Intent.BREAKDOWN, ["eu"], []),
+        ("g20 except g7?", Intent.BREAKDOWN, ["g20"], ["g7"]),
+        ("nato minus the eu: how did they vote", Intent.BREAKDOWN, ["nato"], ["eu"]),
+    ],
+)
+def test_a_bare_group_asks_how_it_voted(
+    engine: Engine, question: str, intent: Intent, groups: list[str], outside: list[str]
+) -> None:
+    query = engine.read(question)
+    assert query.intent is intent
+    assert [group.id for group in query.groups] == groups
+    assert [group.id for group in query.outside] == outside
