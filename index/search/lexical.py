@@ -261,6 +261,7 @@ class LexicalIndex:
             for plain in entry.plain
             for token in tokenize(plain, fold_plural)
         )
+        self._plain_stems = frozenset(stem(token) for token in self._plain_words)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """BM25 score of every text for ``query`` (zeros when no term is known), plus a
@@ -308,13 +309,17 @@ class LexicalIndex:
         Bare numbers only count when there is nothing else: dates and counts occur everywhere,
         so "2018" must not make "Who won the 2018 World Cup?" look familiar. Words are compared
         unstemmed (stems make generic verbs match, "contain" / "contained", and would let a
-        question about another text pass as familiar), but the glossary's plain words count:
-        "earlier" is how readers say the preamble's "recalling". Words of asking ("quote",
+        question about another text pass as familiar), but the glossary's plain words count, in
+        any inflection: "earlier" is how readers say the preamble's "recalling", and "paying"
+        is "pay". Words of asking ("quote",
         "exactly", "lol") are left out: they are about the asking, not the topic.
         """
         terms = [term for term in tokenize(query, fold_plural) if term not in self._asking]
         words = [term for term in terms if not term.isdigit()] or terms
-        known = sum(term in self._wording or term in self._plain_words for term in words)
+        known = sum(
+            term in self._wording or term in self._plain_words or stem(term) in self._plain_stems
+            for term in words
+        )
         return known / len(words) if words else 0.0
 
     def rare_names(self, names: Sequence[str]) -> list[str]:

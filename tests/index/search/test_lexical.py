@@ -109,3 +109,11 @@ def test_a_question_asking_for_a_kind_of_answer_leans_on_meaning() -> None:
     untyped = fuse(FusionMethod.WEIGHTED, dense, bm25)
     typed = fuse(FusionMethod.WEIGHTED, dense, bm25, typed=True)
     assert untyped.argmax() == 1 and typed.argmax() == 0
+
+
+def test_the_glossary_plain_words_count_in_any_inflection() -> None:
+    index = LexicalIndex(
+        ["Requests the Secretary-General to allocate resources."], default_glossary()
+    )
+    assert index.coverage("who pays") == index.coverage("who's paying") == 1.0
+    assert index.coverage("who won the cup") == 0.0
