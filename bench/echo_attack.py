@@ -6,7 +6,10 @@ raw URLs, spoilers, broadcast, role, user and channel mentions, Discord's other 
 markup, emphasis and code, line separators that would start a heading or a quote, zero-width
 and bidi characters. A few questions made to be echoed ("what is the Malabo Convention …
 here", "How did … vote?") carry every string too. All of it goes through one
-``rapporteur ask --json -`` process, as a script would send it.
+``rapporteur ask --json -`` process, as a script would send it. Then, in process on the same
+data folder, every string alone, after "Kenya" and before it goes to each other command that
+takes typed text (``vote``, ``sponsors``, ``statements``, ``paragraph``, ``search``) and to
+the pictures of a named document or group (``/map document:…``, the terminal's ``chart``).
 
 Judged on what came out, independently of ``quote_user_text``:
 
@@ -45,7 +48,8 @@ from pydantic import BaseModel
 
 from eval.end_to_end import read_items
 from index.answers import Answer
-from index.settings import PROJECT_ROOT
+from index.engine import Engine
+from index.settings import PROJECT_ROOT, EngineSettings
 
 MARK = "pwn"
 """A word no question or document holds, so markup found around it came from the attack."""
@@ -86,6 +90,7 @@ INJECTIONS = [
     Injection(name="U+2029 quote", text=f"\u2029> {MARK}"),
     Injection(name="U+0085 subtext", text=f"\u0085-# {MARK}"),
     Injection(name="carriage return list", text=f"\r- {MARK}"),
+    Injection(name="numbered list", text=f"\r1. {MARK}"),
     Injection(name="bidi override link", text=f"\u202e[click](https://evil.example/{MARK})"),
 ]
 
@@ -114,7 +119,9 @@ _LIVE = {
     "code": re.compile(_NOT_ESCAPED + "`+" + MARK),
     "emphasis": re.compile(_NOT_ESCAPED + r"(?:\*\*|__|~~)" + MARK),
     "line separator": re.compile("[\x85\u2028\u2029]"),
-    "block at a line start": re.compile(r"(?m)^[ \t]*(?:#{1,3}|-#|>|[-*+])[ \t]+" + MARK),
+    "block at a line start": re.compile(
+        r"(?m)^[ \t]*(?:#{1,3}|-#|>{1,3}|[-*+]|\d+\.)[ \t]+" + MARK
+    ),
 }
 """Each form of markup as Discord would render it: not preceded by a backslash, a mention
 or a scheme not broken by a zero-width space."""
@@ -155,6 +162,9 @@ class Report(BaseModel):
     hung: bool
     seconds: float
     live: list[Finding]
+    commands: int
+    """Answers and picture refusals of the other commands that take typed text."""
+    commands_live: list[Finding]
     echoed: int
     """Answers whose text or reading repeat the string (titles always do): what was judged."""
     changed: dict[str, int]
@@ -263,6 +273,60 @@ def signature(answer: dict[str, Any]) -> tuple[object, ...]:
     )
 
 
+def command_answers(engine: Engine, typed: str) -> Iterator[tuple[str, Answer | str]]:
+    """What each command that takes typed text shows for ``typed``: an answer, or the
+    refusal of a picture (the text /map and the terminal's pictures show)."""
+    from index.structured.vote_picture import NoVotePicture
+
+    yield "vote", engine.vote(typed)
+    yield "sponsors", engine.sponsors(typed)
+    yield "statements", engine.statements(typed)
+    yield "paragraph", engine.paragraph(typed)
+    yield "search", engine.search(typed)
+    pictures: dict[str, Callable[[], object]] = {
+        "map": lambda: engine.vote_picture(typed),
+        "map both": lambda: engine.trail_picture(typed),
+        "groups": lambda: engine.groups_picture(None, [typed]),
+    }
+    for name, draw in pictures.items():
+        try:
+            draw()
+        except NoVotePicture as refused:
+            yield name, str(refused)
+
+
+def commands_attack(data_dir: Path) -> tuple[int, list[Finding]]:
+    """Every string alone, after a country and before one, through every other command."""
+    engine = Engine(EngineSettings(seeds_dir=PROJECT_ROOT / "seeds", data_dir=data_dir))
+    tried = 0
+    live: list[Finding] = []
+    for injection in INJECTIONS:
+        for placement, typed in (
+            ("alone", injection.text),
+            ("after", f"Kenya {injection.text}"),
+            ("before", f"{injection.text} Kenya"),
+        ):
+            for command, shown in command_answers(engine, typed):
+                tried += 1
+                places = (
+                    [("refusal", shown)]
+                    if isinstance(shown, str)
+                    else [*strings(shown.model_dump(mode="json")), *embed_strings(shown)]
+                )
+                for where, text in places:
+                    if forms := live_markup(text):
+                        live.append(
+                            Finding(
+                                question=f"{command}: {typed}",
+                                injection=injection.name,
+                                placement=placement,
+                                where=where,
+                                forms=forms,
+                            )
+                        )
+    return tried, live
+
+
 def run(timeout: float) -> Report:
     clean = [item.question for item in read_items()]
     asked = questions_to_ask(clean)
@@ -291,6 +355,7 @@ def run(timeout: float) -> Report:
         except subprocess.TimeoutExpired as expired:
             out, err, hung = expired.stdout or b"", "", True
         seconds = time.perf_counter() - started
+        commands, commands_live = commands_attack(Path(scratch) / "data")
     raw_line_ends = sum(out.count(c.encode()) for c in ("\x85", "\u2028", "\u2029"))
     lines = out.split(b"\n")
     if lines and lines[-1] == b"":
@@ -346,6 +411,8 @@ def run(timeout: float) -> Report:
         hung=hung,
         seconds=seconds,
         live=live,
+        commands=commands,
+        commands_live=commands_live,
         echoed=echoed,
         changed=dict(changed),
         wrong=wrong,
@@ -373,6 +440,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for finding in report.live[:40]:
             print(f"  live {finding.forms} in {finding.where}: {finding.question!r}")
+        print(
+            f"other commands (vote, sponsors, statements, paragraph, search, map, map both, "
+            f"groups): {report.commands} answers or refusals, "
+            f"{len(report.commands_live)} strings with live markup"
+        )
+        for finding in report.commands_live[:40]:
+            print(f"  live {finding.forms} in {finding.where}: {finding.question!r}")
         print("answers that differ from the clean question's (kind, answered, States):")
         for name, count in sorted(report.changed.items(), key=lambda kv: -kv[1]):
             print(f"  {name}: {count}")
@@ -380,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in report.wrong[:20]:
             print(f"  {line!r}")
     failed = report.lost_lines or report.raw_line_ends or report.tracebacks or report.hung
-    return 1 if failed or report.live else 0
+    return 1 if failed or report.live or report.commands_live else 0
 
 
 if __name__ == "__main__":

@@ -32,3 +32,10 @@ def test_every_question_is_asked_whole_and_on_one_line() -> None:
     assert len(asked) == len(clean) * (1 + per_question) + len(ECHOED) * len(INJECTIONS)
     assert all("\n" not in a.question for a in asked)
     assert {a.clean for a in asked if a.placement == "middle"} == {0, 1}
+
+
+@pytest.mark.parametrize("injection", INJECTIONS, ids=lambda i: i.name)
+def test_each_string_opening_a_title_is_judged_too(injection: Injection) -> None:
+    """An embed's title is the question itself, quoted: there a string opens the line."""
+    assert live_markup(injection.text.strip()), injection.text
+    assert live_markup(quote_user_text(injection.text)) == []
