@@ -1,7 +1,7 @@
 """Markup smuggled into questions never comes back live, and never costs a line.
 
 Each of the 325 end-to-end questions (``eval/understanding.jsonl``) is asked again with one
-hostile string after it and once more with the string after its first word: masked links,
+hostile string before it, after its first word and after it: masked links,
 raw URLs, spoilers, broadcast, role, user and channel mentions, Discord's other ``<…>``
 markup, emphasis and code, line separators that would start a heading or a quote, zero-width
 and bidi characters. A few questions made to be echoed ("what is the Malabo Convention …
@@ -206,8 +206,9 @@ def questions_to_ask(clean: Sequence[str]) -> list[Asked]:
     for number, question in enumerate(clean):
         for injection in INJECTIONS:
             for placement, typed in (
-                ("end", f"{question} {injection.text}"),
+                ("start", f"{injection.text} {question}"),
                 ("middle", after_first_word(question, injection.text)),
+                ("end", f"{question} {injection.text}"),
             ):
                 asked.append(
                     Asked(
@@ -430,7 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(
             f"{report.questions} questions ({report.clean} clean, each again with "
-            f"{len(INJECTIONS)} strings in 2 places and in {len(NEUTRAL)} neutral spellings; "
+            f"{len(INJECTIONS)} strings in 3 places and in {len(NEUTRAL)} neutral spellings; "
             f"{len(ECHOED)} echo templates with each string) in {report.seconds:.0f} s: "
             f"{report.lines} lines, {report.lost_lines} lost, "
             f"{report.raw_line_ends} raw line ends, "

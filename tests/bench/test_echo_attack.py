@@ -28,7 +28,7 @@ def test_markup_of_the_answers_own_is_not_counted() -> None:
 def test_every_question_is_asked_whole_and_on_one_line() -> None:
     clean = ["How did France vote?", "who sponsored it"]
     asked = questions_to_ask(clean)
-    per_question = 2 * len(INJECTIONS) + len(NEUTRAL)
+    per_question = 3 * len(INJECTIONS) + len(NEUTRAL)
     assert len(asked) == len(clean) * (1 + per_question) + len(ECHOED) * len(INJECTIONS)
     assert all("\n" not in a.question for a in asked)
     assert {a.clean for a in asked if a.placement == "middle"} == {0, 1}
