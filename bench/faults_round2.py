@@ -9,8 +9,11 @@ exit code, the lines on stderr, the answers on stdout. The summary counts traceb
 The read-only mount and the full disk are real: a tmpfs in a private mount namespace
 (``unshare``), skipped where the machine does not allow it.
 
-Run: ``.venv/bin/python -m bench.faults_round2 [--skip-discord] [--json]`` (about 5 minutes,
-most of it the Discord start-ups that build the search index in memory).
+The cases that need the fake Discord or the engine in process run their tests (``TESTS``),
+and item 2 at scale is ``bench.echo_attack``.
+
+Run: ``.venv/bin/python -m bench.faults_round2 [--skip-tests] [--json]`` (about 8 minutes,
+most of it the Discord start-ups that build the search index in memory and the echo attack).
 """
 
 from __future__ import annotations
@@ -169,6 +172,40 @@ def bad_model(folder: Path) -> list[Case]:
             f"exit {reindex.code}: {reindex.stderr.strip()[:90]}",
         ),
     ]
+
+
+def bad_extra_seeds(folder: Path) -> list[Case]:
+    """A file beside the report that does not parse: a note, random bytes, half a copy."""
+    report = PROJECT_ROOT / "seeds" / "third-committee-report-ict-criminal-purposes-2019.md"
+    extras = {
+        "notes.md": b"# My notes\n\nAsk about the plenary vote.\n",
+        "zz.md": bytes(range(256)) * 8,
+        "partial.md": report.read_bytes()[: report.stat().st_size // 2],
+    }
+    cases: list[Case] = []
+    for name, content in extras.items():
+        here = _fresh(folder / f"seed-{name}")
+        seeds = here / "seeds"
+        seeds.mkdir()
+        shutil.copy(report, seeds)
+        (seeds / name).write_bytes(content)
+        run = rapporteur(here, "vote", "--json", "France", env={"RAPPORTEUR_SEEDS_DIR": str(seeds)})
+        answers = run.answers() if run.code == 0 else []
+        right = bool(answers) and france_against(answers[0])
+        warned = run.stderr.count(f"Skipping seed {seeds / name}: ")
+        cases.append(
+            case(
+                5,
+                f"vote France beside {name}",
+                run,
+                right and warned == 1 and one_line(run),
+                f"exit {run.code}, France against: {right}; {warned} warning: "
+                + run.stderr.split(f"{name}: ", 1)[-1].strip()[:70],
+                lost_lines=1 - len(answers),
+                wrong_answers=int(not right),
+            )
+        )
+    return cases
 
 
 def dot_env(folder: Path) -> list[Case]:
@@ -480,20 +517,42 @@ def settings_values(folder: Path) -> list[Case]:
     ]
 
 
-DISCORD_TESTS = {
-    1: "tests/e2e/test_unwritable_data.py",
-    4: "tests/e2e/test_one_window.py::test_one_person_gets_one_answer_per_window_whatever_they_use",
-    6: "tests/e2e/test_process.py::test_a_gateway_that_refuses_the_connection_is_one_line",
-    7: "tests/e2e/test_one_window.py::test_a_burst_of_mentions_gets_one_answer_and_one_notice",
-    12: "tests/e2e/test_lost_answers.py",
-    13: "tests/e2e/test_stale_interactions.py",
-}
+TESTS: list[tuple[int, str, str]] = [
+    (1, "tests/e2e/test_unwritable_data.py", ""),
+    (2, "tests/index/test_echoes.py", ""),
+    (
+        2,
+        "tests/e2e/test_hostile_users.py",
+        "test_user_text_in_answers_and_titles_renders_no_link_and_pings_no_one",
+    ),
+    (2, "tests/e2e/test_hostile_users.py", "test_an_unknown_map_document_is_quoted_not_rendered"),
+    (3, "tests/e2e/test_missing_model.py", ""),
+    (
+        4,
+        "tests/e2e/test_one_window.py",
+        "test_one_person_gets_one_answer_per_window_whatever_they_use",
+    ),
+    (5, "tests/e2e/test_documents.py", "test_about_lists_a_seed_that_was_skipped"),
+    (6, "tests/e2e/test_process.py", "test_a_gateway_that_refuses_the_connection_is_one_line"),
+    (7, "tests/e2e/test_one_window.py", "test_a_burst_of_mentions_gets_one_answer_and_one_notice"),
+    (12, "tests/e2e/test_lost_answers.py", ""),
+    (13, "tests/e2e/test_stale_interactions.py", ""),
+    (
+        19,
+        "tests/index/reading/test_text.py",
+        "test_valid_text_reads_flags_compatibility_forms_and_tags",
+    ),
+    (19, "tests/index/reading/test_reading.py", "test_text_forms_read_as_the_plain_question"),
+    (19, "tests/bot/discord_app/test_questions.py", "test_looks_like_question"),
+]
+"""The cases that need the fake Discord or the engine in process: their tests (item, file,
+test or "" for the whole file), run as such."""
 
 
-def discord_cases() -> list[Case]:
-    """The Discord faults, through the fake Discord: their end-to-end tests, run as such."""
+def tested_cases() -> list[Case]:
     cases = []
-    for item, test in DISCORD_TESTS.items():
+    for item, path, name in TESTS:
+        test = f"{path}::{name}" if name else path
         started = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
@@ -508,13 +567,40 @@ def discord_cases() -> list[Case]:
         cases.append(
             case(
                 item,
-                f"Discord: {test.split('::')[-1]}",
+                f"test: {test.split('/')[-1]}",
                 run,
                 done.returncode == 0,
                 f"{summary} ({time.perf_counter() - started:.0f} s)",
             )
         )
     return cases
+
+
+def echo_attack() -> Case:
+    """Item 2 at scale: ``bench.echo_attack``, its counts taken as this round's."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.echo_attack", "--json"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        timeout=3600,
+        check=False,
+    )
+    report = json.loads(done.stdout)
+    live = len(report["live"]) + len(report["commands_live"])
+    run = Run(
+        code=done.returncode, stdout=b"", stderr=done.stderr.decode(errors="replace"), seconds=0
+    )
+    return Case(
+        item=2,
+        name=f"hostile strings in {report['questions']:,} questions and "
+        f"{report['commands']} commands (bench.echo_attack)",
+        ok=done.returncode == 0 and live == 0,
+        detail=f"{report['lines']} lines for {report['questions']} questions, {live} live markup, "
+        f"{report['echoed']} answers repeat the string quoted",
+        tracebacks=report["tracebacks"] + run.tracebacks,
+        hung=report["hung"],
+        lost_lines=report["lost_lines"],
+    )
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -546,7 +632,9 @@ def _children_peak_kb() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--skip-discord", action="store_true", help="terminal cases only")
+    parser.add_argument(
+        "--skip-tests", action="store_true", help="neither the tests nor the echo attack"
+    )
     parser.add_argument("--json", action="store_true", help="print the cases as JSON")
     args = parser.parse_args(argv)
     mounts = private_mounts()
@@ -555,6 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = [
             huge_line(folder),
             *bad_model(folder),
+            *bad_extra_seeds(folder),
             *dot_env(folder),
             *data_folder_files(folder),
             killed_chart_writes(folder),
@@ -563,8 +652,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             console_pictures(folder),
             *settings_values(folder),
         ]
-    if not args.skip_discord:
-        cases.extend(discord_cases())
+    if not args.skip_tests:
+        cases.extend([*tested_cases(), echo_attack()])
     cases.sort(key=lambda c: c.item)
     if args.json:
         print(json.dumps([c.model_dump() for c in cases], indent=2))

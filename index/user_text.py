@@ -37,6 +37,8 @@ _SPACES = re.compile(r"\s+")
 _MARKDOWN = re.compile(r"([\\*_~`|\[\]()<>#])")
 _MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
 _BROADCAST = re.compile(r"@(everyone|here)\b", re.IGNORECASE)
+_LIST_BULLET = re.compile(r"^([-+])(?=\s)")
+_LIST_NUMBER = re.compile(r"^(\d+)\.(?=\s)")
 _ZERO_WIDTH_SPACE = "\u200b"
 _ELLIPSIS = "…"
 
@@ -59,7 +61,8 @@ def quote_user_text(text: str, limit: int = QUOTE_LIMIT) -> str:
 
     One line, at most ``limit`` characters (cut with an ellipsis), without the invisible
     controls that would reverse how it reads (U+202E); Markdown characters
-    escaped so nothing renders as a link, emphasis or spoiler; mention markup and link
+    escaped so nothing renders as a link, emphasis or spoiler, and a leading "- ", "+ " or "1. "
+    so a quote that opens a line (an embed's title) is no list item; mention markup and link
     schemes broken with a zero-width space, so neither pings nor links even when the text
     is copied and pasted elsewhere.
     """
@@ -69,7 +72,8 @@ def quote_user_text(text: str, limit: int = QUOTE_LIMIT) -> str:
     text = _MENTION.sub(rf"<\1{_ZERO_WIDTH_SPACE}\2>", text)
     text = _BROADCAST.sub(rf"@{_ZERO_WIDTH_SPACE}\1", text)
     text = text.replace("://", f":{_ZERO_WIDTH_SPACE}//")
-    return _MARKDOWN.sub(r"\\\1", text)
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _LIST_NUMBER.sub(r"\1\\.", _LIST_BULLET.sub(r"\\\1", text))
 
 
 def fits(text: str, limit: int) -> bool:

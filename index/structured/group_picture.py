@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from index.groups import Group, group_by_id, regional_groups
 from index.records import Position
 from index.structured.vote_picture import VOTING_POSITIONS, NoVotePicture, VotePicture
+from index.user_text import quote_user_text
 
 
 class GroupSplit(BaseModel):
@@ -90,4 +91,6 @@ def _group(group_id: str) -> Group:
     try:
         return group_by_id(group_id)
     except KeyError:
-        raise NoVotePicture(f"I know no group of States with the id “{group_id}”.") from None
+        raise NoVotePicture(
+            f"I know no group of States with the id “{quote_user_text(group_id)}”."
+        ) from None

@@ -20,6 +20,7 @@ from index.library import Library, format_date
 from index.query import Ballot
 from index.records import Position, Tally
 from index.structured.citing import caveat, data_citation
+from index.user_text import quote_user_text
 from index.vote_view import Stage, VoteView
 
 VOTING_POSITIONS = (Position.IN_FAVOUR, Position.AGAINST, Position.ABSTAINING, Position.ABSENT)
@@ -154,7 +155,8 @@ def chosen_view(library: Library, document_id: str | None, ballot: Ballot) -> Vo
     if report is None:
         known = ", ".join([d.id for d in voted] + [r.id for r in library.records])
         raise NoVotePicture(
-            f"No document with a recorded vote is called “{wanted}”. Known: {known}."
+            f"No document with a recorded vote is called “{quote_user_text(wanted)}”. "
+            f"Known: {known}."
         )
     if ballot is Ballot.COMMITTEE:
         committee = library.committee(report)

@@ -166,3 +166,22 @@ async def test_user_text_in_answers_and_titles_renders_no_link_and_pings_no_one(
     for text in (embed["title"], embed["description"], asked["title"], asked["description"]):
         assert not re.search(r"(?<!\\)\]\(|(?<!\\)<@|@everyone|https://", text), text
     assert "Verify your account" in embed["description"] and "Verify" in asked["title"]
+
+
+@pytest.mark.parametrize("vote", ["committee", "both"])
+async def test_an_unknown_map_document_is_quoted_not_rendered(
+    start_bot: StartBot, engine: RecordingEngine, vote: str
+) -> None:
+    """The /map refusal names the document asked for: through ``quote_user_text`` too."""
+    harness = await start_bot(engine)
+    typed = f"{PHISHING} ||spoiler|| <@&456> @everyone"
+    await harness.fake.invoke("map", {"document": typed, "vote": vote})
+    (notice,) = await harness.wait_for(
+        lambda r: r.method == "POST" and "Verify your account" in str(r.body) and "flags" in r.body
+    )
+    (embed,) = notice.body["embeds"]
+    description = embed["description"]
+    assert description.startswith("No document with a recorded vote is called “")
+    assert not re.search(r"(?<!\\)\]\(|(?<!\\)\|\||(?<!\\)<@|@everyone|https://", description), (
+        description
+    )

@@ -114,3 +114,20 @@ def test_checked_methods_pass_fine_and_absent_text_through() -> None:
     assert _Echo().answer("Kenya").text == "got Kenya"
     assert _Echo().optional().text == "None"
     assert _Echo().optional("  ").text == "  ", "blank is only refused when asked for"
+
+
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("- pwn", "\\- pwn"),
+        ("\r+ pwn", "\\+ pwn"),
+        ("12. pwn", "12\\. pwn"),
+        ("-# pwn", "-\\# pwn"),
+        ("1.5 million - or more", "1.5 million - or more"),
+        ("-5 degrees", "-5 degrees"),
+    ],
+)
+def test_a_quote_that_opens_a_line_is_no_list_item(typed: str, quoted: str) -> None:
+    """An embed's title is the question quoted: it must not start a bullet or a numbered list."""
+    assert quote_user_text(typed) == quoted
+    assert rendered(quote_user_text(typed)) == " ".join(typed.split())
