@@ -88,13 +88,32 @@ _NUMERO = re.compile(r"\b(?:no|nr)\.?\s?(?=\d)|№\s?|\bno\.?(?= of (?:the )?\w+
 """"No. 4" and "no. of abstentions" are a number, not a vote against."""
 
 
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\u00ad]")
+"""Zero-width spaces and joiners and soft hyphens: invisible, and they split words."""
+_CHAT_MARKUP = re.compile(
+    r"\[(?P<label>[^\]\n]{0,200})\]\(\s*<?https?://[^)\s]*>?\s*\)"
+    r"|<?https?://\S+>?"
+    r"|<(?:@[!&]?|#)\d+>"
+    r"|@(?:everyone|here)\b"
+)
+"""Discord markup around a question: a masked link reads as its label, a bare link, a mention
+or "@everyone" as nothing ("who voted no @everyone" asks who voted no)."""
+
+
+def _markup_words(match: re.Match[str]) -> str:
+    return f" {match.group('label') or ''} "
+
+
 def valid_text(raw: str) -> str:
     """The question as the reader reads it: no lone surrogates, no control or bidi
     characters, compatibility forms folded (fullwidth and mathematical letters are
-    plain letters), flag emoji as the names of their countries, hashtags dropped ("#2030" is
-    a tag, not a year asked about, but "para #3" is paragraph 3), bounded length."""
+    plain letters), no zero-width marks or chat markup, flag emoji as the names of their
+    countries, hashtags dropped ("#2030" is a tag, not a year asked about, but "para #3" is
+    paragraph 3), bounded length."""
     text = raw.encode("utf-8", "replace").decode("utf-8")
     text = BIDI_CONTROLS.sub("", _CONTROL.sub(" ", text))
+    text = _ZERO_WIDTH.sub("", text)
+    text = _CHAT_MARKUP.sub(_markup_words, text)
     text = _TRAILING_FLAGS.sub(_flag_aside, text)
     text = unicodedata.normalize("NFKC", _FLAG.sub(_flag_name, text))
     text = _HASHTAG.sub(" ", _HASHTAG_NUMBER.sub("", text))

@@ -82,3 +82,20 @@ def test_valid_text_reads_flags_compatibility_forms_and_tags(typed: str, read: s
 )
 def test_a_chat_opening_is_not_searched(question: str, searched: str) -> None:
     assert searchable(question) == searched
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("who voted no @everyone", "who voted no"),
+        ("how did fr\u200bance vote", "how did france vote"),
+        (
+            "what is [the Malabo Convention](https://evil.example)?",
+            "what is the Malabo Convention ?",
+        ),
+        ("para 10 <@123456> of the report https://x.example/y", "para 10 of the report"),
+        ("how did <@&999> <#42> chile vote", "how did chile vote"),
+    ],
+)
+def test_chat_markup_and_invisible_marks_are_not_read(raw: str, read: str) -> None:
+    assert valid_text(raw) == read
