@@ -26,7 +26,7 @@ from index.query import (
     SetMention,
 )
 from index.reading.evidence import Evidence
-from index.reading.text import words
+from index.reading.text import GROUP, words
 from index.records import SponsorStage
 
 SHORT = 5
@@ -105,14 +105,16 @@ _OF_THOSE = re.compile(r"\b(?:which|how many|any|all|none|each|some|who) of (?:t
 
 
 def _narrows(e: Evidence, current: Query, previous: Query) -> bool:
-    """ "Which of those were sponsors?" after a set: the new set is taken within the last.
+    """ "Which of those were sponsors?", "which of them are african?" after a set: the new
+    set or group is taken within the last (a group named before "of them" is its own subject).
     "Did any of them speak?" is left to the statements, which say for whom each spoke."""
     return (
         previous.intent in _SET_INTENTS
         and (current.intent is not Intent.STATEMENTS or e.count)
-        and _has_subject(previous)
-        and not (e.countries or e.groups)
-        and _OF_THOSE.search(e.plain) is not None
+        and (_has_subject(previous) or bool(previous.positions))
+        and not (e.countries or e.outside)
+        and (of_those := _OF_THOSE.search(e.plain)) is not None
+        and GROUP not in e.plain[: of_those.start()]
     )
 
 
@@ -125,7 +127,7 @@ def _within(e: Evidence, current: Query, previous: Query) -> Query:
             "follow_up": True,
             "intent": Intent.COUNT if count else Intent.LIST,
             "countries": previous.countries,
-            "groups": previous.groups,
+            "groups": tuple(dict.fromkeys((*previous.groups, *current.groups))),
             "excluded": previous.excluded,
             "outside": previous.outside,
             "sets": sets,

@@ -378,3 +378,28 @@ def test_which_of_those_narrows_the_last_set(
     assert [group.id for group in query.groups] == ["caricom"]
     assert list(query.positions) == [Position.IN_FAVOUR]
     assert [mention.set for mention in query.sets] == sets
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "groups", "positions"),
+    [
+        (
+            "how many abstained?",
+            "which of them are african",
+            ["african-group"],
+            [Position.ABSTAINING],
+        ),
+        (
+            "which eu states voted no",
+            "which of those are in nato",
+            ["eu", "nato"],
+            [Position.AGAINST],
+        ),
+    ],
+)
+def test_which_of_them_with_a_group_takes_the_group_within_the_last_set(
+    engine: Engine, first: str, then: str, groups: list[str], positions: list[Position]
+) -> None:
+    query = follow(engine, first, then)
+    assert [group.id for group in query.groups] == groups
+    assert list(query.positions) == positions
