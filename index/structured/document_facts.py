@@ -147,7 +147,8 @@ def _meetings_line(document: Document) -> str:
     )
     records = summary_records(document)
     where = f"; their summary records are {join_names(records.values())}" if records else ""
-    return f"The Committee dealt with the item at its {listed} meetings{where}."
+    count = f"**{len(meetings)}** meeting{'s' if len(meetings) > 1 else ''}"
+    return f"The Committee dealt with the item at {count}: its {listed}{where}."
 
 
 _SUMMARY_RECORD = re.compile(r"A/C\.\d+/\d+/SR\.(\d+)")
