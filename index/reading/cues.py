@@ -505,6 +505,8 @@ CONTENT = re.compile(
 WHY = re.compile(
     r"^\W*why\b|\bwhy (?:did|was|were|do|does|is|are|would|has|have|so many)\b"
     r"|\breasons? (?:for|why|behind)\b|\bwhat made\b|\bmotivat\w*|\brationale\b|\bhow come\b"
+    r"|\b(?:position|stance|vote|decision|opposition|support) (?:was )?based on\b"
+    r"|\bwhat (?:was|is) (?:\w+ ){0,3}based on\b|\breasoning\b|\bwhat drove\b"
 )
 DECISIONS = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"

@@ -882,3 +882,12 @@ def test_a_bare_group_asks_how_it_voted(
     assert query.intent is intent
     assert [group.id for group in query.groups] == groups
     assert [group.id for group in query.outside] == outside
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what was the US position based on", "what drove china's vote"],
+)
+def test_what_a_position_rests_on_is_a_reason(engine: Engine, question: str) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.limit) == (Intent.NOT_IN_DOCUMENT, Limit.REASONS)
