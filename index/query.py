@@ -162,6 +162,9 @@ PLENARY_MEETING = "plenary meeting"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking the plenary vote's meeting."""
 MAJORITY = "majority"
 """The ``topic`` of a ``Limit.NOT_STATED`` question asking what majority the draft needed."""
+FUTURE_CONTENT = "future content"
+"""The ``topic`` of a ``Limit.NOT_STATED`` question asking what a convention the resolution only
+sets out to write will contain ("will the treaty protect journalists?")."""
 
 
 class Query(BaseModel):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.query import CITED, DEFINITIONS, MAJORITY, NAMES, REQUESTED, Limit
+from index.query import CITED, DEFINITIONS, FUTURE_CONTENT, MAJORITY, NAMES, REQUESTED, Limit
 from index.reading.cues import words
 from index.reading.text import word_set
 from index.reading.text import words as split_words
@@ -94,6 +94,27 @@ CITED_CONTENT = re.compile(
     r"vote count|votes? on|tally|adopted by|how (?:was|were) (?:it|they) adopted)\b"
 )
 """Asked of a document the report only cites: its contents, or how it was adopted."""
+CITED_FINDINGS = re.compile(
+    r"\bwhat (?:did|does|do) (?:the |that |its |his )?(?:(?:sg|secretary-general)(?:'s)? report|"
+    r"report of the secretary-general|expert group|(?:comprehensive )?study|commission)(?:'s)? "
+    r"(?:\w+ )?(?:say|find|found|conclude|recommend|propose|suggest)\b"
+    r"|\b(?:findings?|conclusions?|recommendations?) of the (?:sg|secretary-general|expert group|"
+    r"(?:comprehensive )?study)\b"
+    r"|\b(?:sg|secretary-general|expert group)(?:'s)? (?:report'?s )?(?:findings?|conclusions?|"
+    r"recommendations?)\b"
+)
+"""What another document found: the report names the Secretary-General's report and the
+expert group's study, and says nothing of their findings."""
+FUTURE_CONTENT_ASKED = re.compile(
+    r"\b(?:will|would|does|is|did|could|can)\s+(?:the |this |that |a |an |its )?(?:new |future |"
+    r"planned |proposed |eventual |un |cybercrime |resulting )*(?:treaty|convention)\s+"
+    r"(?:\w+\s+)?(?:have|include|contain|cover|protect|require|ban|criminali[sz]e|define|allow|"
+    r"permit|oblige|bind|be binding|be legally binding|apply|guarantee|safeguard|limit|restrict)\b"
+    r"|\bwhat (?:safeguards|protections|rights|crimes|offen[cs]es|provisions|obligations|rules) "
+    r"(?:will|would|does|did) (?:the |this |that )?(?:\w+ )?(?:treaty|convention)\b"
+    r"|\bis (?:the |this |that )?(?:new |future )?(?:treaty|convention) (?:legally )?binding\b"
+)
+"""The contents of the convention the resolution only decides to write."""
 CITED_DOCUMENT = re.compile(
     r"\b(?:sg|secretary-general)(?:'s)? report\b|\breport of the secretary-general\b"
     r"|\b(?:that|its|his) report\b"
@@ -190,6 +211,8 @@ def find_limit(
         return Found(Limit.LATER_EVENTS)
     if _about_a_cited_document(plain, vocabulary):
         return Found(Limit.NOT_STATED, CITED)
+    if FUTURE_CONTENT_ASKED.search(plain):
+        return Found(Limit.NOT_STATED, FUTURE_CONTENT)
     if REQUESTED_VOTE.search(plain):
         return Found(Limit.NOT_STATED, REQUESTED)
     if DEFINITION.search(plain) and not vocabulary.knows("define"):
@@ -203,6 +226,8 @@ def find_limit(
 def _about_a_cited_document(plain: str, vocabulary: Vocabulary) -> bool:
     """A question about what another document says, or how another resolution was adopted:
     the report cites it by symbol and says no more."""
+    if CITED_FINDINGS.search(plain):
+        return True
     if not CITED_CONTENT.search(plain):
         return False
     cited = [s for s in vocabulary.cited_symbols(plain) if s not in vocabulary.drafts]

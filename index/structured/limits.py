@@ -15,7 +15,16 @@ from index.answers import Answer, AnswerKind, Source, VoteEntry
 from index.countries import ResolutionStatus, canonical_name
 from index.groups import groups_sharing_words
 from index.library import Library, format_date, ordinal
-from index.query import CITED, DEFINITIONS, MAJORITY, PLENARY_MEETING, REQUESTED, Limit, Query
+from index.query import (
+    CITED,
+    DEFINITIONS,
+    FUTURE_CONTENT,
+    MAJORITY,
+    PLENARY_MEETING,
+    REQUESTED,
+    Limit,
+    Query,
+)
 from index.records import Document, Part, Statement, StatementMoment
 from index.structured.citing import (
     NO_VOTE,
@@ -126,11 +135,13 @@ def _explain(
             "definition.",
             MAJORITY: "The report does not say what majority the draft needed; it records "
             f"the result: {_tally_words(document)}.",
-            CITED: "The report cites that document by its symbol but does not say what it "
-            "contains or how it was adopted.",
+            CITED: "The report refers to it but does not say what it contains, found or "
+            "recommended, or how it was adopted.",
             REQUESTED: "The report says the draft was adopted by a recorded vote but not who "
             "requested the vote.",
             PLENARY_MEETING: _plenary_meeting(library, document),
+            FUTURE_CONTENT: "The resolution only decides that a convention is to be "
+            "written; the report says nothing of what that convention will contain.",
         }.get(
             query.topic or "",
             f"The report does not say; the only person it names is its Rapporteur, {officer}.",
@@ -139,6 +150,10 @@ def _explain(
     ids = _nearest_paragraphs(limit, document)
     if query.topic in (MAJORITY, REQUESTED) and document.vote is not None:
         ids = [document.vote.paragraph_id]
+    if query.topic == FUTURE_CONTENT:
+        ids = [
+            p.id for p in document.paragraphs if p.part is Part.OPERATIVE and "convention" in p.text
+        ][:1]
     if not ids:
         return headline, [], []
     nearest = "; ".join(

@@ -566,7 +566,7 @@ def test_the_issue_examples_keep_their_constraints(
 def test_a_document_the_report_only_cites(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert not answer.answered
-    assert "cites that document by its symbol" in answer.text
+    assert "refers to it but does not say what it contains" in answer.text
 
 
 def test_a_stage_named_to_include_does_not_narrow(engine: Engine) -> None:
@@ -891,3 +891,22 @@ def test_a_bare_group_asks_how_it_voted(
 def test_what_a_position_rests_on_is_a_reason(engine: Engine, question: str) -> None:
     query = engine.read(question)
     assert (query.intent, query.limit) == (Intent.NOT_IN_DOCUMENT, Limit.REASONS)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what safeguards for human rights will the treaty have", "future content"),
+        ("does the treaty protect journalists", "future content"),
+        ("is the convention legally binding?", "future content"),
+        ("what did the SG report recommend", "cited"),
+        ("what did the expert group conclude", "cited"),
+    ],
+)
+def test_what_other_texts_hold_is_not_stated(engine: Engine, question: str, topic: str) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.limit, query.topic) == (
+        Intent.NOT_IN_DOCUMENT,
+        Limit.NOT_STATED,
+        topic,
+    )
