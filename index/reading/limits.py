@@ -57,6 +57,8 @@ LATER_EVENT = re.compile(
     r"in the end)\b"
     r"|\bfollow-?up resolution\b|\bwhat happened next\b|\bend(?:ed)? up\b|\b(?:go|went) on to\b"
     r"|\b(?:take|took|taking) part\b|\bparticipat\w*"
+    r"|\bjoin(?:ed|s)? (?:the |this |that )?(?:convention|treaty)\b|\bacce(?:ded|de|ssion)\b"
+    r"|\b(?:states? )?parties to\b"
 )
 LATER_SUBJECT = words(
     r"convention",

@@ -185,6 +185,8 @@ def test_trigger_words_do_not_pull_passage_questions_away(engine: Engine, questi
         ("what did the netherlands argue after the vote", Limit.ARGUMENTS),
         ("what were russia's main arguments for the draft", Limit.ARGUMENTS),
         ("why did brazil abstain", Limit.REASONS),
+        ("which countries joined the convention", Limit.LATER_EVENTS),
+        ("how many states are parties to the treaty", Limit.LATER_EVENTS),
         ("was the convention eventually adopted", Limit.LATER_EVENTS),
         ("what happened at the organizational session in 2020", Limit.LATER_EVENTS),
         ("what did the 2021 follow-up resolution say", Limit.LATER_EVENTS),
