@@ -15,6 +15,7 @@ from index.countries import CountryMention, ResolutionStatus, find_countries
 from index.language.names import written_names
 from index.query import (
     NAMES,
+    Ballot,
     DocumentSet,
     Intent,
     Limit,
@@ -23,6 +24,7 @@ from index.query import (
     Query,
     SetMention,
 )
+from index.reading.ballots import CHANGE
 from index.reading.capitals import capital_spans
 from index.reading.evidence import Evidence
 from index.reading.text import COUNTRY, GROUP, searchable, word_set
@@ -207,6 +209,12 @@ def _after_with(e: Evidence, start: int) -> bool:
     return e.raw[:start].rstrip().casefold().endswith("with")
 
 
+def _only_noted(e: Evidence) -> bool:
+    """ "Did France change its vote?", "did Bolivia flip?": a State's own vote in both votes,
+    which shows any change between them and any later intention the report notes."""
+    return all(mention.set is DocumentSet.NOTED for mention in e.sets)
+
+
 def _set_stage(sets: list[SetMention]) -> SponsorStage | None:
     return next((s.stage for s in sets if s.stage is not None), None)
 
@@ -216,6 +224,8 @@ def _sets_and_votes(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
         return base.model_copy(update={"intent": Intent.COMPARE, "outliers": True})
     scoped = bool(e.groups or e.sets)
     countries = [c for c in e.countries if c.status is not ResolutionStatus.UNKNOWN]
+    if len(countries) == 1 and not e.groups and _only_noted(e) and CHANGE.search(e.plain):
+        return base.model_copy(update={"intent": Intent.VOTE, "ballot": Ballot.BOTH, "sets": ()})
     if e.membership and countries and e.groups:
         return base.model_copy(update={"intent": Intent.LIST, "membership": True})
     if e.aligned_with is not None and (e.listing or e.count or e.quantifier or scoped):

@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 from index.countries import ResolutionStatus
 from index.engine import Engine
-from index.query import DocumentSet, Intent, Limit, MetadataField, OperativeSelection, Quantifier
+from index.query import (
+    Ballot,
+    DocumentSet,
+    Intent,
+    Limit,
+    MetadataField,
+    OperativeSelection,
+    Quantifier,
+)
 from index.records import Part, Position, SponsorStage, StatementMoment
 
 IN, AGAINST, ABSTAIN, ABSENT = (
@@ -912,3 +920,12 @@ def test_what_other_texts_hold_is_not_stated(engine: Engine, question: str, topi
         Limit.NOT_STATED,
         topic,
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did bolivia flip", "did france change its vote", "how did bolivia flip between nov and dec"],
+)
+def test_one_state_changing_is_its_vote_in_both(engine: Engine, question: str) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.ballot, query.sets) == (Intent.VOTE, Ballot.BOTH, ())
