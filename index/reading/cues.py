@@ -74,6 +74,8 @@ STRONG_POSITIONS: tuple[tuple[Position, re.Pattern[str]], ...] = (
             r"not (?:voting|present|participating|recorded)",
             r"no (?:recorded )?vote (?:recorded|on record)",
             r"(?:had|has|have|with) no (?:recorded )?vote",
+            r"(?:did|do|does) not (?:have|get) (?:a |any )?(?:recorded )?votes? "
+            r"(?:recorded|on record)",
             r"absent\w*",
             r"absentees?",
             r"no[- ]shows?",

@@ -39,6 +39,23 @@ _ACTING = frozenset({"do", "did", "does"})
 _WEAK_AFTER_A_PASSAGE = (Intent.PASSAGE, Intent.TALLY, Intent.METADATA)
 """Readings a pronoun after a passage overrides: "when was it adopted?" after "what ECOSOC
 resolution does it mention?" asks of that resolution, not of the draft's tally."""
+_REPORT_ONLY = (
+    MetadataField.RAPPORTEUR,
+    MetadataField.AGENDA_ITEM,
+    MetadataField.SESSION,
+    MetadataField.SYMBOL,
+    MetadataField.STRUCTURE,
+)
+"""Facts only the report itself has: "who was the rapporteur on this report?" after a passage
+is about the report, whatever "this" follows."""
+
+
+def _weak_after_a_passage(current: Query) -> bool:
+    if current.intent is Intent.METADATA and current.field in _REPORT_ONLY:
+        return False
+    return current.intent in _WEAK_AFTER_A_PASSAGE
+
+
 _SET_INTENTS = (Intent.LIST, Intent.COUNT, Intent.BREAKDOWN, Intent.COMPARE)
 _TOLD_WHEN = (Intent.STATEMENTS, Intent.SPONSORS, Intent.VOTE, Intent.TALLY, Intent.METADATA)
 """Answers that say when and at which meeting, so "at which meeting?" asks them again."""
@@ -74,7 +91,9 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         return True
     if e.when_or_where and previous.intent in (*_TOLD_WHEN, Intent.PASSAGE):
         return True
-    if e.asks_for_source or e.correction:
+    if e.asks_for_source and not (current.intent is Intent.METADATA and current.field):
+        return True
+    if e.correction:
         return True
     if e.outliers and not e.groups and previous.groups:
         return True
@@ -83,7 +102,7 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
     if e.neighbour_paragraph and previous.paragraph is not None:
         return True
     if previous.intent is Intent.PASSAGE and e.it_or_that and not own_subject:
-        return current.intent in _WEAK_AFTER_A_PASSAGE
+        return _weak_after_a_passage(current)
     asks_of_a_set = current.intent in _SET_INTENTS or e.count or e.quantifier
     if asks_of_a_set and not own_subject and _has_subject(previous) and e.limit is None:
         return True
@@ -265,7 +284,7 @@ def merge(
     if (
         previous.intent is Intent.PASSAGE
         and not e.subjects
-        and current.intent in _WEAK_AFTER_A_PASSAGE
+        and _weak_after_a_passage(current)
         and (e.when_or_where or e.it_or_that)
     ):
         return current.model_copy(

@@ -37,7 +37,7 @@ TALLY_EXPLAINS = word_set(
     close closely much margin result outcome counted count numbers number total win won lose
     lost pass passed through get got go went end ended turn turned happen happened 50th
     fiftieth consensus unanimous unanimously without vote vote recorded symbol give gave given
-    assign assigned final
+    assign assigned final pushed push rammed rushed
     """
 )
 """What a tally answer also says (when, at which meeting, by what margin)."""

@@ -29,11 +29,12 @@ CHAIR = re.compile(
 MONEY = re.compile(
     r"(?<!by )\bhow much\b(?! of)(?=.{0,40}\b(?:money|costs?|spend|spent|funds?|funding|"
     r"budget|pay|paid|dollars?|usd|euros?|allocat\w*|price|cash|it (?:cost|take))\b|.{0,40}\$"
-    r"|\s+(?:was|is|were|are|did|does|will|would) (?:it|that|this|they)\b"
+    r"|\s+(?:was|is|were|are|did|does|will|would|have|has) (?:it|that|this|they|donors)\b"
     r"|\s*\??$)|\bwhat (?:is|was|will be|would be) the (?:cost|price|amount|"
     r"budget|figure|bill)\b|\bwhat (?:did|does|will|would) (?:it|this|that) cost\b|\bdollars?\b"
     r"|\busd\b|\beuros?\b|\$\s?\d|\bamount\b|\bsums?\b|\bprice\b|\bpledge[ds]?\b"
     r"|\bhow expensive\b|\bbudget (?:figure|amount)\b|\bcost (?:estimate|figure)s?\b"
+    r"|\bcough(?:ed|ing)? up\b|\bshell(?:ed)? out\b|\bforked? out\b"
 )
 """Asking for an amount. Asking whether costs were raised ("did anyone warn about the cost?")
 is answered by the paragraph that raises them."""
@@ -114,7 +115,8 @@ FUTURE_CONTENT_ASKED = re.compile(
     r"permit|oblige|bind|be binding|be legally binding|apply|guarantee|safeguard|limit|restrict)\b"
     r"|\bwhat (?:safeguards|protections|rights|crimes|offen[cs]es|provisions|obligations|rules) "
     r"(?:will|would|does|did) (?:the |this |that )?(?:\w+ )?(?:treaty|convention)\b"
-    r"|\bis (?:the |this |that )?(?:new |future )?(?:treaty|convention) (?:legally )?binding\b"
+    r"|\bis (?:the |this |that )?(?:new |future )?(?:treaty|convention) (?:going to be |gonna be |"
+    r"to be )?(?:legally )?binding\b"
 )
 """The contents of the convention the resolution only decides to write."""
 CITED_DOCUMENT = re.compile(

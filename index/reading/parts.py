@@ -18,7 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z)\]”\"'])\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(
+    r"(?<=[?!])\s+|(?<=[a-z)\]”\"'])\.\s+(?=[A-Z])"
+    r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[A-Z])"
+)
+"""Sentences end at "?", "!", a full stop before a capital, or an emoji before one ("sorry
+if these are basic 😅 To start: who …")."""
 _QUESTION_WORD = (
     r"(?:who|whom|whose|what|when|where|which|why|how|whats|what's|whos|who's|wheres|where's|"
     r"hows|how's|did|does|do|was|were|is|are|has|have|"

@@ -78,7 +78,14 @@ class AnswerType(StrEnum):
     EVENT = "event"
 
 
-ASKS_COUNT = re.compile(r"\b(?:how\s+many|number\s+of)\s+(?P<what>[a-z][\w\s'-]{0,40})", re.I)
+ASKS_COUNT = re.compile(
+    r"\b(?:how\s+many|number\s+of(?!\s+(?:the|this|that|its)\s+(?:[\w/.-]+\s+){0,3}?"
+    r"(?:resolution|document|report|decision|meeting|item|session|paragraph|draft|footnote)\b"
+    r"(?!s)))\s+(?P<what>[a-z][\w\s'-]{0,40})",
+    re.I,
+)
+""""How many", "the number of sponsors"; not "the number of the ECOSOC resolution", which asks
+for its symbol."""
 ASKS_DURATION = re.compile(r"\bhow\s+long\b", re.I)
 ASKS_DEFINITION = re.compile(
     r"\b(?:how\s+(?:does|do|did)\s+\w+(?:\s+\w+)?\s+define|definitions?\s+of|what\s+is\s+meant"

@@ -929,3 +929,29 @@ def test_what_other_texts_hold_is_not_stated(engine: Engine, question: str, topi
 def test_one_state_changing_is_its_vote_in_both(engine: Engine, question: str) -> None:
     query = engine.read(question)
     assert (query.intent, query.ballot, query.sets) == (Intent.VOTE, Ballot.BOTH, ())
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        (
+            "what was the actual tally when the Third Committee pushed the draft through?",
+            Intent.TALLY,
+        ),
+        ("how much have they actually coughed up?", Intent.NOT_IN_DOCUMENT),
+        ("is the future convention going to be legally binding?", Intent.NOT_IN_DOCUMENT),
+        ("how many african states didnt have any vote recorded in the plenary?", Intent.COUNT),
+    ],
+)
+def test_round_six_wordings(engine: Engine, question: str, intent: Intent) -> None:
+    assert engine.read(question).intent is intent
+
+
+def test_an_emoji_before_a_capital_ends_a_sentence_and_a_report_fact_stays_one(
+    engine: Engine,
+) -> None:
+    answer = engine.ask(
+        "I'm writing an essay on the UN and cybercrime, sorry if this is basic 😅 "
+        "To start with the citation stuff: who was the rapporteur on this Third Committee report?"
+    )
+    assert "Firas Hassan Jabbar" in answer.text

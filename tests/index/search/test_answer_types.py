@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index.search.answer_types import AnswerType, asked, bonus, missing, stated
+from index.search.answer_types import ASKS_COUNT, AnswerType, asked, bonus, missing, stated
 
 OP2 = (
     "Decides to establish an open-ended ad hoc intergovernmental committee of experts, "
@@ -115,3 +115,8 @@ def test_who_is_asked_by_a_who_of_its_own_and_bodies_answer_it() -> None:
     assert missing(asked(question), question, quote) is None
     chaired = "who ended up chairing the ad hoc committee"
     assert missing(asked(chaired), chaired, "submitted to the General Assembly") is not None
+
+
+def test_the_number_of_a_resolution_is_its_symbol_not_a_count() -> None:
+    assert ASKS_COUNT.search("what's the number of the ECOSOC resolution from July 2019") is None
+    assert ASKS_COUNT.search("what was the number of sponsors") is not None
