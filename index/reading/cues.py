@@ -685,7 +685,8 @@ emphasis, not a narrowing of the set."""
 # --- follow-ups ---------------------------------------------------------------------------
 
 FOLLOW_UP_OPENING = re.compile(
-    r"^(?:and|also|plus|but|ok(?:ay)?|so|then|now|right|hmm|what about|how about|same for|"
+    r"^(?:(?:wait|hold on|oh|ah|um+|uh+|oops|sorry)[,!.]* )?"
+    r"(?:and|also|plus|but|ok(?:ay)?|so|then|now|right|hmm|what about|how about|same for|"
     r"same question for|what of|and what about|and how about|and the|ok and|ok so)\b"
 )
 ANAPHORA = words(

@@ -50,7 +50,7 @@ GENERIC = word_set(
     thanks draft resolution resolutions text proposal report document doc committee third
     general assembly un united nations item country countries state states member members
     delegation delegations nation government governments people vote votes voted voting final
-    one ones xcountryx xgroupx actual real official overall
+    one ones xcountryx xgroupx actual real official overall straight quick quickly
     """
 )
 """Words every structured reading explains: function words and the vocabulary of the vote."""

@@ -403,3 +403,15 @@ def test_which_of_them_with_a_group_takes_the_group_within_the_last_set(
     query = follow(engine, first, then)
     assert [group.id for group in query.groups] == groups
     assert list(query.positions) == positions
+
+
+@pytest.mark.parametrize(
+    "then", ["wait and then in the plenary in december??", "oh and in plenary?"]
+)
+def test_an_interjection_before_a_follow_up_keeps_it_a_follow_up(engine: Engine, then: str) -> None:
+    query = follow(engine, "How did Cabo Verde vote in the Third Committee?", then)
+    assert (query.intent, [c.name for c in query.countries], query.ballot) == (
+        Intent.VOTE,
+        ["Cabo Verde"],
+        Ballot.PLENARY,
+    )
