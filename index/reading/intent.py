@@ -328,12 +328,23 @@ def _claimed_result(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query |
     return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})
 
 
+_SESSION_SYMBOL = re.compile(r"^(?:a/res/)?\d{2}/\d{1,3}$")
+""""74/247": the adopted resolution's number, which a question about the result may name
+(a resolution the document cites, "65/230", is another text)."""
+
+
 def _tally(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if not (e.tally_strong or e.tally_weak or e.vote or e.either or e.ballot):
         return None
     if e.countries or e.groups or e.future:
         return None
-    rest = [w for w in e.leftover if w not in TALLY_EXPLAINS and w not in vocabulary.drafts]
+    rest = [
+        w
+        for w in e.leftover
+        if w not in TALLY_EXPLAINS
+        and w not in vocabulary.drafts
+        and not (_SESSION_SYMBOL.match(w) and w not in vocabulary.symbols)
+    ]
     if rest:
         return None
     return base.model_copy(update={"intent": Intent.TALLY, "positions": ()})

@@ -955,3 +955,11 @@ def test_an_emoji_before_a_capital_ends_a_sentence_and_a_report_fact_stays_one(
         "To start with the citation stuff: who was the rapporteur on this Third Committee report?"
     )
     assert "Firas Hassan Jabbar" in answer.text
+
+
+def test_the_adopted_resolution_s_number_does_not_hide_a_tally(engine: Engine) -> None:
+    query = engine.read(
+        "what was the result when the General Assembly adopted it as resolution 74/247?"
+    )
+    assert (query.intent, query.ballot) == (Intent.TALLY, Ballot.PLENARY)
+    assert engine.read("how was 65/230 adopted").intent is not Intent.TALLY
