@@ -57,10 +57,13 @@ LATER_EVENT = re.compile(
     r"|\b(?:eventually|finally|ever|since then|so far|to date|nowadays|today|currently|now|"
     r"in the end)\b"
     r"|\bfollow-?up resolution\b|\bwhat happened next\b|\bend(?:ed)? up\b|\b(?:go|went) on to\b"
-    r"|\b(?:take|took|taking) part\b|\bparticipat\w*"
     r"|\bjoin(?:ed|s)? (?:the |this |that )?(?:convention|treaty)\b|\bacce(?:ded|de|ssion)\b"
     r"|\b(?:states? )?parties to\b"
 )
+TAKING_PART = re.compile(r"\b(?:take|took|taking|takes) part\b|\bparticipat\w*")
+"""Who took part in the new body: a later event, unless the question asks how States are
+enabled to ("so that poorer countries can take part")."""
+ENABLED = re.compile(r"\b(?:can|could|able to|so that|in order to|help|helps|enable\w*|let)\b")
 LATER_SUBJECT = words(
     r"convention",
     r"treaty",
@@ -248,6 +251,8 @@ def _later(plain: str, vocabulary: Vocabulary) -> bool:
         return True
     about_planned = LATER_SUBJECT.search(plain) is not None
     if LATER_EVENT.search(plain) and (about_planned or "ratif" in plain or "force" in plain):
+        return True
+    if about_planned and TAKING_PART.search(plain) and not ENABLED.search(plain):
         return True
     return about_planned and PAST_EVENT.search(plain) is not None and "will" not in plain
 

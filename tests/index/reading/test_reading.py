@@ -185,6 +185,7 @@ def test_trigger_words_do_not_pull_passage_questions_away(engine: Engine, questi
 
 @pytest.mark.parametrize(
     ("question", "limit"),
+    ("which countries took part in the ad hoc committee", Limit.LATER_EVENTS),
     [
         ("who chairs the ad hoc committee", Limit.CHAIR),
         ("how much money was allocated for this", Limit.MONEY),
@@ -963,3 +964,11 @@ def test_the_adopted_resolution_s_number_does_not_hide_a_tally(engine: Engine) -
     )
     assert (query.intent, query.ballot) == (Intent.TALLY, Ballot.PLENARY)
     assert engine.read("how was 65/230 adopted").intent is not Intent.TALLY
+
+
+def test_how_states_are_enabled_to_take_part_is_not_a_later_event(engine: Engine) -> None:
+    query = engine.read(
+        "Does the text do anything so that poorer countries can actually take part in the new "
+        "committee?"
+    )
+    assert query.limit is not Limit.LATER_EVENTS
