@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Protocol
 
-from index.query import Query
+from index.query import Intent, Query
 from index.reading.describe import described
 from index.reading.evidence import gather
 from index.reading.follow_up import is_follow_up, kept_ballot, merge
@@ -46,9 +46,22 @@ def read_parts(
     for part in split_parts(valid_text(question)):
         query = read(part.text, context, previous)
         previous = query
-        if part.asks and query.text and not any(_same(query, seen) for seen in readings):
-            readings.append(query)
+        for asked in _each_group(query) if part.asks and query.text else ():
+            if not any(_same(asked, seen) for seen in readings):
+                readings.append(asked)
     return tuple(readings) or (read(question, context, previous),)
+
+
+def _each_group(query: Query) -> tuple[Query, ...]:
+    """ "GCC vs ASEAN, who abstained in each?": one question per group, answered part by part
+    as any message asking two things is."""
+    each = query.separately and len(query.groups) > 1 and not query.membership
+    if not (each and query.intent in (Intent.LIST, Intent.COUNT)):
+        return (query,)
+    return tuple(
+        described(query.model_copy(update={"groups": (group,), "separately": False}))
+        for group in query.groups
+    )
 
 
 _WORDING = {"text", "reading", "search_text", "follow_up", "inherited", "uncertain", "corrections"}

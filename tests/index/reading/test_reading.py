@@ -972,3 +972,13 @@ def test_how_states_are_enabled_to_take_part_is_not_a_later_event(engine: Engine
         "committee?"
     )
     assert query.limit is not Limit.LATER_EVENTS
+
+
+def test_each_of_two_groups_is_a_question_of_its_own(engine: Engine) -> None:
+    answer = engine.ask("gcc vs asean - who abstained in each")
+    assert [[g.id for g in part.query.groups] for part in answer.parts if part.query] == [
+        ["gcc"],
+        ["asean"],
+    ]
+    assert "Bahrain and Saudi Arabia" in answer.parts[0].text
+    assert "Philippines" in answer.parts[1].text
