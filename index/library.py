@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from index.groups import speaks_for
+from index.groups import groups_spoken_for, speaks_for
 from index.language.glossary import default_glossary
 from index.reading.vocabulary import Vocabulary
 from index.records import Document, Paragraph, Position, Sponsor, Statement, VotingRecord
@@ -154,6 +154,20 @@ class Library:
         """The country of each role the documents name, for "how did his country vote?"."""
         countries = [d.meta.rapporteur_country for d in self.documents if d.meta.rapporteur_country]
         return {"rapporteur": countries[0]} if len(set(countries)) == 1 else {}
+
+    def speakers_for(self, group_ids: Sequence[str]) -> tuple[str, ...]:
+        """The States that spoke on behalf of any of these groups, for "and how did that
+        delegation itself vote?" after "who spoke for the EU?"."""
+        wanted = set(group_ids)
+        return tuple(
+            dict.fromkeys(
+                statement.speaker
+                for document in self.documents
+                for statement in document.statements
+                for behalf in statement.on_behalf_of
+                if wanted & set(groups_spoken_for(behalf))
+            )
+        )
 
     def named_documents(self, text: str) -> tuple[str, ...]:
         """Ids of the documents ``text`` names; empty when it names none (or there is one).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from index.countries import CountryMention, ResolutionStatus
@@ -403,6 +403,36 @@ def kept_ballot(current: Query, previous: Query) -> Query:
         inherited = (*current.inherited, "ballot")
         return current.model_copy(update={"ballot": Ballot.PLENARY, "inherited": inherited})
     return current
+
+
+_THAT_SPEAKER = re.compile(
+    r"\b(?:that|this|the same) (?:delegation|country|state|speaker|government|member state)\b"
+    r"|\b(?:it|they) (?:itself|themselves)\b|\bthe speaker\b"
+)
+
+
+def speaker_vote(
+    e: Evidence, current: Query, previous: Query, speakers: Sequence[str]
+) -> Query | None:
+    """ "And how did that delegation itself vote?" after "who spoke on behalf of the EU?": the
+    vote of the State that spoke."""
+    if previous.intent is not Intent.STATEMENTS or not speakers or e.countries or e.groups:
+        return None
+    if not _THAT_SPEAKER.search(e.plain) or not (e.vote or e.positions):
+        return None
+    countries = tuple(
+        CountryMention(text=name, start=0, end=0, status=ResolutionStatus.MEMBER, name=name)
+        for name in speakers
+    )
+    return current.model_copy(
+        update={
+            "follow_up": True,
+            "intent": Intent.VOTE,
+            "countries": countries,
+            "sets": (),
+            "inherited": ("speaker",),
+        }
+    )
 
 
 def _person_country(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from index.query import Intent, Query
 from index.reading.describe import described
 from index.reading.evidence import gather
-from index.reading.follow_up import is_follow_up, kept_ballot, merge
+from index.reading.follow_up import is_follow_up, kept_ballot, merge, speaker_vote
 from index.reading.intent import decide
 from index.reading.parts import split_parts
 from index.reading.text import valid_text
@@ -35,6 +35,9 @@ class ReadingContext(Protocol):
     @property
     def people(self) -> Mapping[str, str]:
         """The country of each role the documents name ("rapporteur" -> "Iraq")."""
+
+    def speakers_for(self, group_ids: Sequence[str]) -> tuple[str, ...]:
+        """The States that spoke on behalf of any of these groups."""
 
 
 def read_parts(
@@ -72,6 +75,12 @@ def _same(first: Query, second: Query) -> bool:
     return first.model_dump(exclude=_WORDING) == second.model_dump(exclude=_WORDING)
 
 
+def _speakers(context: ReadingContext, previous: Query) -> tuple[str, ...]:
+    if previous.intent is not Intent.STATEMENTS or not previous.groups:
+        return ()
+    return context.speakers_for([group.id for group in previous.groups])
+
+
 def read(question: str, context: ReadingContext, previous: Query | None = None) -> Query:
     """The typed reading of ``question``, completed from ``previous`` for a follow-up."""
     text = valid_text(question)
@@ -81,6 +90,13 @@ def read(question: str, context: ReadingContext, previous: Query | None = None) 
         evidence.meeting = held[0] if len(held) == 1 else None
     query = decide(evidence, context.vocabulary)
     query = query.model_copy(update={"documents": context.named_documents(text)})
+    spoken = (
+        None
+        if previous is None
+        else speaker_vote(evidence, query, previous, _speakers(context, previous))
+    )
+    if spoken is not None:
+        return described(spoken)
     if previous is not None and is_follow_up(evidence, query, previous):
         query = merge(evidence, query, previous, context.membership_date, context.people)
     elif previous is not None:

@@ -415,3 +415,14 @@ def test_an_interjection_before_a_follow_up_keeps_it_a_follow_up(engine: Engine,
         ["Cabo Verde"],
         Ballot.PLENARY,
     )
+
+
+@pytest.mark.parametrize(
+    "then", ["how did that delegation itself vote?", "how did that country vote"]
+)
+def test_the_state_that_spoke_for_a_group_is_who_that_delegation_is(
+    engine: Engine, then: str
+) -> None:
+    query = follow(engine, "who spoke on behalf of the European Union?", then)
+    assert (query.intent, [c.name for c in query.countries]) == (Intent.VOTE, ["Finland"])
+    assert follow(engine, "who spoke for the EU?", "and how did the EU vote").groups
