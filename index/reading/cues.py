@@ -335,6 +335,8 @@ TALLY_STRONG = words(
     r"(?:by|without a) consensus",
     r"count(?:ed)? (?:the )?hands",
     r"show of hands",
+    r"secret ballot",
+    r"roll[- ]call",
     r"without a vote",
     r"put to a vote",
     r"more (?:yes|no|votes|countries|states) (?:or|than)",
@@ -509,6 +511,9 @@ WHY = re.compile(
     r"|\breasons? (?:for|why|behind)\b|\bwhat made\b|\bmotivat\w*|\brationale\b|\bhow come\b"
     r"|\b(?:position|stance|vote|decision|opposition|support) (?:was )?based on\b"
     r"|\bwhat (?:was|is) (?:\w+ ){0,3}based on\b|\breasoning\b|\bwhat drove\b"
+    r"|\b(?:vot(?:e|ed|es|ing)|abstain\w*|absent|oppos\w*|support\w*|sponsor\w*)\b"
+    r"[^.?!()]{0,40}\b(?:because|due to)\b"
+    r"|\b(?:about|say|said|tell|told|explain\w*|know) why\b"
 )
 DECISIONS = re.compile(
     r"\bwhat (?:does|did|will|would) (?:the |this |it |that )?(?:draft )?"

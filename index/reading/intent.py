@@ -131,13 +131,17 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     """What a delegation argued, or why a State voted as it did: not recorded."""
     speaker = e.countries or e.groups or e.sets or e.anaphora or e.introductory
     noted = any(s.set is DocumentSet.NOTED for s in e.sets)
+    stance = e.subjects or e.vote or e.positions or e.sponsor or e.statement or e.introduced
+    stance = stance or len(e.plain.split()) <= 3
+    if e.why and stance and not noted and (e.vote or e.positions):
+        return base.model_copy(
+            update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
+        )
     if e.content and (speaker or "representative" in e.plain) and not noted:
         moment = StatementMoment.INTRODUCTORY if e.introductory else base.moment
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS, "moment": moment}
         )
-    stance = e.subjects or e.vote or e.positions or e.sponsor or e.statement or e.introduced
-    stance = stance or len(e.plain.split()) <= 3
     if e.why and stance and not noted:
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}

@@ -102,7 +102,8 @@ CITED_CONTENT = re.compile(
 """Asked of a document the report only cites: its contents, or how it was adopted."""
 CITED_FINDINGS = re.compile(
     r"\bwhat (?:did|does|do) (?:the |that |its |his )?(?:(?:sg|secretary-general)(?:'s)? report|"
-    r"report of the secretary-general|expert group|(?:comprehensive )?study|commission)(?:'s)? "
+    r"report of the secretary-general|expert group|(?:comprehensive )?study|commission|"
+    r"summary records?(?: of the \w+ meeting)?)(?:'s)? "
     r"(?:\w+ )?(?:say|find|found|conclude|recommend|propose|suggest)\b"
     r"|\b(?:findings?|conclusions?|recommendations?) of the (?:sg|secretary-general|expert group|"
     r"(?:comprehensive )?study)\b"

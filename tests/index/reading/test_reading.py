@@ -982,3 +982,34 @@ def test_each_of_two_groups_is_a_question_of_its_own(engine: Engine) -> None:
     ]
     assert "Bahrain and Saudi Arabia" in answer.parts[0].text
     assert "Philippines" in answer.parts[1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "limit"),
+    [
+        ("what did benin say about why it didn't vote", Intent.NOT_IN_DOCUMENT, Limit.REASONS),
+        (
+            "which countries were absent because of travel problems",
+            Intent.NOT_IN_DOCUMENT,
+            Limit.REASONS,
+        ),
+        ("was the vote by secret ballot", Intent.TALLY, None),
+        (
+            "what did the summary record of the 50th meeting say",
+            Intent.NOT_IN_DOCUMENT,
+            Limit.NOT_STATED,
+        ),
+    ],
+)
+def test_reasons_ballots_and_summary_records(
+    engine: Engine, question: str, intent: Intent, limit: Limit | None
+) -> None:
+    query = engine.read(question)
+    assert (query.intent, query.limit) == (intent, limit)
+
+
+def test_a_because_that_is_not_about_a_vote_is_no_reason_asked(engine: Engine) -> None:
+    query = engine.read(
+        "my delegation is the philippines (i picked it because i like it). how did we vote?"
+    )
+    assert query.limit is not Limit.REASONS
