@@ -286,6 +286,7 @@ def merge(
         and not e.subjects
         and _weak_after_a_passage(current)
         and (e.when_or_where or e.it_or_that)
+        and not (e.agent_pronoun and (previous.countries or previous.groups))
     ):
         return current.model_copy(
             update={
@@ -480,6 +481,8 @@ def _intent(e: Evidence, current: Query, previous: Query, update: dict[str, Any]
         )
     ):
         return Intent.VOTE if countries and not (groups or sets) else Intent.BREAKDOWN
+    if previous.intent is Intent.PASSAGE and (e.vote or e.positions) and countries:
+        return Intent.VOTE
     if previous.intent in _VOTE_FAMILY and countries and not (groups or sets):
         return (
             Intent.VOTE

@@ -43,7 +43,7 @@ _CLAUSE_BREAK = re.compile(
 did Japan vote, did it speak after?"); in "which of the sponsors, Benin included, had no
 vote" the "had" goes on with the same question."""
 _ASKS = re.compile(
-    rf"\?\s*$|^\s*(?:\+|&|plus\b|also\b)|\b{_WH_WORD}\W*$"
+    rf"\?\s*$|^\s*(?:\+|&|plus\b|also\b)|\b{_WH_WORD}\W*$|,\s*{_WH_WORD}\b"
     rf"|(?:^|[:–—]|\s-)\W*(?:(?:at|in|on|by|for|from|to|with|since|until) )?"
     rf"(?:{_QUESTION_WORD}|and|or|so|ok|okay|what about|how about|any|"
     r"compare|explain|define|paste|summari[sz]e|find|pls|please)\b",

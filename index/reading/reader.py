@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from index.query import Intent, Query
+from index.reading.delegation import as_delegation, represented
 from index.reading.describe import described
 from index.reading.evidence import gather
 from index.reading.follow_up import is_follow_up, kept_ballot, merge, speaker_vote
@@ -46,8 +47,11 @@ def read_parts(
     """One reading per question the message asks, each read in the light of the one before
     (sentences that ask nothing are read as context, not answered); repeats are dropped."""
     readings: list[Query] = []
+    delegation: str | None = None
     for part in split_parts(valid_text(question)):
-        query = read(part.text, context, previous)
+        delegation = delegation or represented(part.text)
+        text = as_delegation(part.text, delegation) if delegation else part.text
+        query = read(text, context, previous)
         previous = query
         for asked in _each_group(query) if part.asks and query.text else ():
             if not any(_same(asked, seen) for seen in readings):
