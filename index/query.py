@@ -209,6 +209,9 @@ class Query(BaseModel):
     outside: tuple[GroupMention, ...] = ()
     """Groups whose members the question leaves out ("NATO allies that aren't in the EU")."""
     field: MetadataField | None = None
+    also_fields: tuple[MetadataField, ...] = ()
+    """Every header fact asked in one breath, in the order asked ("the date it was issued and
+    the agenda item number"), when there are several: answered each as its own part."""
     paragraph: ParagraphRef | None = None
     operative: OperativeSelection | None = None
     limit: Limit | None = None

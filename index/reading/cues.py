@@ -621,6 +621,9 @@ METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"when did (?:this|the) (?:doc|document|report) (?:\w+ )?(?:come out|get published|"
             r"get issued|appear|go out)",
             r"(?:release|publication|issue|distribution) date",
+            r"date (?:the|this) (?:report|document|doc) was (?:issued|published|released|dated|"
+            r"put out)",
+            r"date(?= (?:and|&) (?:the )?(?:symbol|agenda item|session|rapporteur))",
             r"distr(?:ibuted|ibution)? (?:date|on|when)",
             r"when was (?:it|the report|this) distributed",
             r"date of (?:issue|publication|release)",

@@ -114,6 +114,9 @@ class Evidence:
     why: bool = False
     operative: OperativeSelection | None = None
     metadata_field: MetadataField | None = None
+    other_fields: list[MetadataField] = field(default_factory=list)
+    """Every header fact named at words of its own, in the order asked ("the date … and the
+    agenda item")."""
     future: bool = False
     limit: Found | None = None
     follow_up_opening: bool = False
@@ -535,6 +538,7 @@ def _read_intent_cues(evidence: Evidence) -> None:
     elif seen(cues.OPERATIVE_PART):
         evidence.operative = OperativeSelection.WHOLE
     evidence.future = seen(cues.FUTURE)
+    evidence.other_fields = _other_fields(evidence.plain)
     evidence.metadata_field = next((MetadataField(f) for f, p in cues.METADATA if seen(p)), None)
     evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
     evidence.anaphora = seen(cues.ANAPHORA)
@@ -619,6 +623,16 @@ def _unknown_kind(raw: str) -> str | None:
 
 
 _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _other_fields(plain: str) -> list[MetadataField]:
+    """Every header fact named at words of its own, in the order asked."""
+    found: list[tuple[int, int, MetadataField]] = []
+    for name, pattern in cues.METADATA:
+        match = pattern.search(plain)
+        if match and not any(a < match.end() and match.start() < b for a, b, _ in found):
+            found.append((match.start(), match.end(), MetadataField(name)))
+    return [field for _, _, field in sorted(found)]
 
 
 def _leftover(evidence: Evidence) -> list[str]:

@@ -314,6 +314,10 @@ def _only_names(e: Evidence) -> bool:
     return all(w.strip("?.!,:") in ("", COUNTRY, GROUP) for w in rest)
 
 
+_NOT_ALONE = (MetadataField.PROCEEDINGS, MetadataField.OVERVIEW, MetadataField.STRUCTURE)
+"""Facts that need more than their words (a meeting) or sum up the rest."""
+
+
 def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     if e.metadata_field is None or e.future:
         return None
@@ -321,7 +325,11 @@ def _metadata(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
         return None
     if e.countries or e.groups or e.positions:
         return None
-    return base.model_copy(update={"intent": Intent.METADATA, "field": e.metadata_field})
+    also = tuple(f for f in e.other_fields if f not in _NOT_ALONE)
+    also = also if len(also) > 1 and e.metadata_field in also else ()
+    return base.model_copy(
+        update={"intent": Intent.METADATA, "field": e.metadata_field, "also_fields": also}
+    )
 
 
 def _claimed_result(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:

@@ -61,7 +61,13 @@ def read_parts(
 
 def _each_group(query: Query) -> tuple[Query, ...]:
     """ "GCC vs ASEAN, who abstained in each?": one question per group, answered part by part
-    as any message asking two things is."""
+    as any message asking two things is; so too two header facts asked in one breath."""
+    if query.intent is Intent.METADATA and query.also_fields:
+        fields = query.also_fields
+        return tuple(
+            described(query.model_copy(update={"field": field, "also_fields": ()}))
+            for field in fields
+        )
     each = query.separately and len(query.groups) > 1 and not query.membership
     if not (each and query.intent in (Intent.LIST, Intent.COUNT)):
         return (query,)

@@ -1013,3 +1013,14 @@ def test_a_because_that_is_not_about_a_vote_is_no_reason_asked(engine: Engine) -
         "my delegation is the philippines (i picked it because i like it). how did we vote?"
     )
     assert query.limit is not Limit.REASONS
+
+
+def test_two_header_facts_in_one_breath_are_two_parts(engine: Engine) -> None:
+    answer = engine.ask(
+        "For my essay I need two things: the date the report was issued and the agenda item number."
+    )
+    assert [part.query.field for part in answer.parts if part.query] == [
+        MetadataField.DATE,
+        MetadataField.AGENDA_ITEM,
+    ]
+    assert "25 November 2019" in answer.text and "agenda item 107" in answer.text
