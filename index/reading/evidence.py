@@ -232,7 +232,7 @@ def gather(raw: str, vocabulary: Vocabulary) -> Evidence:
             evidence.sets,
             evidence.ballot,
             named=bool(evidence.countries or evidence.groups),
-            asks_who=evidence.listing or evidence.quantifier is not None,
+            asks_who=evidence.listing or evidence.count or evidence.quantifier is not None,
         )
     if not evidence.countries and not evidence.groups:
         evidence.unknown_subject = _unknown_subject(raw, vocabulary)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from index.groups import group_by_id
 from index.query import Intent, Query
 from index.reading.delegation import as_delegation, represented
 from index.reading.describe import described
@@ -68,6 +69,11 @@ def _each_group(query: Query) -> tuple[Query, ...]:
             described(query.model_copy(update={"field": field, "also_fields": ()}))
             for field in fields
         )
+    if _beside_the_group(query):
+        return (
+            described(query.model_copy(update={"countries": ()})),
+            described(query.model_copy(update={"intent": Intent.VOTE, "groups": ()})),
+        )
     each = query.separately and len(query.groups) > 1 and not query.membership
     if not (each and query.intent in (Intent.LIST, Intent.COUNT)):
         return (query,)
@@ -75,6 +81,16 @@ def _each_group(query: Query) -> tuple[Query, ...]:
         described(query.model_copy(update={"groups": (group,), "separately": False}))
         for group in query.groups
     )
+
+
+def _beside_the_group(query: Query) -> bool:
+    """ "How did the EU and China vote?": a State no named group ever held is a subject of
+    its own beside the group, not a filter on it (which would leave no one)."""
+    if query.intent is not Intent.BREAKDOWN or query.sets or not query.groups:
+        return False
+    held = {member.name for mention in query.groups for member in group_by_id(mention.id).members}
+    named = [country.name for country in query.countries if country.name]
+    return bool(named) and not any(name in held for name in named)
 
 
 _WORDING = {"text", "reading", "search_text", "follow_up", "inherited", "uncertain", "corrections"}

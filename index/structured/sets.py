@@ -324,6 +324,9 @@ def _verdict(quantifier: Quantifier | None, matched: int, total: int) -> str:
 
 
 def _count(query: Query, view: VoteView, library: Library) -> VoteBlock:
+    noted = any(mention.set is DocumentSet.NOTED for mention in query.sets)
+    if noted and not query.positions:
+        return _members(query, scope_of(query, view, library), view, library)
     scope = scope_of(query, view, library)
     matches = _matches(query, scope, view)
     listed = join_names(_with_notes(matches, view)) or "none"

@@ -1024,3 +1024,20 @@ def test_two_header_facts_in_one_breath_are_two_parts(engine: Engine) -> None:
         MetadataField.AGENDA_ITEM,
     ]
     assert "25 November 2019" in answer.text and "agenda item 107" in answer.text
+
+
+def test_a_state_outside_the_group_is_a_subject_beside_it(engine: Engine) -> None:
+    answer = engine.ask("how did the EU and china vote")
+    queries = [part.query for part in answer.parts if part.query]
+    assert [
+        (q.intent, [g.id for g in q.groups], [c.name for c in q.countries]) for q in queries
+    ] == [
+        (Intent.BREAKDOWN, ["eu"], []),
+        (Intent.VOTE, [], ["China"]),
+    ]
+
+
+def test_how_many_flipped_gives_the_note_and_the_changes_between_the_votes(engine: Engine) -> None:
+    answer = engine.ask("how many countries flipped")
+    assert "the report notes 1 delegation" in answer.text
+    assert "**19** Member States took a different position" in answer.text
