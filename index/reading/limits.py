@@ -152,6 +152,7 @@ PAST_EVENT = words(
     r"(?:held|convened|postponed|cancell?ed|delayed|moved)",
     r"postponed",
     r"cancell?ed",
+    r"(?:that|which) (?:approved|adopted|endorsed|established)",
     r"covid\w*",
     r"pandemic",
     r"decided",
