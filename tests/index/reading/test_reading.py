@@ -187,7 +187,10 @@ def test_trigger_words_do_not_pull_passage_questions_away(engine: Engine, questi
     ("question", "limit"),
     [
         ("which countries took part in the ad hoc committee", Limit.LATER_EVENTS),
-        ("the number of the 75th-session resolution that approved the outline", Limit.LATER_EVENTS),
+        (
+            "the number of the 75th-session resolution that approved the ad hoc committee's outline",
+            Limit.LATER_EVENTS,
+        ),
         ("who chairs the ad hoc committee", Limit.CHAIR),
         ("how much money was allocated for this", Limit.MONEY),
         ("what did China say before the vote?", Limit.ARGUMENTS),
