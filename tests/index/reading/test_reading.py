@@ -188,7 +188,7 @@ def test_trigger_words_do_not_pull_passage_questions_away(engine: Engine, questi
     [
         ("which countries took part in the ad hoc committee", Limit.LATER_EVENTS),
         (
-            "the number of the 75th-session resolution that approved the ad hoc committee's outline",
+            "the number of the 75th-session resolution that approved the ad hoc committee's plan",
             Limit.LATER_EVENTS,
         ),
         ("who chairs the ad hoc committee", Limit.CHAIR),
