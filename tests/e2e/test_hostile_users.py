@@ -25,7 +25,10 @@ pytestmark = pytest.mark.e2e
 HOSTILE = ("Niger Nigeria " * NAME_LIMIT)[:NAME_LIMIT]
 """The longest country the option admits, in the shape that used to cost the most."""
 BURST = 16
-ACKNOWLEDGED_WITHIN = 1.0
+ACKNOWLEDGED_WITHIN = 3.0
+"""Discord's own deadline for acknowledging an interaction: what the other users must get.
+Every worker spins in Python meanwhile, so the event loop has a share of the interpreter lock
+only: on this 2-core host acknowledgements took 0.5 to 1.1 s."""
 
 
 class BusyEngine(RecordingEngine):
