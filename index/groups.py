@@ -362,11 +362,6 @@ def speaks_for(behalf: str, country: str, date: dt.date | None) -> bool:
     return any(group.has(country, date) for group in _speaking_groups(behalf))
 
 
-def groups_spoken_for(behalf: str) -> tuple[str, ...]:
-    """Ids of the groups a statement "on behalf of ``behalf``" spoke for."""
-    return tuple(group.id for group in _speaking_groups(behalf))
-
-
 @cache
 def _speaking_groups(behalf: str) -> tuple[Group, ...]:
     """The groups a statement "on behalf of ``behalf``" names.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from index.groups import groups_spoken_for, speaks_for
+from index.groups import group_by_id, speaks_for
 from index.language.glossary import default_glossary
 from index.reading.vocabulary import Vocabulary
 from index.records import Document, Paragraph, Position, Sponsor, Statement, VotingRecord
@@ -155,17 +155,21 @@ class Library:
         countries = [d.meta.rapporteur_country for d in self.documents if d.meta.rapporteur_country]
         return {"rapporteur": countries[0]} if len(set(countries)) == 1 else {}
 
+    @staticmethod
+    def statements_on_behalf_of(document: Document, name: str) -> tuple[Statement, ...]:
+        """Statements made on behalf of the body ``name`` ("… on behalf of the European Union
+        and its member States")."""
+        return tuple(s for s in document.statements if any(name in b for b in s.on_behalf_of))
+
     def speakers_for(self, group_ids: Sequence[str]) -> tuple[str, ...]:
         """The States that spoke on behalf of any of these groups, for "and how did that
         delegation itself vote?" after "who spoke for the EU?"."""
-        wanted = set(group_ids)
         return tuple(
             dict.fromkeys(
                 statement.speaker
                 for document in self.documents
-                for statement in document.statements
-                for behalf in statement.on_behalf_of
-                if wanted & set(groups_spoken_for(behalf))
+                for group_id in group_ids
+                for statement in self.statements_on_behalf_of(document, group_by_id(group_id).name)
             )
         )
 

@@ -321,9 +321,7 @@ def _statements_about(
         else:
             lines.append(f"**No**: the report records no statement by or for **{country}**.")
     for group in groups:
-        made = tuple(
-            s for s in document.statements if any(group in behalf for behalf in s.on_behalf_of)
-        )
+        made = library.statements_on_behalf_of(document, group)
         ids += [s.paragraph_id for s in made]
         if made:
             lines += [f"{statement_phrase(document, s)}." for s in made]
@@ -336,7 +334,7 @@ def _group_statements(
     library: Library, document: Document, group: Group
 ) -> tuple[list[str], list[str]]:
     """Statements on behalf of a group, then those by or for each of its members."""
-    made = [s for s in document.statements if any(group.name in b for b in s.on_behalf_of)]
+    made = library.statements_on_behalf_of(document, group.name)
     lines = [f"{statement_phrase(document, s)}." for s in made]
     silent: list[str] = []
     for member in group.members_on(document.meta.date):
