@@ -493,9 +493,10 @@ class Retriever:
         if not text:
             return refusal(question, documents, "Please ask a question")
         hits = self._search(live, text, _encode(live, topic_of(text)), SCOPE_HITS)
-        if not hits or self.outside(text, hits):
+        scope = self._scope(text, hits)
+        if _outside(scope):
             return refusal(question, documents)
-        if not self.in_scope(text, hits):
+        if not self._in_scope(scope):
             return passage_answer(question, hits, live.documents, self._min_dense, weak=True)
         quoted = " ".join(hits[0].quote or (hits[0].paragraph.text,))
         kind = answer_types.asked(text)
@@ -511,19 +512,7 @@ class Retriever:
         passage may not answer ("who is asked to chip in so the global south can show up",
         cosine 0.26): they get that passage, said to be the closest, with ``answered`` false.
         """
-        live = self._live
-        if not hits or live is None:
-            return True
-        if live.lexical.symbol_matches(query):
-            return False
-        if live.lexical.unknown_years(query):
-            return True
-        dense = max(hit.dense for hit in hits[:SCOPE_HITS])
-        coverage = live.lexical.coverage(query)
-        return not (
-            (coverage >= MIN_TERM_COVERAGE and dense >= WEAK_MIN_DENSE)
-            or (dense >= CLOSE_DENSE and coverage >= WEAK_MIN_COVERAGE)
-        )
+        return _outside(self._scope(query, hits))
 
     def in_scope(self, query: str, hits: Sequence[Hit], min_dense: float | None = None) -> bool:
         """Whether the hits can answer ``query``.
@@ -534,6 +523,21 @@ class Retriever:
         the lexicon's) may be a little less close ("who is asked to chip in so the global
         south can show up": cosine 0.26, every content word known).
         """
+        return self._in_scope(self._scope(query, hits), min_dense)
+
+    def _in_scope(self, scope: _Scope, min_dense: float | None = None) -> bool:
+        if isinstance(scope, bool):
+            return scope
+        dense, coverage = scope
+        threshold = self._min_dense if min_dense is None else min_dense
+        if coverage >= HIGH_COVERAGE:
+            threshold -= HIGH_COVERAGE_SLACK
+        return dense >= threshold and coverage >= MIN_TERM_COVERAGE
+
+    def _scope(self, query: str, hits: Sequence[Hit]) -> _Scope:
+        """What ``outside`` and ``in_scope`` both weigh: a verdict already (a corpus symbol
+        named: in; no hits, or a year the corpus never names: out), else the best cosine and
+        the share of the question's words the corpus knows."""
         live = self._live
         if not hits or live is None:
             return False
@@ -541,12 +545,7 @@ class Retriever:
             return True
         if live.lexical.unknown_years(query):
             return False
-        threshold = self._min_dense if min_dense is None else min_dense
-        dense = max(hit.dense for hit in hits[:SCOPE_HITS])
-        coverage = live.lexical.coverage(query)
-        if coverage >= HIGH_COVERAGE:
-            threshold -= HIGH_COVERAGE_SLACK
-        return dense >= threshold and coverage >= MIN_TERM_COVERAGE
+        return max(hit.dense for hit in hits[:SCOPE_HITS]), live.lexical.coverage(query)
 
     def _search(
         self, live: _LiveIndex, query: str, query_vector: npt.NDArray[np.float32], k: int
@@ -586,6 +585,21 @@ class Retriever:
             _hit(live, owner, rank, question, query_vector, fused, dense, bm25)
             for rank, owner in enumerate(order, start=1)
         ]
+
+
+_Scope = bool | tuple[float, float]
+"""A verdict on whether a question is about the documents, or the evidence to weigh: the best
+cosine and the share of the question's words the corpus knows."""
+
+
+def _outside(scope: _Scope) -> bool:
+    if isinstance(scope, bool):
+        return not scope
+    dense, coverage = scope
+    return not (
+        (coverage >= MIN_TERM_COVERAGE and dense >= WEAK_MIN_DENSE)
+        or (dense >= CLOSE_DENSE and coverage >= WEAK_MIN_COVERAGE)
+    )
 
 
 def _unnamed(live: _LiveIndex, names: Sequence[str], hit: Hit) -> str | None:
