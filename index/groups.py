@@ -33,6 +33,7 @@ from index.countries import (
     load_other_entities,
     normalise,
 )
+from index.language.stemming import fold_plural
 
 GROUPS_DIR = Path(__file__).parent / "data" / "groups"
 REGIONAL_GROUP_IDS = (
@@ -319,7 +320,7 @@ def groups_sharing_words(phrase: str) -> tuple[Group, ...]:
     """The groups whose names share a word with ``phrase`` ("island" -> the small island
     developing States), to suggest when the phrase itself names none."""
     asked = {
-        _singular(w)
+        fold_plural(w)
         for w in re.findall(r"[a-z]+", phrase.casefold())
         if w not in _GENERIC_GROUP_WORDS
     }
@@ -328,16 +329,12 @@ def groups_sharing_words(phrase: str) -> tuple[Group, ...]:
         for group in load_groups()
         if asked
         & {
-            _singular(w)
+            fold_plural(w)
             for name in (group.name, group.short_name or "", *group.aliases)
             for w in re.findall(r"[a-z]+", name.casefold())
             if w not in _GENERIC_GROUP_WORDS
         }
     )
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def group_by_id(group_id: str) -> Group:

@@ -602,7 +602,7 @@ _NOT_A_KIND = re.compile(
     r"\b(?:other|others|remaining|rest|member|members|sponsoring|co-?sponsoring|voting|"
     r"abstaining|participating|these|those|such|un|of|many|more|most|few|several|some|no|"
     r"individual|all|both|each|every|two|three|four|five|the|a|an|their|its|our|your|"
-    r"non-voting|absent|present|remaining|different|same|listed|named|above|following|"
+    r"non-voting|absent|present|different|same|listed|named|above|following|"
     r"last|first|affected|concerned|which|what|fellow)\b",
     re.IGNORECASE,
 )

@@ -54,15 +54,16 @@ def read_parts(
         text = as_delegation(part.text, delegation) if delegation else part.text
         query = read(text, context, previous)
         previous = query
-        for asked in _each_group(query) if part.asks and query.text else ():
+        for asked in _as_parts(query) if part.asks and query.text else ():
             if not any(_same(asked, seen) for seen in readings):
                 readings.append(asked)
     return tuple(readings) or (read(question, context, previous),)
 
 
-def _each_group(query: Query) -> tuple[Query, ...]:
-    """ "GCC vs ASEAN, who abstained in each?": one question per group, answered part by part
-    as any message asking two things is; so too two header facts asked in one breath."""
+def _as_parts(query: Query) -> tuple[Query, ...]:
+    """The questions one reading holds, each to be answered as a part: "GCC vs ASEAN, who
+    abstained in each?" is one per group, "the date and the agenda item" one per header fact,
+    "the EU and China" the group and the State."""
     if query.intent is Intent.METADATA and query.also_fields:
         fields = query.also_fields
         return tuple(
