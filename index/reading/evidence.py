@@ -538,8 +538,9 @@ def _read_intent_cues(evidence: Evidence) -> None:
     elif seen(cues.OPERATIVE_PART):
         evidence.operative = OperativeSelection.WHOLE
     evidence.future = seen(cues.FUTURE)
-    evidence.other_fields = _other_fields(evidence.plain)
     evidence.metadata_field = next((MetadataField(f) for f, p in cues.METADATA if seen(p)), None)
+    if evidence.metadata_field is not None:
+        evidence.other_fields = _other_fields(evidence.plain)
     evidence.follow_up_opening = seen(cues.FOLLOW_UP_OPENING)
     evidence.anaphora = seen(cues.ANAPHORA)
     evidence.agent_pronoun = seen(cues.AGENT_PRONOUN)
