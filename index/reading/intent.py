@@ -132,21 +132,18 @@ def _said(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
     speaker = e.countries or e.groups or e.sets or e.anaphora or e.introductory
     noted = any(s.set is DocumentSet.NOTED for s in e.sets)
     stance = e.subjects or e.vote or e.positions or e.sponsor or e.statement or e.introduced
-    stance = stance or len(e.plain.split()) <= 3
-    if e.why and stance and not noted and (e.vote or e.positions):
-        return base.model_copy(
-            update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
-        )
+    why = e.why and not noted and (stance or len(e.plain.split()) <= 3)
+    reasons = base.model_copy(
+        update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
+    )
+    if why and (e.vote or e.positions):
+        return reasons  # a vote's reason, even as "what did Benin say about why it didn't vote"
     if e.content and (speaker or "representative" in e.plain) and not noted:
         moment = StatementMoment.INTRODUCTORY if e.introductory else base.moment
         return base.model_copy(
             update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.ARGUMENTS, "moment": moment}
         )
-    if e.why and stance and not noted:
-        return base.model_copy(
-            update={"intent": Intent.NOT_IN_DOCUMENT, "limit": Limit.REASONS, "why": True}
-        )
-    return None
+    return reasons if why else None
 
 
 def _those_spoken_for(e: Evidence, base: Query, vocabulary: Vocabulary) -> Query | None:
