@@ -25,7 +25,7 @@ CUE_WORDS = word_set(
     statements rapporteur resolution breakdown delegation delegations countries meeting
     meetings adopted introduced explained explanation operative preambular paragraph
     organizational session committee permanent council security tally result outcome compare
-    different differently voted voting speakers absent
+    different differently voted voting speakers absent support supported supporting
     """
 )
 _MIN_LENGTH = 5

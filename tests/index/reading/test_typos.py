@@ -37,3 +37,9 @@ def test_a_corrected_reading_says_so(engine: Engine) -> None:
     query = engine.read("did japan vote agianst")
     assert list(query.positions) == [Position.AGAINST]
     assert query.corrections == ("agianst → against",) and query.uncertain
+
+
+def test_support_misspelt_is_support() -> None:
+    assert cue_for("suport") == "support"
+    assert cue_for("supprt") == "support"
+    assert cue_for("supportive") is None
