@@ -91,6 +91,8 @@ def is_follow_up(e: Evidence, current: Query, previous: Query) -> bool:
         return True
     if e.when_or_where and previous.intent in (*_TOLD_WHEN, Intent.PASSAGE):
         return True
+    if e.introduced and not e.subjects:
+        return False
     if e.asks_for_source and not (current.intent is Intent.METADATA and current.field):
         return True
     if e.correction:

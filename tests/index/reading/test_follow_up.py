@@ -426,3 +426,15 @@ def test_the_state_that_spoke_for_a_group_is_who_that_delegation_is(
     query = follow(engine, "who spoke on behalf of the European Union?", then)
     assert (query.intent, [c.name for c in query.countries]) == (Intent.VOTE, ["Finland"])
     assert follow(engine, "who spoke for the EU?", "and how did the EU vote").groups
+
+
+def test_who_introduced_it_asks_for_its_own_subject(engine: Engine) -> None:
+    query = follow(
+        engine, "did the kiwis and the brits vote agianst it?", "and who introduced the draft"
+    )
+    assert (query.intent, query.countries) == (Intent.STATEMENTS, ())
+
+
+def test_the_solomons_are_the_solomon_islands(engine: Engine) -> None:
+    query = follow(engine, "how did bolivia vote", "what about the solomons")
+    assert [c.name for c in query.countries] == ["Solomon Islands"]
